@@ -1,0 +1,6 @@
+"""Run the command-line interface as `python -m warcrime_archive`."""
+
+from warcrime_archive.cli import main
+
+if __name__ == "__main__":
+    main()

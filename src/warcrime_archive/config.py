@@ -1,0 +1,80 @@
+"""The archive's settings and vocabularies (archive.yaml) as a validated model."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+KEY = r"^[a-z0-9][a-z0-9-]*$"
+Key = Annotated[str, Field(pattern=KEY, max_length=60)]
+
+
+class Strict(BaseModel):
+    """Base of every input model: frozen, and unknown fields are errors (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Term(Strict):
+    """One entry of a vocabulary: what editors write is the key, what readers see is the label."""
+
+    label: str = Field(min_length=1, description="The name shown to readers.")
+    description: str = Field("", description="What the term means; shown on its page.")
+
+
+class Grade(Term):
+    """One grade of the verification scale."""
+
+    rule: str = Field(
+        "", description="The rule a record must meet to get this grade, in words (shown on the methodology page)."
+    )
+
+
+class License(Strict):
+    """The licence of the archive's data."""
+
+    name: str = Field(description="Its name, e.g. 'CC BY 4.0'.")
+    url: str | None = Field(None, pattern=r"^https?://", description="Where its text is published.")
+
+
+BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
+
+
+class ArchiveConfig(Strict):
+    """archive.yaml: the archive's settings and the vocabularies its records use."""
+
+    title: str = Field(min_length=1, description="The archive's name, shown in every page's header.")
+    description: str = Field("", description="One or two sentences on what the archive documents.")
+    base_url: str = Field(
+        "/",
+        description="Where the site is published, e.g. 'https://example.org/archive/'. Used for permalinks, "
+        "canonical links and feeds; internal links are relative, so the site works under any sub-path.",
+    )
+    language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP 47 language of the site.")
+    license: License | None = Field(None, description="The licence of the data.")
+    contact: str = Field("", description="How to reach the editors (an e-mail address or a URL).")
+    repository: str | None = Field(
+        None, pattern=r"^https?://", description="The archive's source repository, for 'edit' and history links."
+    )
+    own_archives: list[str] = Field(
+        default_factory=list,
+        description="Hosts of the archive's own capture service, accepted for `archived_url` besides the "
+        "Wayback Machine, archive.today and perma.cc.",
+    )
+    sides: dict[Key, Term] = Field(min_length=1, description="Parties to the conflict: key -> {label, description}.")
+    categories: dict[Key, Term] = Field(min_length=1, description="Kinds of incident: key -> {label, description}.")
+    victim_statuses: dict[Key, Term] = Field(
+        min_length=1, description="Who the victims were at the time (prisoner of war, civilian...): key -> term."
+    )
+    verification: dict[Key, Grade] = Field(
+        min_length=1, description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}."
+    )
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not (value.startswith("/") or re.match(r"^https?://[^/\s]+(/.*)?$", value)):
+            raise ValueError("base_url must be an http(s) URL or a path starting with '/'")
+        return value if value.endswith("/") else value + "/"

@@ -1,0 +1,111 @@
+"""Map pydantic's validation errors back to the YAML file, line and column an editor can fix."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from warcrime_archive.problems import Problem
+from warcrime_archive.yaml_reader import Document, Loc
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def _data_loc(loc: tuple[Any, ...], data: Any) -> Loc:
+    """The error's location in the file's data: pydantic's union tags and model names are dropped."""
+    out: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            out.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            out.append(part)
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
+            out.append(part)  # a missing or unknown field
+    return tuple(out)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _model_at(model: type[BaseModel] | None, loc: Loc) -> type[BaseModel] | None:
+    """The model class that a location points into, for the list of allowed field names."""
+    for part in loc:
+        if model is None or isinstance(part, int):
+            continue
+        info = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def pydantic_problems(exc: ValidationError, doc: Document, model: type[BaseModel] | None = None) -> list[Problem]:
+    """One problem per pydantic error, at the YAML position of the field it concerns."""
+    problems: list[Problem] = []
+    seen: set[tuple[Loc, str]] = set()
+    for error in exc.errors(include_url=False):
+        loc = _data_loc(tuple(error["loc"]), doc.data)
+        ctx = error.get("ctx") or {}
+        if "field" in ctx:
+            loc = (*loc, ctx["field"])
+        kind = error["type"]
+        message = error["msg"].removeprefix("Value error, ")
+        hint = ""
+        key = False
+        if kind == "extra_forbidden":
+            name = loc[-1] if loc else "?"
+            parent = _model_at(model, loc[:-1]) if model else None
+            allowed = sorted((f.alias or n) for n, f in parent.model_fields.items()) if parent else []
+            message = f"unknown field '{name}'"
+            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else ("allowed: " + ", ".join(allowed) if allowed else "")
+            key = True
+        elif kind == "missing":
+            message = "is required"
+            key = True
+        elif kind in _TYPE_WORDS:
+            message = f"should be {_TYPE_WORDS[kind]}, not {_shown(error.get('input'))}"
+        elif kind in ("enum", "literal_error"):
+            message = f"{_shown(error.get('input'))} is not allowed: {message[0].lower()}{message[1:]}"
+        elif kind == "string_pattern_mismatch":
+            message = f"{_shown(error.get('input'))} does not have the expected form ({ctx.get('pattern', '')})"
+            if loc and loc[-1] in ("url", "archived_url", "source", "repository"):
+                message = f"{_shown(error.get('input'))} is not an http(s) URL"
+        elif kind in ("too_short",) and isinstance(error.get("input"), (list, dict)):
+            message = "must not be empty"
+        elif kind == "string_too_short":
+            message = "must not be empty"
+        if (loc, message) in seen:
+            continue
+        seen.add((loc, message))
+        problems.append(doc.problem(loc, message, hint, key=key))
+    return problems

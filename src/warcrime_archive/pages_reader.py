@@ -1,0 +1,57 @@
+"""Read stage for free pages: pages/*.md, Markdown with a small YAML front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from warcrime_archive.config import Strict
+from warcrime_archive.model_errors import pydantic_problems
+from warcrime_archive.problems import Problem
+from warcrime_archive.yaml_reader import MAX_FILE_BYTES, _decode, parse_text
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class FrontMatter(Strict):
+    """The front matter of a free page."""
+
+    title: str = Field(min_length=1, description="The page's title.")
+    description: str = Field("", description="One sentence for search results and link previews.")
+
+
+@dataclass(frozen=True)
+class FreePage:
+    slug: str
+    front: FrontMatter
+    markdown: str
+    body_line: int
+
+
+def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(shown, 1, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} bytes")]
+    text, message, line = _decode(raw)
+    if text is None:
+        return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
+    if not re.match(SLUG, path.stem):
+        return None, [Problem(shown, 1, 1, "", f"page file name '{path.stem}' must be lowercase letters, digits and hyphens")]
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(shown, 1, 1, "", "a page starts with a front matter block: '---', 'title: ...', '---'")]
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        return None, [Problem(shown, 1, 1, "", "the front matter block is not closed with '---'")]
+    doc, problems = parse_text("\n" + "".join(lines[1:end]), path, shown)
+    if doc is None:
+        return None, problems
+    try:
+        front = FrontMatter.model_validate(doc.data if doc.data is not None else {})
+    except ValidationError as exc:
+        return None, pydantic_problems(exc, doc)
+    return FreePage(path.stem, front, "".join(lines[end + 1 :]), end + 2), []

@@ -1,0 +1,60 @@
+"""Problems found in an archive's input, and the one error that carries them all.
+
+A problem is the editor's to fix: it names the file, line and column, the field and what is wrong.
+Our own bugs are never problems; they raise ordinary exceptions (exit status 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, at a place an editor can find."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def text(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {prefix}{what}{hint}"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as an editor sees it: relative to the archive root where possible, with '/'."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class ArchiveError(Exception):
+    """The input has errors; the build stops and writes nothing."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(p.text() for p in self.problems))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def warnings_of(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.WARNING]

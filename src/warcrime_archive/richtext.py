@@ -1,0 +1,44 @@
+"""Markdown -> HTML that is safe to publish: rendered, then sanitised with an allowlist (nh3).
+
+No raw HTML, event handler, style or script survives, and links may only be http(s), mailto or
+relative. Headings in a narrative start at level 3 so that a page's outline stays intact.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+import nh3
+
+TAGS = {
+    "p", "br", "hr", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "abbr",
+}
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=4096)
+def render_markdown(text: str, shift_headings: int = 2) -> str:
+    """Render Markdown and sanitise the result; raw HTML in the input is escaped, never passed on."""
+    md = _markdown()
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    html = md.convert(text)
+    if shift_headings:
+        for level in range(6, 0, -1):
+            new = min(level + shift_headings, 6)
+            html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    )

@@ -1,0 +1,100 @@
+"""The one place that knows every page's URL and output path, and makes links relative.
+
+A URL here is a path from the site's root with no leading slash: 'incidents/<id>/' for a page
+written to 'incidents/<id>/index.html', or a file name such as 'feed.xml'. Every internal link is
+made relative to the page it is on, so the site works at '/' and under any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = ""
+INCIDENTS = "incidents/"
+PLACES = "places/"
+SOURCES = "sources/"
+OUTLETS = "outlets/"
+SIDES = "sides/"
+GRADES = "grades/"
+CATEGORIES = "categories/"
+YEARS = "years/"
+TAGS = "tags/"
+METHODOLOGY = "methodology/"
+NOT_FOUND = "404.html"
+STYLESHEET = "static/style.css"
+
+# Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
+RESERVED = {u.strip("/").split("/")[0] for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES,
+                                                   CATEGORIES, YEARS, TAGS, STYLESHEET)} | {"data", "search", "feed.xml"}
+
+
+def incident(record_id: str) -> str:
+    return f"{INCIDENTS}{record_id}/"
+
+
+def country(code: str) -> str:
+    return f"{PLACES}{code.lower()}/"
+
+
+def region(country_code: str, region_slug: str) -> str:
+    return f"{country(country_code)}{region_slug}/"
+
+
+def place(country_code: str, region_slug: str, place_slug: str) -> str:
+    return f"{region(country_code, region_slug)}{place_slug}/"
+
+
+def source(slug: str) -> str:
+    return f"{SOURCES}{slug}/"
+
+
+def outlet(slug: str) -> str:
+    return f"{OUTLETS}{slug}/"
+
+
+def side(key: str) -> str:
+    return f"{SIDES}{key}/"
+
+
+def grade(key: str) -> str:
+    return f"{GRADES}{key}/"
+
+
+def category(key: str) -> str:
+    return f"{CATEGORIES}{key}/"
+
+
+def year(value: int) -> str:
+    return f"{YEARS}{value}/"
+
+
+def tag(value: str) -> str:
+    return f"{TAGS}{value}/"
+
+
+def free_page(slug: str) -> str:
+    return f"{slug}/"
+
+
+def output_path(url: str) -> str:
+    """The file a URL is written to, relative to the output folder."""
+    return f"{url}index.html" if url == "" or url.endswith("/") else url
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` that works under any sub-path."""
+    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
+    fragment = ""
+    if "#" in to_url:
+        to_url, fragment = to_url.split("#", 1)
+        fragment = "#" + fragment
+    target = to_url.rstrip("/") or "."
+    link = posixpath.relpath(target, from_dir.rstrip("/") or ".")
+    if to_url.endswith("/") or to_url == "":
+        link = "./" if link == "." else link + "/"
+    return link + fragment
+
+
+def absolute(base_url: str, url: str) -> str:
+    """The permanent URL of a page, from the archive's base_url."""
+    return base_url.rstrip("/") + "/" + url

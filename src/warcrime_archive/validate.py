@@ -1,0 +1,246 @@
+"""Validate stage: read documents -> pydantic models, plus the rules that span records.
+
+Every problem in every file is collected; the caller gets the models and the problems and decides
+(errors stop everything, warnings stop only a --strict run). `validate` and `build` both call
+`load_archive`, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from warcrime_archive.config import ArchiveConfig
+from warcrime_archive.grading import check_grade
+from warcrime_archive.model_errors import pydantic_problems
+from warcrime_archive.pages_reader import FreePage, read_page
+from warcrime_archive.problems import Problem, Severity, display_path
+from warcrime_archive.record import ID_PATTERN, Incident
+from warcrime_archive.yaml_reader import Document, read_yaml
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A valid incident with its id and the file it came from."""
+
+    id: str
+    path: str
+    incident: Incident
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything the later stages need, all of it valid."""
+
+    root: Path
+    config: ArchiveConfig
+    records: tuple[Record, ...]
+    pages: tuple[FreePage, ...]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The result of the first two stages: the archive (None when there are errors) and every problem."""
+
+    archive: Archive | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def today() -> dt.date:
+    """Today, for the 'date in the future' check; WARCRIME_ARCHIVE_TODAY=YYYY-MM-DD pins it for tests."""
+    pinned = os.environ.get("WARCRIME_ARCHIVE_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """incidents/**/*.yaml in a stable order; links that lead outside the archive are refused."""
+    folder = root / "incidents"
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return [], [Problem("incidents", 1, 1, "", "the archive has no incidents/ folder")]
+    real_root = root.resolve()
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in RECORD_SUFFIXES or path.is_dir():
+            continue
+        shown = display_path(path, root)
+        if path.is_symlink() or any(p.is_symlink() for p in path.relative_to(root).parents if p != Path(".")):
+            target = path.resolve()
+            if not target.is_relative_to(real_root):
+                problems.append(Problem(shown, 1, 1, "", "is a link to a file outside the archive; it is refused"))
+                continue
+        files.append(path)
+    return files, problems
+
+
+def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
+    path = root / "archive.yaml"
+    if not path.is_file():
+        problems.append(Problem("archive.yaml", 1, 1, "", "the archive has no archive.yaml", "run from the archive's folder or give --root"))
+        return None
+    doc, found = read_yaml(path, "archive.yaml")
+    problems.extend(found)
+    if doc is None:
+        return None
+    try:
+        return ArchiveConfig.model_validate(doc.data if doc.data is not None else {})
+    except ValidationError as exc:
+        problems.extend(pydantic_problems(exc, doc, ArchiveConfig))
+        return None
+
+
+def _read_record(path: Path, shown: str, context: dict[str, object]) -> tuple[Record | None, Document | None, list[Problem]]:
+    doc, problems = read_yaml(path, shown)
+    if doc is None:
+        return None, None, problems
+    if not isinstance(doc.data, dict):
+        return None, doc, [doc.problem((), "a record is a mapping of fields (title: ..., date: ...)")]
+    try:
+        incident = Incident.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        return None, doc, pydantic_problems(exc, doc, Incident)
+    return Record(path.stem, shown, incident), doc, []
+
+
+def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
+    """Rules that span records: ids, related, aliases, shared sources, grades, places, archived copies."""
+    problems: list[Problem] = []
+    ids: dict[str, Record] = {}
+    for record, doc in records:
+        if record.id in ids:
+            problems.append(doc.problem((), f"duplicate id '{record.id}': also {ids[record.id].path}"))
+        ids.setdefault(record.id, record)
+    aliases: dict[str, str] = {}
+    for record, doc in records:
+        inc = record.incident
+        for i, other in enumerate(inc.related):
+            if other == record.id:
+                problems.append(doc.problem(("related", i), "a record cannot be related to itself"))
+            elif other not in ids:
+                problems.append(doc.problem(("related", i), f"no record has the id '{other}'", _close(other, ids)))
+        for i, alias in enumerate(inc.aliases):
+            if alias in ids:
+                problems.append(doc.problem(("aliases", i), f"'{alias}' is the id of {ids[alias].path}; an alias must be a former id"))
+            elif alias in aliases and aliases[alias] != record.id:
+                problems.append(doc.problem(("aliases", i), f"'{alias}' is already an alias of '{aliases[alias]}'"))
+            aliases.setdefault(alias, record.id)
+        broken = check_grade(inc)
+        if broken:
+            problems.append(doc.problem(("verification", "status"), broken, "see the methodology page for the scale"))
+        listed = {s.url for s in inc.sources}
+        for i, response in enumerate(inc.responses):
+            if response.source and response.source not in listed:
+                problems.append(doc.problem(("responses", i, "source"), "is not the URL of one of this record's sources"))
+        for i, source in enumerate(inc.sources):
+            if source.archived_url is None:
+                problems.append(doc.problem(("sources", i, "url"), "the source has no archived copy",
+                                            "add `archived_url`, a capture in the Wayback Machine or archive.today",
+                                            severity=Severity.WARNING))
+    problems += _source_conflicts(records)
+    problems += _place_spellings(records)
+    return problems
+
+
+def _close(value: str, known: dict[str, Record]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.7)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _source_conflicts(records: list[tuple[Record, Document]]) -> list[Problem]:
+    """The same URL must carry the same title, outlet and date everywhere: report both places."""
+    first: dict[str, tuple[Record, Document, int]] = {}
+    problems: list[Problem] = []
+    for record, doc in records:
+        for i, source in enumerate(record.incident.sources):
+            if source.url not in first:
+                first[source.url] = (record, doc, i)
+                continue
+            other_record, other_doc, j = first[source.url]
+            other = other_record.incident.sources[j]
+            for name in ("title", "outlet", "published"):
+                if getattr(source, name) != getattr(other, name):
+                    a, b = getattr(source, name), getattr(other, name)
+                    problems.append(doc.problem(("sources", i, name),
+                        f"the same source URL has {name} '{a}' here but '{b}' in {other_record.path}",
+                        "a source is one source across the archive: make them agree"))
+                    problems.append(other_doc.problem(("sources", j, name),
+                        f"the same source URL has {name} '{b}' here but '{a}' in {record.path}",
+                        "a source is one source across the archive: make them agree"))
+    return problems
+
+
+def _place_spellings(records: list[tuple[Record, Document]]) -> list[Problem]:
+    """A place written as another record's alternative spelling is probably one place spelled two ways."""
+    canonical: dict[tuple[str, str, str], str] = {}
+    for record, _ in records:
+        loc = record.incident.location
+        if loc.place:
+            canonical.setdefault((loc.country, loc.region.code, loc.place.casefold()), loc.place)
+    problems = []
+    for record, doc in records:
+        loc = record.incident.location
+        for other_record, _ in records:
+            other = other_record.incident.location
+            if other.region.code != loc.region.code or not loc.place or other is loc:
+                continue
+            if loc.place.casefold() in {a.casefold() for a in other.also_known_as} and (
+                loc.place.casefold() != (other.place or "").casefold()
+            ):
+                problems.append(doc.problem(("location", "place"),
+                    f"'{loc.place}' is given as another spelling of '{other.place}' in {other_record.path}",
+                    f"write the place as '{other.place}' and keep '{loc.place}' in `also_known_as`",
+                    severity=Severity.WARNING))
+                break
+    return problems
+
+
+def load_archive(root: Path) -> Loaded:
+    """Read and validate a whole archive, collecting every problem in every file."""
+    problems: list[Problem] = []
+    config = _read_config(root, problems)
+    context: dict[str, object] = {"config": config, "today": today()}
+    files, found = record_files(root)
+    problems.extend(found)
+    records: list[tuple[Record, Document]] = []
+    for path in files:
+        shown = display_path(path, root)
+        if not re.match(ID_PATTERN, path.stem):
+            problems.append(Problem(shown, 1, 1, "", f"the file name '{path.stem}' is not a valid id",
+                                    "use lowercase letters, digits and hyphens, at most 80 characters"))
+            continue
+        record, doc, found = _read_record(path, shown, context)
+        problems.extend(found)
+        if record is not None and doc is not None:
+            records.append((record, doc))
+    problems.extend(_cross_record(records))
+    pages: list[FreePage] = []
+    pages_dir = root / "pages"
+    if pages_dir.is_dir():
+        for path in sorted(pages_dir.glob("*.md")):
+            page, found = read_page(path, display_path(path, root))
+            problems.extend(found)
+            if page is not None:
+                pages.append(page)
+    problems = sorted(set(problems))
+    if config is None or any(p.severity is Severity.ERROR for p in problems):
+        return Loaded(None, problems)
+    ordered = tuple(sorted((r for r, _ in records), key=lambda r: r.id))
+    return Loaded(Archive(root, config, ordered, tuple(pages)), problems)
