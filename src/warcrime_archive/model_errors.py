@@ -25,7 +25,7 @@ _TYPE_WORDS = {
 }
 
 
-def _data_loc(loc: tuple[Any, ...], data: Any) -> Loc:
+def _data_loc(loc: tuple[Any, ...], data: Any, *, open_end: bool = True) -> Loc:
     """The error's location in the file's data: pydantic's union tags and model names are dropped."""
     out: list[str | int] = []
     current = data
@@ -36,7 +36,7 @@ def _data_loc(loc: tuple[Any, ...], data: Any) -> Loc:
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
             out.append(part)
-        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
+        elif open_end and i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
             out.append(part)  # a missing or unknown field
     return tuple(out)
 
@@ -73,8 +73,8 @@ def pydantic_problems(exc: ValidationError, doc: Document, model: type[BaseModel
     problems: list[Problem] = []
     seen: set[tuple[Loc, str]] = set()
     for error in exc.errors(include_url=False):
-        loc = _data_loc(tuple(error["loc"]), doc.data)
         ctx = error.get("ctx") or {}
+        loc = _data_loc(tuple(error["loc"]), doc.data, open_end="field" not in ctx)
         if "field" in ctx:
             loc = (*loc, ctx["field"])
         kind = error["type"]

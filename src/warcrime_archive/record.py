@@ -141,11 +141,11 @@ class Location(Strict):
 
     place: str | None = Field(None, description="The settlement or named place; null when only the region is known.")
     admin2: str | None = Field(None, description="The district (raion), as the sources name it.")
+    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA.")
     admin1: str = Field(
         description="The region: ISO 3166-2 code (UA-23), ISO name or conventional English name "
         "(Zaporizhzhia Oblast); shown under its conventional name."
     )
-    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA.")
     precision: Precision = Field(
         description="How precisely the place is known: exact | near | settlement | district | region | unknown."
     )
@@ -167,18 +167,18 @@ class Location(Strict):
             )
         return value
 
-    @model_validator(mode="after")
-    def _region(self) -> Location:
-        region = regions.resolve_region(self.country, self.admin1)
-        if region is None:
-            hint = regions.suggest_region(self.country, self.admin1)
-            if hint or self.admin1.strip() == "":
+    @field_validator("admin1")
+    @classmethod
+    def _region(cls, value: str, info: ValidationInfo) -> str:
+        country = info.data.get("country")
+        if country and regions.resolve_region(country, value) is None:
+            hint = regions.suggest_region(country, value)
+            if hint or not value.strip():
                 raise PydanticCustomError(
                     "admin1", "'{value}' is not a region of {country} in ISO 3166-2 ({hint})",
-                    {"value": self.admin1, "country": self.country, "hint": hint or "give the region",
-                     "field": "admin1"},
+                    {"value": value, "country": country, "hint": hint or "give the region"},
                 )
-        return self
+        return value
 
     @property
     def region(self) -> regions.Region:
