@@ -1,0 +1,67 @@
+"""Shared fixtures: the repository's sample archive, small test archives, and a site builder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from warcrime_archive import pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-golden", action="store_true", help="Rewrite tests/golden/ from the current build.")
+
+
+@pytest.fixture(autouse=True)
+def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'In the future' is judged against a fixed day, so the tests give the same result every day."""
+    monkeypatch.setenv("WARCRIME_ARCHIVE_TODAY", "2026-11-22")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")
+
+
+@pytest.fixture
+def sample_root() -> Path:
+    """The sample archive at the top of the repository (read-only: copy it before changing it)."""
+    return REPO
+
+
+@pytest.fixture
+def copy_archive(tmp_path: Path) -> Callable[[Path], Path]:
+    """Copy an archive (its settings, records and pages) into a temporary folder to change it."""
+
+    def copy(source: Path) -> Path:
+        target = tmp_path / "archive"
+        target.mkdir()
+        for name in ("archive.yaml",):
+            shutil.copy(source / name, target / name)
+        for name in ("incidents", "pages", "templates", "static"):
+            if (source / name).is_dir() and name not in ("templates", "static") or (
+                source != REPO and (source / name).is_dir()
+            ):
+                shutil.copytree(source / name, target / name)
+        return target
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive built once for the whole test session (read-only)."""
+    import os
+
+    os.environ.setdefault("WARCRIME_ARCHIVE_TODAY", "2026-11-22")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
+    out = tmp_path_factory.mktemp("sample") / "site"
+    pipeline.build(REPO, out)
+    return out
+
+
+@pytest.fixture
+def minimal_root() -> Path:
+    return DATA / "minimal"
