@@ -38,12 +38,11 @@ def copy_archive(tmp_path: Path) -> Callable[[Path], Path]:
     def copy(source: Path) -> Path:
         target = tmp_path / "archive"
         target.mkdir()
-        for name in ("archive.yaml",):
-            shutil.copy(source / name, target / name)
-        for name in ("incidents", "pages", "templates", "static"):
-            if (source / name).is_dir() and name not in ("templates", "static") or (
-                source != REPO and (source / name).is_dir()
-            ):
+        shutil.copy(source / "archive.yaml", target / "archive.yaml")
+        # The repository's own templates/ and static/ are the defaults, not an archive's overrides.
+        names = ("incidents", "pages") if source == REPO else ("incidents", "pages", "templates", "static")
+        for name in names:
+            if (source / name).is_dir():
                 shutil.copytree(source / name, target / name)
         return target
 
