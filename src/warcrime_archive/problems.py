@@ -38,10 +38,12 @@ class Problem:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor sees it: relative to the archive root where possible, with '/'."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 class ArchiveError(Exception):

@@ -1,0 +1,163 @@
+"""Bad input, each case beside the exact message an editor sees."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from warcrime_archive.problems import Severity
+from warcrime_archive.validate import load_archive
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
+
+
+def archive_with(tmp_path: Path, replace: dict[str, str] | None = None, files: dict[str, str] | None = None) -> Path:
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    text = (root / RECORD).read_text()
+    for old, new in (replace or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (root / RECORD).write_text(text)
+    for name, content in (files or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(content)
+    return root
+
+
+def error_lines(root: Path) -> list[str]:
+    return [p.text() for p in load_archive(root).problems if p.severity is Severity.ERROR]
+
+
+def test_minimal_archive_is_valid_with_one_warning(tmp_path):
+    loaded = load_archive(archive_with(tmp_path))
+    assert loaded.errors == []
+    assert [p.text() for p in loaded.warnings] == [
+        f"{RECORD}:12:11: warning: sources[0].url: the source has no archived copy "
+        "(add `archived_url`, a capture in the Wayback Machine or archive.today)"
+    ]
+    assert loaded.archive is not None and [r.id for r in loaded.archive.records] == ["2022-03-29-dmytrivka-x"]
+
+
+CASES = {
+    "unknown field": ({"tags: [pow]": "tags: [pow]\ntitel: x"},
+                      f"{RECORD}:16:1: titel: unknown field 'titel' (did you mean 'title'?)"),
+    "vocabulary": ({"category: killing": "category: killin"},
+                   f"{RECORD}:3:11: category: 'killin' is not one of the categories in archive.yaml (did you mean 'killing'?)"),
+    "side vocabulary": ({"side: ukraine,": "side: ukriane,"},
+                        f"{RECORD}:7:31: alleged_perpetrators[0].side: 'ukriane' is not one of the sides in archive.yaml "
+                        "(did you mean 'ukraine'?)"),
+    "date format": ({'first_reported: "2022-04-04"': 'first_reported: "04/04/2022"'},
+                    f"{RECORD}:5:17: first_reported: '04/04/2022' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"),
+    "impossible date": ({'first_reported: "2022-04-04"': 'first_reported: "2022-02-30"'},
+                        f"{RECORD}:5:17: first_reported: '2022-02-30' is not a real date"),
+    "window order": ({'to: "2022-03-30"': 'to: "2022-03-28"'},
+                     f"{RECORD}:4:32: date.to: `to` (2022-03-28) is before `from` (2022-03-29)"),
+    "future": ({'first_reported: "2022-04-04"': 'first_reported: "2027-01"'},
+               f"{RECORD}:5:17: first_reported: 2027-01 is in the future"),
+    "window half": ({'date: {from: "2022-03-29", to: "2022-03-30", note: around 30 March}': 'date: {from: "2022-03-29"}'},
+                    f"{RECORD}:4:7: date: a window needs both `from` and `to` (or give `at`)"),
+    "count below one": ({"count: {min: 1, max: 2}": "count: 0"},
+                        f"{RECORD}:9:58: victims[0].count: a count must be at least 1 (write null when unknown)"),
+    "range order": ({"count: {min: 1, max: 2}": "count: {min: 3, max: 2}"},
+                    f"{RECORD}:9:64: victims[0].count.min: min (3) is greater than max (2)"),
+    "url scheme": ({'url: "https://a.example/1"': 'url: "ftp://a.example/1"'},
+                   f"{RECORD}:12:11: sources[0].url: 'ftp://a.example/1' is not an http(s) URL"),
+    "wrong type": ({"tags: [pow]": "tags: pow"}, f"{RECORD}:15:7: tags: should be a list, not 'pow'"),
+    "region": ({"admin1: Kyiv Oblast": "admin1: Kyiv Oblats"},
+               f"{RECORD}:6:59: location.admin1: 'Kyiv Oblats' is not a region of UA in ISO 3166-2 "
+               "(did you mean 'Kyiv Oblast'?)"),
+    "region misspelt": ({"admin1: Kyiv Oblast": "admin1: Zaporozhzhia"},
+                        f"{RECORD}:6:59: location.admin1: 'Zaporozhzhia' is not a region of UA in ISO 3166-2 "
+                        "(did you mean 'Zaporizhzhia Oblast'?)"),
+    "country": ({"country: UA": "country: Ukraine"},
+                f"{RECORD}:6:81: location.country: 'Ukraine' is not an ISO 3166-1 alpha-2 country code (did you mean UA?)"),
+    "precision": ({"precision: near": "precision: nearby"},
+                  f"{RECORD}:6:96: location.precision: 'nearby' is not allowed: input should be 'exact', 'near', "
+                  "'settlement', 'district', 'region' or 'unknown'"),
+    "missing field": ({"summary: A video appears to show ...\n": ""}, f"{RECORD}:1:1: summary: is required"),
+    "grade rule": ({"by: [NYT], ": ""},
+                   f"{RECORD}:10:24: verification.status: grade 'verified' needs `verification.by` to name at least one "
+                   "verifier (see the methodology page for the scale)"),
+    "related missing": ({"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka]"},
+                        f"{RECORD}:16:11: related[0]: no record has the id '2022-03-29-dmytrivka' "
+                        "(did you mean '2022-03-29-dmytrivka-x'?)"),
+    "related self": ({"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka-x]"},
+                     f"{RECORD}:16:11: related[0]: a record cannot be related to itself"),
+    "alias is an id": ({"tags: [pow]": "tags: [pow]\naliases: [2022-03-29-dmytrivka-x]"},
+                       f"{RECORD}:16:11: aliases[0]: '2022-03-29-dmytrivka-x' is the id of {RECORD}; "
+                       "an alias must be a former id"),
+    "no yes/no surprise": ({"title: Wounded captured soldier shot near Dmytrivka": "title: no"}, None),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_gives_its_exact_message(tmp_path, name):
+    replace, expected = CASES[name]
+    lines = error_lines(archive_with(tmp_path, replace))
+    assert lines == ([expected] if expected else [])
+
+
+def test_every_problem_in_every_file_in_one_run(tmp_path):
+    root = archive_with(tmp_path, {"category: killing": "category: killin"}, files={
+        "incidents/dup.yaml": "title: A\ntitle: B\n",
+        "incidents/broken.yaml": "title: [\n",
+    })
+    lines = error_lines(root)
+    assert [line.split(":")[0] for line in lines] == [RECORD, "incidents/broken.yaml", "incidents/dup.yaml"]
+
+
+def test_same_source_with_different_title_is_reported_in_both_places(tmp_path):
+    other = (MINIMAL / RECORD).read_text().replace("title: T1", "title: Another title")
+    root = archive_with(tmp_path, files={"incidents/2022-04-01-other.yaml": other})
+    assert error_lines(root) == [
+        "incidents/2022-03-29-dmytrivka-x.yaml:12:41: sources[0].title: the same source URL has title 'T1' here but "
+        "'Another title' in incidents/2022-04-01-other.yaml (a source is one source across the archive: make them agree)",
+        "incidents/2022-04-01-other.yaml:12:41: sources[0].title: the same source URL has title 'Another title' here but "
+        "'T1' in incidents/2022-03-29-dmytrivka-x.yaml (a source is one source across the archive: make them agree)",
+    ]
+
+
+def test_duplicate_ids_in_sub_folders(tmp_path):
+    root = archive_with(tmp_path, files={f"incidents/2022/{Path(RECORD).name}": (MINIMAL / RECORD).read_text()})
+    assert error_lines(root) == [
+        f"{RECORD}:1:1: duplicate id '2022-03-29-dmytrivka-x': also incidents/2022/{Path(RECORD).name}"
+    ]
+
+
+def test_bad_file_name(tmp_path):
+    root = archive_with(tmp_path, files={"incidents/Bad Name.yaml": (MINIMAL / RECORD).read_text()})
+    assert error_lines(root) == [
+        "incidents/Bad Name.yaml:1:1: the file name 'Bad Name' is not a valid id "
+        "(use lowercase letters, digits and hyphens, at most 80 characters)"
+    ]
+
+
+def test_archive_yaml_problems(tmp_path):
+    root = archive_with(tmp_path)
+    (root / "archive.yaml").write_text((root / "archive.yaml").read_text() + "colour: red\n")
+    assert error_lines(root) == [
+        "archive.yaml:15:1: colour: unknown field 'colour' (allowed: base_url, categories, contact, description, "
+        "language, license, own_archives, repository, sides, title, verification, victim_statuses)"
+    ]
+
+
+def test_place_spelled_two_ways_is_a_warning(tmp_path):
+    other = (MINIMAL / RECORD).read_text().replace("place: Dmytrivka", "place: Dmitrovka").replace(
+        "also_known_as: [Dmitrovka]", "also_known_as: []")
+    root = archive_with(tmp_path, files={"incidents/2022-04-01-other.yaml": other})
+    warnings = [p.text() for p in load_archive(root).warnings if "spelling" in p.message]
+    assert warnings == [
+        "incidents/2022-04-01-other.yaml:6:19: warning: location.place: 'Dmitrovka' is given as another spelling of "
+        "'Dmytrivka' in incidents/2022-03-29-dmytrivka-x.yaml (write the place as 'Dmytrivka' and keep 'Dmitrovka' "
+        "in `also_known_as`)"
+    ]
+
+
+def test_link_outside_the_archive_is_refused(tmp_path):
+    root = archive_with(tmp_path)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text((MINIMAL / RECORD).read_text())
+    (root / "incidents" / "linked.yaml").symlink_to(outside)
+    assert "incidents/linked.yaml:1:1: is a link to a file outside the archive; it is refused" in error_lines(root)
