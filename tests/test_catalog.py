@@ -1,0 +1,58 @@
+import shutil
+from pathlib import Path
+
+from warcrime_archive.catalog import build_catalog, public_incident
+from warcrime_archive.validate import load_archive
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
+
+
+def catalog_of(root: Path):
+    loaded = load_archive(root)
+    assert loaded.errors == []
+    return build_catalog(loaded.archive)
+
+
+def test_indexes_of_the_minimal_archive():
+    catalog = catalog_of(MINIMAL)
+    entry = catalog.entry("2022-03-29-dmytrivka-x")
+    assert entry.url == "incidents/2022-03-29-dmytrivka-x/"
+    assert entry.place_url == "places/ua/kyiv-oblast/dmytrivka/"
+    assert [c.name for c in catalog.countries] == ["Ukraine"]
+    region = catalog.countries[0].children[0]
+    assert (region.name, region.code, region.url) == ("Kyiv Oblast", "UA-32", "places/ua/kyiv-oblast/")
+    place = region.children[0]
+    assert place.also_known_as == ("Dmitrovka",) and place.admin2 == ("Bucha Raion",)
+    assert [s.source.title for s in catalog.sources] == ["T1"]
+    assert [o.name for o in catalog.outlets] == ["O1"]
+    assert [(n.key, len(n.entries), len(n.victim_entries)) for n in catalog.sides] == [("russia", 0, 1), ("ukraine", 1, 0)]
+    assert [(n.key, len(n.entries)) for n in catalog.grades] == [("verified", 1), ("corroborated", 0), ("claimed", 0)]
+    assert [n.key for n in catalog.years] == ["2022"]
+
+
+def test_a_window_across_years_is_listed_in_each(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    path = root / RECORD
+    path.write_text(path.read_text().replace('to: "2022-03-30"', 'to: "2023-01-02"'))
+    assert [n.key for n in catalog_of(root).years] == ["2023", "2022"]
+
+
+def test_private_parts_never_reach_the_catalog(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    path = root / RECORD
+    text = path.read_text().replace("precision: near,", "precision: exact, coordinates: {lat: 50.41, lon: 30.12},")
+    text += ("private: {notes: SECRET-NOTE}\nsensitivity: [personal-information]\n"
+             "evidence:\n  - {description: Video, file: /vault/SECRET-FILE.mp4, custodian: team}\n")
+    path.write_text(text)
+    loaded = load_archive(root)
+    raw = loaded.archive.records[0].incident
+    assert raw.private == {"notes": "SECRET-NOTE"} and raw.victims[0].people
+    public = build_catalog(loaded.archive).entries[0].incident
+    assert public.private is None
+    assert public.victims[0].people == []
+    assert public.location.coordinates is None and public.location.precision.value == "settlement"
+    assert public.evidence[0].file is None and public.evidence[0].description == "Video"
+    assert public_incident(raw) == public

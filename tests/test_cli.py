@@ -1,0 +1,83 @@
+"""The command line, run as an editor would run it."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "warcrime_archive", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_validate_ok():
+    result = run("validate", "--root", str(MINIMAL))
+    assert result.returncode == 0
+    assert result.stdout == "OK: 1 record checked; 0 errors, 1 warning in 1 file\n"
+    assert "no archived copy" in result.stderr
+
+
+def test_validate_strict_fails_on_warnings():
+    result = run("validate", "--root", str(MINIMAL), "--strict")
+    assert result.returncode == 1
+    assert result.stderr.endswith("0 errors, 1 warning in 1 file\n")
+
+
+def test_build_and_bad_input_leave_the_previous_site(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    result = run("build", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Built ") and (root / "build" / "index.html").is_file()
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    record.write_text(record.read_text().replace("count: {min: 1, max: 2}", "count: -1"))
+    result = run("build", "--root", str(root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "incidents/2022-03-29-dmytrivka-x.yaml:9:58: victims[0].count: a count must be at least 1 (write null when unknown)",
+        "1 error, 0 warnings in 1 file; nothing was written",
+    ]
+    after = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_build_out_and_base_url(tmp_path):
+    out = tmp_path / "site"
+    result = run("build", "--root", str(MINIMAL), "--out", str(out), "--base-url", "https://example.net/x/")
+    assert result.returncode == 0, result.stderr
+    assert (out / "404.html").read_text().count('href="/x/static/style.css"') == 1
+
+
+def test_out_may_not_be_the_archive(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    result = run("build", "--root", str(root), "--out", str(root))
+    assert result.returncode == 1
+    assert "--out: the output folder may not be the archive or hold it (use a folder such as build/)" in result.stderr
+
+
+def test_missing_archive_is_a_user_error(tmp_path):
+    result = run("validate", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "archive.yaml:1:1: the archive has no archive.yaml (run from the archive's folder or give --root)")
+
+
+def test_help_speaks_to_editors():
+    result = run("--help")
+    assert result.returncode == 0
+    for words in ("validate", "build", "archive.yaml", "incidents/"):
+        assert words in result.stdout
+    build_help = run("build", "--help").stdout
+    for option in ("--root", "--out", "--base-url", "--strict"):
+        assert option in build_help
+
+
+def test_unknown_option_is_a_user_error():
+    result = run("build", "--colour")
+    assert result.returncode == 1
+    assert "No such option '--colour'" in result.stderr
