@@ -12,7 +12,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, ValidationInfo, field_validator, model_validator
+from pydantic import Discriminator, Field, StrictInt, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive import regions
@@ -205,8 +205,8 @@ class AllegedPerpetrator(Strict):
 class CountRange(Strict):
     """A count known only within bounds."""
 
-    min: int = Field(ge=1, description="The lowest count a source gives.")
-    max: int = Field(ge=1, description="The highest count a source gives.")
+    min: StrictInt = Field(ge=1, description="The lowest count a source gives.")
+    max: StrictInt = Field(ge=1, description="The highest count a source gives.")
 
     @model_validator(mode="after")
     def _order(self) -> CountRange:
@@ -234,7 +234,7 @@ class VictimGroup(Strict):
     status: str = Field(description="A key of `victim_statuses` in archive.yaml.")
     harm: Harm = Field(description="killed | wounded | tortured | ill-treated | missing.")
     count: Annotated[
-        Annotated[int, Tag("number")] | Annotated[CountRange, Tag("range")],
+        Annotated[StrictInt, Tag("number")] | Annotated[CountRange, Tag("range")],
         Discriminator(lambda v: "range" if isinstance(v, (dict, CountRange)) else "number"),
     ] | None = Field(
         description="How many: a number, {min, max}, or null when unknown."

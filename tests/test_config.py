@@ -1,0 +1,28 @@
+import pytest
+from pydantic import ValidationError
+
+from warcrime_archive.config import ArchiveConfig
+
+BASE = {"title": "A", "sides": {"a": {"label": "A"}}, "categories": {"c": {"label": "C"}},
+        "victim_statuses": {"unknown": {"label": "Unknown"}}, "verification": {"verified": {"label": "Verified"}}}
+
+
+def test_base_url_gets_a_trailing_slash():
+    assert ArchiveConfig.model_validate({**BASE, "base_url": "https://example.org/archive"}).base_url == (
+        "https://example.org/archive/")
+
+
+@pytest.mark.parametrize("base_url", ["ftp://example.org/", "example.org/archive/", "javascript:alert(1)"])
+def test_bad_base_url(base_url):
+    with pytest.raises(ValidationError, match="base_url must be an http"):
+        ArchiveConfig.model_validate({**BASE, "base_url": base_url})
+
+
+def test_vocabulary_keys_are_lowercase_words():
+    with pytest.raises(ValidationError, match="should match pattern"):
+        ArchiveConfig.model_validate({**BASE, "sides": {"Side A": {"label": "A"}}})
+
+
+def test_every_field_has_a_description():
+    for name, field in ArchiveConfig.model_fields.items():
+        assert field.description, name
