@@ -53,5 +53,5 @@ def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
     try:
         front = FrontMatter.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
-        return None, pydantic_problems(exc, doc)
+        return None, pydantic_problems(exc, doc, FrontMatter)
     return FreePage(path.stem, front, "".join(lines[end + 1 :]), end + 2), []

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from warcrime_archive import urls
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.grading import check_grade
 from warcrime_archive.model_errors import pydantic_problems
@@ -237,7 +238,11 @@ def load_archive(root: Path) -> Loaded:
         for path in sorted(pages_dir.glob("*.md")):
             page, found = read_page(path, display_path(path, root))
             problems.extend(found)
-            if page is not None:
+            if page is not None and page.slug in urls.RESERVED:
+                problems.append(Problem(display_path(path, root), 1, 1, "",
+                                        f"a page may not be named '{page.slug}': the site uses that address",
+                                        "rename the file"))
+            elif page is not None:
                 pages.append(page)
     problems = sorted(set(problems))
     if config is None or any(p.severity is Severity.ERROR for p in problems):
