@@ -96,7 +96,8 @@ def plan_site(catalog: Catalog) -> list[Page]:
 
     for kind, index_url, title, attribute, description in TAXONOMIES:
         nodes: tuple[TermNode, ...] = getattr(catalog, attribute)
-        pages.append(Page(f"{kind}s", index_url, (f"{kind}s.html", "terms.html"), title, {
+        plural = index_url.strip("/")
+        pages.append(Page(plural, index_url, (f"{plural}.html", "terms.html"), title, {
             "nodes": nodes, "taxonomy": kind, "description": description,
         }))
         for node in nodes:

@@ -1,0 +1,34 @@
+from collections import Counter
+from pathlib import Path
+
+from warcrime_archive.catalog import build_catalog
+from warcrime_archive.plan import plan_site
+from warcrime_archive.validate import load_archive
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+
+def test_every_page_kind_is_planned_once_per_thing():
+    catalog = build_catalog(load_archive(MINIMAL).archive)
+    pages = plan_site(catalog)
+    kinds = Counter(p.kind for p in pages)
+    assert kinds == Counter({
+        "home": 1, "incidents": 1, "incident": 1, "places": 1, "place": 3, "sources": 1, "source": 1,
+        "outlets": 1, "outlet": 1, "sides": 1, "side": 2, "grades": 1, "grade": 3, "categories": 1, "category": 1,
+        "years": 1, "year": 1, "tags": 1, "tag": 1, "methodology": 1, "page": 1, "404": 1,
+    })
+    outputs = [p.output for p in pages]
+    assert len(outputs) == len(set(outputs)), "no two pages write the same file"
+    assert [p.templates for p in pages if p.kind == "side"][0] == ("side.html", "term.html")
+
+
+def test_aliases_become_redirects(tmp_path):
+    import shutil
+
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    record.write_text(record.read_text() + "aliases: [2022-03-30-dmytrivka]\n")
+    pages = plan_site(build_catalog(load_archive(root).archive))
+    redirect = [p for p in pages if p.kind == "redirect"]
+    assert [p.url for p in redirect] == ["incidents/2022-03-30-dmytrivka/"]

@@ -1,0 +1,57 @@
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from warcrime_archive import pipeline
+from warcrime_archive.render import default_dir, template_dirs
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+INCIDENT = "incidents/2022-03-29-dmytrivka-x/index.html"
+
+
+def test_defaults_are_found():
+    assert (default_dir("templates") / "base.html").is_file()
+    assert (default_dir("static") / "style.css").is_file()
+
+
+def test_an_archive_template_overrides_the_default_by_name(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}<p>Our own 404</p>{% endblock %}')
+    assert template_dirs(root) == [root / "templates", default_dir("templates")]
+    pipeline.build(root, tmp_path / "out")
+    assert "<p>Our own 404</p>" in (tmp_path / "out" / "404.html").read_text()
+    assert "Alleged perpetrator side" in (tmp_path / "out" / INCIDENT).read_text()
+
+
+def test_an_archive_stylesheet_overrides_the_default(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    (root / "static").mkdir()
+    (root / "static" / "style.css").write_text("body { color: green; }")
+    pipeline.build(root, tmp_path / "out")
+    assert (tmp_path / "out" / "static" / "style.css").read_text() == "body { color: green; }"
+
+
+def test_an_undefined_variable_fails_the_build(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").write_text("{{ no_such_thing }}")
+    with pytest.raises(jinja2.UndefinedError):
+        pipeline.build(root, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_values_are_escaped(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    record.write_text(record.read_text().replace("title: Wounded", 'title: "<script>alert(1)</script> Wounded'))
+    record.write_text(record.read_text().replace("Dmytrivka\n", 'Dmytrivka"\n', 1))
+    pipeline.build(root, tmp_path / "out")
+    html = (tmp_path / "out" / INCIDENT).read_text()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
