@@ -86,3 +86,32 @@ def test_no_absolute_internal_links_except_on_the_404_page(sample_site_at_sub):
             continue
         for _, link in links_of(page.read_text("utf-8")):
             assert not link.startswith("/"), f"{page}: {link}"
+
+
+def _targets(site: Path, url: str) -> set[str]:
+    from warcrime_archive.urls import output_path
+
+    return set(internal_targets(site, site / output_path(url)))
+
+
+def test_incident_pages_and_their_taxonomy_pages_link_both_ways(sample_site_at_sub):
+    """Every incident links to its place (each level), sources, outlets, sides and grade; each links back."""
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.validate import load_archive
+
+    _, site = sample_site_at_sub
+    catalog = build_catalog(load_archive(Path(__file__).resolve().parents[1]).archive)
+    assert len(catalog.entries) >= 4
+    for entry in catalog.entries:
+        inc = entry.incident
+        expected = {entry.place_url, entry.region_url, entry.country_url, catalog.term_urls["grades"][inc.verification.status],
+                    catalog.term_urls["categories"][inc.category]}
+        expected |= {catalog.term_urls["sides"][p.side] for p in inc.alleged_perpetrators}
+        expected |= {catalog.term_urls["sides"][v.side] for v in inc.victims if v.side}
+        for source in inc.sources:
+            node = catalog.sources_by_url[source.url]
+            expected |= {node.url, node.outlet_url}
+        from_incident = _targets(site, entry.url)
+        assert expected - from_incident == set(), entry.id
+        for url in expected:
+            assert entry.url in _targets(site, url), f"{url} does not link back to {entry.url}"
