@@ -45,7 +45,7 @@ def internal_targets(site: Path, path: Path, base: str = "/sub/") -> list[str]:
             continue
         target = urlsplit(urljoin(here, link)).path
         assert target.startswith(base), f"{path}: link {link!r} leaves the site's sub-path"
-        out.append(target[len(base):])
+        out.append(target[len(base) :])
     return out
 
 

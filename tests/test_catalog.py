@@ -26,7 +26,10 @@ def test_indexes_of_the_minimal_archive():
     assert place.also_known_as == ("Dmitrovka",) and place.admin2 == ("Bucha Raion",)
     assert [s.source.title for s in catalog.sources] == ["T1"]
     assert [o.name for o in catalog.outlets] == ["O1"]
-    assert [(n.key, len(n.entries), len(n.victim_entries)) for n in catalog.sides] == [("russia", 0, 1), ("ukraine", 1, 0)]
+    assert [(n.key, len(n.entries), len(n.victim_entries)) for n in catalog.sides] == [
+        ("russia", 0, 1),
+        ("ukraine", 1, 0),
+    ]
     assert [(n.key, len(n.entries)) for n in catalog.grades] == [("verified", 1), ("corroborated", 0), ("claimed", 0)]
     assert [n.key for n in catalog.years] == ["2022"]
 
@@ -44,8 +47,10 @@ def test_private_parts_never_reach_the_catalog(tmp_path):
     shutil.copytree(MINIMAL, root)
     path = root / RECORD
     text = path.read_text().replace("precision: near,", "precision: exact, coordinates: {lat: 50.41, lon: 30.12},")
-    text += ("private: {notes: SECRET-NOTE}\nsensitivity: [personal-information]\n"
-             "evidence:\n  - {description: Video, file: /vault/SECRET-FILE.mp4, custodian: team}\n")
+    text += (
+        "private: {notes: SECRET-NOTE}\nsensitivity: [personal-information]\n"
+        "evidence:\n  - {description: Video, file: /vault/SECRET-FILE.mp4, custodian: team}\n"
+    )
     path.write_text(text)
     loaded = load_archive(root)
     raw = loaded.archive.records[0].incident

@@ -64,7 +64,8 @@ def test_missing_archive_is_a_user_error(tmp_path):
     result = run("validate", "--root", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
-        "archive.yaml:1:1: the archive has no archive.yaml (run from the archive's folder or give --root)")
+        "archive.yaml:1:1: the archive has no archive.yaml (run from the archive's folder or give --root)"
+    )
 
 
 def test_help_speaks_to_editors():

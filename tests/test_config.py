@@ -3,13 +3,19 @@ from pydantic import ValidationError
 
 from warcrime_archive.config import ArchiveConfig
 
-BASE = {"title": "A", "sides": {"a": {"label": "A"}}, "categories": {"c": {"label": "C"}},
-        "victim_statuses": {"unknown": {"label": "Unknown"}}, "verification": {"verified": {"label": "Verified"}}}
+BASE = {
+    "title": "A",
+    "sides": {"a": {"label": "A"}},
+    "categories": {"c": {"label": "C"}},
+    "victim_statuses": {"unknown": {"label": "Unknown"}},
+    "verification": {"verified": {"label": "Verified"}},
+}
 
 
 def test_base_url_gets_a_trailing_slash():
     assert ArchiveConfig.model_validate({**BASE, "base_url": "https://example.org/archive"}).base_url == (
-        "https://example.org/archive/")
+        "https://example.org/archive/"
+    )
 
 
 @pytest.mark.parametrize("base_url", ["ftp://example.org/", "example.org/archive/", "javascript:alert(1)"])

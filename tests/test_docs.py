@@ -17,10 +17,14 @@ def test_every_record_field_is_in_the_editors_reference():
     text = (REPO / "docs" / "record-format.md").read_text()
     documented = set(re.findall(r"`([a-z_0-9.\[\]]+)`", text))
     names = {part for item in documented for part in re.split(r"[.\[\]]+", item) if part}
-    models = [v for v in vars(record).values() if isinstance(v, type) and issubclass(v, BaseModel)
-              and v.__module__ == record.__name__] + [ArchiveConfig]
-    missing = [f"{m.__name__}.{f.alias or n}" for m in models for n, f in m.model_fields.items()
-               if (f.alias or n) not in names]
+    models = [
+        v
+        for v in vars(record).values()
+        if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == record.__name__
+    ] + [ArchiveConfig]
+    missing = [
+        f"{m.__name__}.{f.alias or n}" for m in models for n, f in m.model_fields.items() if (f.alias or n) not in names
+    ]
     assert missing == []
 
 

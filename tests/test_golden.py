@@ -27,7 +27,14 @@ def test_sample_site_matches_the_golden_copy(sample_site: Path, request: pytest.
     assert sorted(built) == sorted(golden), "pages added or removed: run pytest --regen-golden and review the diff"
     for name, content in built.items():
         if content != golden[name]:
-            diff = "".join(list(difflib.unified_diff(
-                golden[name].decode("utf-8", "replace").splitlines(True),
-                content.decode("utf-8", "replace").splitlines(True), f"golden/{name}", f"built/{name}"))[:60])
+            diff = "".join(
+                list(
+                    difflib.unified_diff(
+                        golden[name].decode("utf-8", "replace").splitlines(True),
+                        content.decode("utf-8", "replace").splitlines(True),
+                        f"golden/{name}",
+                        f"built/{name}",
+                    )
+                )[:60]
+            )
             pytest.fail(f"{name} differs from its golden copy (regenerate with --regen-golden if intended):\n{diff}")

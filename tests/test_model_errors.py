@@ -18,7 +18,8 @@ def problems(text: str) -> list[str]:
 
 def test_unknown_field_points_at_the_key_with_did_you_mean():
     assert problems("admin1: UA-23\ncountry: UA\nprecision: region\ndetials: x\n") == [
-        "l.yaml:4:1: detials: unknown field 'detials' (did you mean 'detail'?)"]
+        "l.yaml:4:1: detials: unknown field 'detials' (did you mean 'detail'?)"
+    ]
 
 
 def test_missing_field_points_at_the_parent():
@@ -27,9 +28,11 @@ def test_missing_field_points_at_the_parent():
 
 def test_type_error_names_what_was_given():
     assert problems("admin1: UA-23\ncountry: UA\nprecision: region\nalso_known_as: Rabotyne\n") == [
-        "l.yaml:4:16: also_known_as: should be a list, not 'Rabotyne'"]
+        "l.yaml:4:16: also_known_as: should be a list, not 'Rabotyne'"
+    ]
 
 
 def test_nested_location():
     assert problems("admin1: UA-23\ncountry: UA\nprecision: region\ncoordinates: {lat: 91, lon: 30}\n") == [
-        "l.yaml:4:20: coordinates.lat: Input should be less than or equal to 90"]
+        "l.yaml:4:20: coordinates.lat: Input should be less than or equal to 90"
+    ]

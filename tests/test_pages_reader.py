@@ -18,14 +18,28 @@ def test_front_matter_and_body(tmp_path):
     assert (page.slug, page.front.title, page.front.description, page.markdown) == ("about", "About", "d", "# Hello\n")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("# no front matter\n", "pages/about.md:1:1: a page starts with a front matter block: '---', 'title: ...', '---'"),
-    ("---\ntitle: A\n", "pages/about.md:1:1: the front matter block is not closed with '---'"),
-    ("---\ntitel: A\n---\n", ["pages/about.md:2:1: title: is required",
-                              "pages/about.md:2:1: titel: unknown field 'titel' (did you mean 'title'?)"]),
-    ("---\ntitle: A\ntitle: B\n---\n", "pages/about.md:3:1: duplicate key 'title' (first given at line 2; "
-                                      "YAML would silently keep only the last one)"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "# no front matter\n",
+            "pages/about.md:1:1: a page starts with a front matter block: '---', 'title: ...', '---'",
+        ),
+        ("---\ntitle: A\n", "pages/about.md:1:1: the front matter block is not closed with '---'"),
+        (
+            "---\ntitel: A\n---\n",
+            [
+                "pages/about.md:2:1: title: is required",
+                "pages/about.md:2:1: titel: unknown field 'titel' (did you mean 'title'?)",
+            ],
+        ),
+        (
+            "---\ntitle: A\ntitle: B\n---\n",
+            "pages/about.md:3:1: duplicate key 'title' (first given at line 2; "
+            "YAML would silently keep only the last one)",
+        ),
+    ],
+)
 def test_problems(tmp_path, text, message):
     page, problems = read(tmp_path, text)
     assert page is None and problems == (message if isinstance(message, list) else [message])
@@ -40,4 +54,5 @@ def test_reserved_names_are_refused(tmp_path):
     shutil.copytree(Path(__file__).parent / "data" / "minimal", root)
     (root / "pages" / "incidents.md").write_text("---\ntitle: X\n---\n")
     assert [p.text() for p in load_archive(root).errors] == [
-        "pages/incidents.md:1:1: a page may not be named 'incidents': the site uses that address (rename the file)"]
+        "pages/incidents.md:1:1: a page may not be named 'incidents': the site uses that address (rename the file)"
+    ]

@@ -12,11 +12,32 @@ def test_every_page_kind_is_planned_once_per_thing():
     catalog = build_catalog(load_archive(MINIMAL).archive)
     pages = plan_site(catalog)
     kinds = Counter(p.kind for p in pages)
-    assert kinds == Counter({
-        "home": 1, "incidents": 1, "incident": 1, "places": 1, "place": 3, "sources": 1, "source": 1,
-        "outlets": 1, "outlet": 1, "sides": 1, "side": 2, "grades": 1, "grade": 3, "categories": 1, "category": 1,
-        "years": 1, "year": 1, "tags": 1, "tag": 1, "methodology": 1, "page": 1, "404": 1,
-    })
+    assert kinds == Counter(
+        {
+            "home": 1,
+            "incidents": 1,
+            "incident": 1,
+            "places": 1,
+            "place": 3,
+            "sources": 1,
+            "source": 1,
+            "outlets": 1,
+            "outlet": 1,
+            "sides": 1,
+            "side": 2,
+            "grades": 1,
+            "grade": 3,
+            "categories": 1,
+            "category": 1,
+            "years": 1,
+            "year": 1,
+            "tags": 1,
+            "tag": 1,
+            "methodology": 1,
+            "page": 1,
+            "404": 1,
+        }
+    )
     outputs = [p.output for p in pages]
     assert len(outputs) == len(set(outputs)), "no two pages write the same file"
     assert [p.templates for p in pages if p.kind == "side"][0] == ("side.html", "term.html")

@@ -4,7 +4,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from warcrime_archive import record
-from warcrime_archive.record import IncidentDate, Incident, Location, VictimGroup
+from warcrime_archive.record import Incident, IncidentDate, Location, VictimGroup
 
 
 def test_date_forms():
@@ -52,8 +52,11 @@ def test_models_are_frozen_and_strict():
 
 
 def test_every_field_of_every_model_has_a_description():
-    models = [v for v in vars(record).values() if isinstance(v, type) and issubclass(v, BaseModel)
-              and v.__module__ == record.__name__]
+    models = [
+        v
+        for v in vars(record).values()
+        if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == record.__name__
+    ]
     assert Incident in models
     for model in models:
         for name, field in model.model_fields.items():

@@ -14,8 +14,10 @@ def test_region_of_another_country_is_not_found():
     assert resolve_region("RU", "Kursk Oblast").code == "RU-KRS"
 
 
-@pytest.mark.parametrize("typo, hint", [("Zaporozhzhia", "did you mean 'Zaporizhzhia Oblast'?"),
-                                        ("Dontesk Oblast", "did you mean 'Donetsk Oblast'?")])
+@pytest.mark.parametrize(
+    "typo, hint",
+    [("Zaporozhzhia", "did you mean 'Zaporizhzhia Oblast'?"), ("Dontesk Oblast", "did you mean 'Donetsk Oblast'?")],
+)
 def test_did_you_mean(typo, hint):
     assert suggest_region("UA", typo) == hint
 

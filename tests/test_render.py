@@ -20,7 +20,9 @@ def test_an_archive_template_overrides_the_default_by_name(tmp_path):
     root = tmp_path / "a"
     shutil.copytree(MINIMAL, root)
     (root / "templates").mkdir()
-    (root / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}<p>Our own 404</p>{% endblock %}')
+    (root / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p>Our own 404</p>{% endblock %}'
+    )
     assert template_dirs(root) == [root / "templates", default_dir("templates")]
     pipeline.build(root, tmp_path / "out")
     assert "<p>Our own 404</p>" in (tmp_path / "out" / "404.html").read_text()

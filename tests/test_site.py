@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 from urllib.request import urlopen
 
 import pytest
-
 from sitecheck import html_pages, internal_targets, links_of, page_url
+
 from warcrime_archive import pipeline
 
 
@@ -74,8 +74,11 @@ def test_every_internal_link_and_asset_resolves_under_a_sub_path(served):
 def test_every_built_page_is_reachable_by_links(sample_site_at_sub):
     _, site = sample_site_at_sub
     linked = {t for page in html_pages(site) for t in internal_targets(site, page)}
-    unreachable = [page_url(site, p) for p in html_pages(site)
-                   if page_url(site, p) not in linked and page_url(site, p) not in ("", "404.html")]
+    unreachable = [
+        page_url(site, p)
+        for p in html_pages(site)
+        if page_url(site, p) not in linked and page_url(site, p) not in ("", "404.html")
+    ]
     assert unreachable == []
 
 
@@ -104,8 +107,13 @@ def test_incident_pages_and_their_taxonomy_pages_link_both_ways(sample_site_at_s
     assert len(catalog.entries) >= 4
     for entry in catalog.entries:
         inc = entry.incident
-        expected = {entry.place_url, entry.region_url, entry.country_url, catalog.term_urls["grades"][inc.verification.status],
-                    catalog.term_urls["categories"][inc.category]}
+        expected = {
+            entry.place_url,
+            entry.region_url,
+            entry.country_url,
+            catalog.term_urls["grades"][inc.verification.status],
+            catalog.term_urls["categories"][inc.category],
+        }
         expected |= {catalog.term_urls["sides"][p.side] for p in inc.alleged_perpetrators}
         expected |= {catalog.term_urls["sides"][v.side] for v in inc.victims if v.side}
         for source in inc.sources:

@@ -3,16 +3,19 @@ import pytest
 from warcrime_archive import urls
 
 
-@pytest.mark.parametrize("origin, target, link", [
-    ("incidents/a/", "places/ua/", "../../places/ua/"),
-    ("", "places/", "places/"),
-    ("incidents/a/", "", "../../"),
-    ("", "", "./"),
-    ("404.html", "static/style.css", "static/style.css"),
-    ("places/ua/x/", "places/ua/", "../"),
-    ("incidents/a/", "incidents/a/#h", "./#h"),
-    ("sources/s/", "feed.xml", "../../feed.xml"),
-])
+@pytest.mark.parametrize(
+    "origin, target, link",
+    [
+        ("incidents/a/", "places/ua/", "../../places/ua/"),
+        ("", "places/", "places/"),
+        ("incidents/a/", "", "../../"),
+        ("", "", "./"),
+        ("404.html", "static/style.css", "static/style.css"),
+        ("places/ua/x/", "places/ua/", "../"),
+        ("incidents/a/", "incidents/a/#h", "./#h"),
+        ("sources/s/", "feed.xml", "../../feed.xml"),
+    ],
+)
 def test_relative(origin, target, link):
     assert urls.relative(origin, target) == link
 

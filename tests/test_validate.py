@@ -41,53 +41,90 @@ def test_minimal_archive_is_valid_with_one_warning(tmp_path):
 
 
 CASES = {
-    "unknown field": ({"tags: [pow]": "tags: [pow]\ntitel: x"},
-                      f"{RECORD}:16:1: titel: unknown field 'titel' (did you mean 'title'?)"),
-    "vocabulary": ({"category: killing": "category: killin"},
-                   f"{RECORD}:3:11: category: 'killin' is not one of the categories in archive.yaml (did you mean 'killing'?)"),
-    "side vocabulary": ({"side: ukraine,": "side: ukriane,"},
-                        f"{RECORD}:7:31: alleged_perpetrators[0].side: 'ukriane' is not one of the sides in archive.yaml "
-                        "(did you mean 'ukraine'?)"),
-    "date format": ({'first_reported: "2022-04-04"': 'first_reported: "04/04/2022"'},
-                    f"{RECORD}:5:17: first_reported: '04/04/2022' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"),
-    "impossible date": ({'first_reported: "2022-04-04"': 'first_reported: "2022-02-30"'},
-                        f"{RECORD}:5:17: first_reported: '2022-02-30' is not a real date"),
-    "window order": ({'to: "2022-03-30"': 'to: "2022-03-28"'},
-                     f"{RECORD}:4:32: date.to: `to` (2022-03-28) is before `from` (2022-03-29)"),
-    "future": ({'first_reported: "2022-04-04"': 'first_reported: "2027-01"'},
-               f"{RECORD}:5:17: first_reported: 2027-01 is in the future"),
-    "window half": ({'date: {from: "2022-03-29", to: "2022-03-30", note: around 30 March}': 'date: {from: "2022-03-29"}'},
-                    f"{RECORD}:4:7: date: a window needs both `from` and `to` (or give `at`)"),
-    "count below one": ({"count: {min: 1, max: 2}": "count: 0"},
-                        f"{RECORD}:9:58: victims[0].count: a count must be at least 1 (write null when unknown)"),
-    "range order": ({"count: {min: 1, max: 2}": "count: {min: 3, max: 2}"},
-                    f"{RECORD}:9:64: victims[0].count.min: min (3) is greater than max (2)"),
-    "url scheme": ({'url: "https://a.example/1"': 'url: "ftp://a.example/1"'},
-                   f"{RECORD}:12:11: sources[0].url: 'ftp://a.example/1' is not an http(s) URL"),
+    "unknown field": (
+        {"tags: [pow]": "tags: [pow]\ntitel: x"},
+        f"{RECORD}:16:1: titel: unknown field 'titel' (did you mean 'title'?)",
+    ),
+    "vocabulary": (
+        {"category: killing": "category: killin"},
+        f"{RECORD}:3:11: category: 'killin' is not one of the categories in archive.yaml (did you mean 'killing'?)",
+    ),
+    "side vocabulary": (
+        {"side: ukraine,": "side: ukriane,"},
+        f"{RECORD}:7:31: alleged_perpetrators[0].side: 'ukriane' is not one of the sides in archive.yaml "
+        "(did you mean 'ukraine'?)",
+    ),
+    "date format": (
+        {'first_reported: "2022-04-04"': 'first_reported: "04/04/2022"'},
+        f"{RECORD}:5:17: first_reported: '04/04/2022' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",
+    ),
+    "impossible date": (
+        {'first_reported: "2022-04-04"': 'first_reported: "2022-02-30"'},
+        f"{RECORD}:5:17: first_reported: '2022-02-30' is not a real date",
+    ),
+    "window order": (
+        {'to: "2022-03-30"': 'to: "2022-03-28"'},
+        f"{RECORD}:4:32: date.to: `to` (2022-03-28) is before `from` (2022-03-29)",
+    ),
+    "future": (
+        {'first_reported: "2022-04-04"': 'first_reported: "2027-01"'},
+        f"{RECORD}:5:17: first_reported: 2027-01 is in the future",
+    ),
+    "window half": (
+        {'date: {from: "2022-03-29", to: "2022-03-30", note: around 30 March}': 'date: {from: "2022-03-29"}'},
+        f"{RECORD}:4:7: date: a window needs both `from` and `to` (or give `at`)",
+    ),
+    "count below one": (
+        {"count: {min: 1, max: 2}": "count: 0"},
+        f"{RECORD}:9:58: victims[0].count: a count must be at least 1 (write null when unknown)",
+    ),
+    "range order": (
+        {"count: {min: 1, max: 2}": "count: {min: 3, max: 2}"},
+        f"{RECORD}:9:64: victims[0].count.min: min (3) is greater than max (2)",
+    ),
+    "url scheme": (
+        {'url: "https://a.example/1"': 'url: "ftp://a.example/1"'},
+        f"{RECORD}:12:11: sources[0].url: 'ftp://a.example/1' is not an http(s) URL",
+    ),
     "wrong type": ({"tags: [pow]": "tags: pow"}, f"{RECORD}:15:7: tags: should be a list, not 'pow'"),
-    "region": ({"admin1: Kyiv Oblast": "admin1: Kyiv Oblats"},
-               f"{RECORD}:6:59: location.admin1: 'Kyiv Oblats' is not a region of UA in ISO 3166-2 "
-               "(did you mean 'Kyiv Oblast'?)"),
-    "region misspelt": ({"admin1: Kyiv Oblast": "admin1: Zaporozhzhia"},
-                        f"{RECORD}:6:59: location.admin1: 'Zaporozhzhia' is not a region of UA in ISO 3166-2 "
-                        "(did you mean 'Zaporizhzhia Oblast'?)"),
-    "country": ({"country: UA": "country: Ukraine"},
-                f"{RECORD}:6:81: location.country: 'Ukraine' is not an ISO 3166-1 alpha-2 country code (did you mean UA?)"),
-    "precision": ({"precision: near": "precision: nearby"},
-                  f"{RECORD}:6:96: location.precision: 'nearby' is not allowed: input should be 'exact', 'near', "
-                  "'settlement', 'district', 'region' or 'unknown'"),
+    "region": (
+        {"admin1: Kyiv Oblast": "admin1: Kyiv Oblats"},
+        f"{RECORD}:6:59: location.admin1: 'Kyiv Oblats' is not a region of UA in ISO 3166-2 "
+        "(did you mean 'Kyiv Oblast'?)",
+    ),
+    "region misspelt": (
+        {"admin1: Kyiv Oblast": "admin1: Zaporozhzhia"},
+        f"{RECORD}:6:59: location.admin1: 'Zaporozhzhia' is not a region of UA in ISO 3166-2 "
+        "(did you mean 'Zaporizhzhia Oblast'?)",
+    ),
+    "country": (
+        {"country: UA": "country: Ukraine"},
+        f"{RECORD}:6:81: location.country: 'Ukraine' is not an ISO 3166-1 alpha-2 country code (did you mean UA?)",
+    ),
+    "precision": (
+        {"precision: near": "precision: nearby"},
+        f"{RECORD}:6:96: location.precision: 'nearby' is not allowed: input should be 'exact', 'near', "
+        "'settlement', 'district', 'region' or 'unknown'",
+    ),
     "missing field": ({"summary: A video appears to show ...\n": ""}, f"{RECORD}:1:1: summary: is required"),
-    "grade rule": ({"by: [NYT], ": ""},
-                   f"{RECORD}:10:24: verification.status: grade 'verified' needs `verification.by` to name at least one "
-                   "verifier (see the methodology page for the scale)"),
-    "related missing": ({"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka]"},
-                        f"{RECORD}:16:11: related[0]: no record has the id '2022-03-29-dmytrivka' "
-                        "(did you mean '2022-03-29-dmytrivka-x'?)"),
-    "related self": ({"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka-x]"},
-                     f"{RECORD}:16:11: related[0]: a record cannot be related to itself"),
-    "alias is an id": ({"tags: [pow]": "tags: [pow]\naliases: [2022-03-29-dmytrivka-x]"},
-                       f"{RECORD}:16:11: aliases[0]: '2022-03-29-dmytrivka-x' is the id of {RECORD}; "
-                       "an alias must be a former id"),
+    "grade rule": (
+        {"by: [NYT], ": ""},
+        f"{RECORD}:10:24: verification.status: grade 'verified' needs `verification.by` to name at least one "
+        "verifier (see the methodology page for the scale)",
+    ),
+    "related missing": (
+        {"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka]"},
+        f"{RECORD}:16:11: related[0]: no record has the id '2022-03-29-dmytrivka' "
+        "(did you mean '2022-03-29-dmytrivka-x'?)",
+    ),
+    "related self": (
+        {"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka-x]"},
+        f"{RECORD}:16:11: related[0]: a record cannot be related to itself",
+    ),
+    "alias is an id": (
+        {"tags: [pow]": "tags: [pow]\naliases: [2022-03-29-dmytrivka-x]"},
+        f"{RECORD}:16:11: aliases[0]: '2022-03-29-dmytrivka-x' is the id of {RECORD}; an alias must be a former id",
+    ),
     "no yes/no surprise": ({"title: Wounded captured soldier shot near Dmytrivka": "title: no"}, None),
 }
 
@@ -100,10 +137,14 @@ def test_bad_input_gives_its_exact_message(tmp_path, name):
 
 
 def test_every_problem_in_every_file_in_one_run(tmp_path):
-    root = archive_with(tmp_path, {"category: killing": "category: killin"}, files={
-        "incidents/dup.yaml": "title: A\ntitle: B\n",
-        "incidents/broken.yaml": "title: [\n",
-    })
+    root = archive_with(
+        tmp_path,
+        {"category: killing": "category: killin"},
+        files={
+            "incidents/dup.yaml": "title: A\ntitle: B\n",
+            "incidents/broken.yaml": "title: [\n",
+        },
+    )
     lines = error_lines(root)
     assert [line.split(":")[0] for line in lines] == [RECORD, "incidents/broken.yaml", "incidents/dup.yaml"]
 
@@ -144,8 +185,12 @@ def test_archive_yaml_problems(tmp_path):
 
 
 def test_place_spelled_two_ways_is_a_warning(tmp_path):
-    other = (MINIMAL / RECORD).read_text().replace("place: Dmytrivka", "place: Dmitrovka").replace(
-        "also_known_as: [Dmitrovka]", "also_known_as: []")
+    other = (
+        (MINIMAL / RECORD)
+        .read_text()
+        .replace("place: Dmytrivka", "place: Dmitrovka")
+        .replace("also_known_as: [Dmitrovka]", "also_known_as: []")
+    )
     root = archive_with(tmp_path, files={"incidents/2022-04-01-other.yaml": other})
     warnings = [p.text() for p in load_archive(root).warnings if "spelling" in p.message]
     assert warnings == [

@@ -29,7 +29,12 @@ def test_a_failed_write_leaves_the_previous_site(tmp_path):
 def test_output_folder_checks(tmp_path):
     (tmp_path / "incidents").mkdir()
     assert check_output(tmp_path, tmp_path / "build") == []
-    assert [p.message for p in check_output(tmp_path, tmp_path)] == ["the output folder may not be the archive or hold it"]
-    assert [p.message for p in check_output(tmp_path, tmp_path.parent)] == ["the output folder may not be the archive or hold it"]
+    assert [p.message for p in check_output(tmp_path, tmp_path)] == [
+        "the output folder may not be the archive or hold it"
+    ]
+    assert [p.message for p in check_output(tmp_path, tmp_path.parent)] == [
+        "the output folder may not be the archive or hold it"
+    ]
     assert [p.message for p in check_output(tmp_path, tmp_path / "incidents" / "x")] == [
-        "the output folder may not be inside incidents/"]
+        "the output folder may not be inside incidents/"
+    ]

@@ -26,8 +26,17 @@ def test_values_keep_their_positions():
 
 def test_yaml_11_words_and_dates_stay_strings():
     doc, _ = parse("a: no\nb: on\nc: Y\nd: 2022-03-30\ne: NO\nf: true\ng: ~\nh: 1.5\ni: '7'\n")
-    assert doc.data == {"a": "no", "b": "on", "c": "Y", "d": "2022-03-30", "e": "NO", "f": True,
-                        "g": None, "h": 1.5, "i": "7"}
+    assert doc.data == {
+        "a": "no",
+        "b": "on",
+        "c": "Y",
+        "d": "2022-03-30",
+        "e": "NO",
+        "f": True,
+        "g": None,
+        "h": 1.5,
+        "i": "7",
+    }
 
 
 def test_keys_that_yaml_11_would_turn_into_booleans_stay_strings():
@@ -47,7 +56,9 @@ def test_anchors_and_aliases_are_refused(text):
 
 
 def test_billion_laughs_is_refused_without_expansion():
-    text = "a: &a [x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    text = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+    )
     assert "anchors and aliases" in messages(text)[0]
 
 
@@ -95,7 +106,9 @@ def test_non_utf8_is_reported_with_its_line(tmp_path):
     path.write_bytes(b"title: A\nsummary: caf\xe9\n")
     doc, problems = read_yaml(path, "r.yaml")
     assert doc is None
-    assert [p.text() for p in problems] == ["r.yaml:2:1: the file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"]
+    assert [p.text() for p in problems] == [
+        "r.yaml:2:1: the file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"
+    ]
 
 
 def test_size_limit(tmp_path):

@@ -9,9 +9,9 @@ later stage can see them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from warcrime_archive import urls
 from warcrime_archive.config import ArchiveConfig, Grade, Term
@@ -122,11 +122,13 @@ def public_incident(incident: Incident) -> Incident:
         changes["victims"] = [_without_people(v) for v in incident.victims]
         location = incident.location
         if location.coordinates is not None or location.precision in FINE_PRECISIONS:
-            changes["location"] = location.model_copy(update={
-                "coordinates": None,
-                "detail": "",
-                "precision": Precision.settlement if location.precision in FINE_PRECISIONS else location.precision,
-            })
+            changes["location"] = location.model_copy(
+                update={
+                    "coordinates": None,
+                    "detail": "",
+                    "precision": Precision.settlement if location.precision in FINE_PRECISIONS else location.precision,
+                }
+            )
     return incident.model_copy(update=changes)
 
 
@@ -157,8 +159,17 @@ def build_catalog(archive: Archive) -> Catalog:
         region_slug = region_slugs[(loc.country, loc.region.code)]
         region_url = urls.region(loc.country, region_slug)
         place_url = urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url
-        entries.append(Entry(record.id, urls.incident(record.id), record.path, incident, place_url, region_url,
-                             urls.country(loc.country)))
+        entries.append(
+            Entry(
+                record.id,
+                urls.incident(record.id),
+                record.path,
+                incident,
+                place_url,
+                region_url,
+                urls.country(loc.country),
+            )
+        )
     ordered = _sorted(entries)
     by_id = {e.id: e for e in ordered}
     aliases = {alias: e.id for e in ordered for alias in e.incident.aliases}
@@ -166,19 +177,35 @@ def build_catalog(archive: Archive) -> Catalog:
     countries, places_by_url = _places(ordered)
     sources, outlets = _sources(ordered)
     sides = tuple(
-        TermNode(key, term.label, term.description, urls.side(key),
-                 _sorted([e for e in ordered if any(p.side == key for p in e.incident.alleged_perpetrators)]),
-                 victim_entries=_sorted([e for e in ordered if any(v.side == key for v in e.incident.victims)]))
+        TermNode(
+            key,
+            term.label,
+            term.description,
+            urls.side(key),
+            _sorted([e for e in ordered if any(p.side == key for p in e.incident.alleged_perpetrators)]),
+            victim_entries=_sorted([e for e in ordered if any(v.side == key for v in e.incident.victims)]),
+        )
         for key, term in config.sides.items()
     )
     grades = tuple(
-        TermNode(key, grade.label, grade.description, urls.grade(key),
-                 _sorted([e for e in ordered if e.incident.verification.status == key]), rule=grade.rule)
+        TermNode(
+            key,
+            grade.label,
+            grade.description,
+            urls.grade(key),
+            _sorted([e for e in ordered if e.incident.verification.status == key]),
+            rule=grade.rule,
+        )
         for key, grade in config.verification.items()
     )
     categories = tuple(
-        TermNode(key, term.label, term.description, urls.category(key),
-                 _sorted([e for e in ordered if e.incident.category == key]))
+        TermNode(
+            key,
+            term.label,
+            term.description,
+            urls.category(key),
+            _sorted([e for e in ordered if e.incident.category == key]),
+        )
         for key, term in config.categories.items()
     )
     by_year: dict[int, list[Entry]] = defaultdict(list)
@@ -188,7 +215,9 @@ def build_catalog(archive: Archive) -> Catalog:
             by_year[y].append(e)
         for t in e.incident.tags:
             by_tag[t].append(e)
-    years = tuple(TermNode(str(y), str(y), "", urls.year(y), _sorted(by_year[y])) for y in sorted(by_year, reverse=True))
+    years = tuple(
+        TermNode(str(y), str(y), "", urls.year(y), _sorted(by_year[y])) for y in sorted(by_year, reverse=True)
+    )
     tags = tuple(TermNode(t, t, "", urls.tag(t), _sorted(by_tag[t])) for t in sorted(by_tag))
     term_urls = {
         "sides": {n.key: n.url for n in sides},
@@ -245,8 +274,16 @@ def _places(ordered: tuple[Entry, ...]) -> tuple[tuple[PlaceNode, ...], dict[str
             for p_url in sorted(tree[c_url][r_url], key=lambda u: names.get(u, "")):
                 if p_url == r_url:
                     continue  # incidents known only to the region
-                node = PlaceNode("place", names[p_url], p_url, r_url, (), _sorted(tree[c_url][r_url][p_url]),
-                                 also_known_as=tuple(sorted(aka[p_url])), admin2=tuple(sorted(admin2[p_url])))
+                node = PlaceNode(
+                    "place",
+                    names[p_url],
+                    p_url,
+                    r_url,
+                    (),
+                    _sorted(tree[c_url][r_url][p_url]),
+                    also_known_as=tuple(sorted(aka[p_url])),
+                    admin2=tuple(sorted(admin2[p_url])),
+                )
                 places.append(node)
                 by_url[p_url] = node
             region_entries = _sorted([e for p in tree[c_url][r_url].values() for e in p])
@@ -281,8 +318,9 @@ def _sources(ordered: tuple[Entry, ...]) -> tuple[tuple[SourceNode, ...], tuple[
         while slug in used:  # pragma: no cover - a hash collision on the same title
             slug += "-x"
         used.add(slug)
-        nodes.append(SourceNode(slug, urls.source(slug), source, urls.outlet(outlet_slugs[source.outlet]),
-                                _sorted(cited[url_])))
+        nodes.append(
+            SourceNode(slug, urls.source(slug), source, urls.outlet(outlet_slugs[source.outlet]), _sorted(cited[url_]))
+        )
     outlets = []
     for name, slug in sorted(outlet_slugs.items(), key=lambda kv: kv[0].casefold()):
         mine = tuple(n for n in nodes if n.source.outlet == name)

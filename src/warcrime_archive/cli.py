@@ -28,8 +28,10 @@ def _summary(problems: list[Problem]) -> str:
     errors = sum(1 for p in problems if p.severity.value == "error")
     warnings = len(problems) - errors
     files = len({p.path for p in problems})
-    return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-            f"in {files} file{'s' * (files != 1)}")
+    return (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+        f"in {files} file{'s' * (files != 1)}"
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,12 +70,20 @@ def validate(root: Path, strict: bool) -> None:
 
 @cli.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site. Default: build/ inside the archive's folder. It is replaced whole, "
-                   "and only once the new site is complete.")
-@click.option("--base-url", default=None, metavar="URL",
-              help="Where the site will be published, e.g. https://org.github.io/archive/ "
-                   "(overrides base_url in archive.yaml). Links inside the site work under any address.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site. Default: build/ inside the archive's folder. It is replaced whole, "
+    "and only once the new site is complete.",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="Where the site will be published, e.g. https://org.github.io/archive/ "
+    "(overrides base_url in archive.yaml). Links inside the site work under any address.",
+)
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> None:
     """Check the archive, then build its website.
@@ -89,8 +99,9 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
         click.echo(_summary(exc.problems) + "; nothing was written", err=True)
         sys.exit(1)
     _report(result.warnings)
-    click.echo(f"Built {result.pages} pages from {result.records} records into {result.out} "
-               f"({_summary(result.warnings)})")
+    click.echo(
+        f"Built {result.pages} pages from {result.records} records into {result.out} ({_summary(result.warnings)})"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -107,6 +118,9 @@ def main(argv: list[str] | None = None) -> None:
         raise
     except Exception:  # a bug of ours: say so, with the traceback to report
         traceback.print_exc()
-        click.echo("\nThis is a bug in warcrime-archive, not a problem with your archive. "
-                   "Please report it with the traceback above.", err=True)
+        click.echo(
+            "\nThis is a bug in warcrime-archive, not a problem with your archive. "
+            "Please report it with the traceback above.",
+            err=True,
+        )
         sys.exit(2)

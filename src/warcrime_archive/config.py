@@ -69,7 +69,8 @@ class ArchiveConfig(Strict):
         min_length=1, description="Who the victims were at the time (prisoner of war, civilian...): key -> term."
     )
     verification: dict[Key, Grade] = Field(
-        min_length=1, description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}."
+        min_length=1,
+        description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
 
     @field_validator("base_url")

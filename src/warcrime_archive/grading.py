@@ -21,7 +21,9 @@ def _confirmed(incident: Incident) -> str | None:
 
 
 def _verified(incident: Incident) -> str | None:
-    return None if incident.verification.by else "grade 'verified' needs `verification.by` to name at least one verifier"
+    return (
+        None if incident.verification.by else "grade 'verified' needs `verification.by` to name at least one verifier"
+    )
 
 
 def _corroborated(incident: Incident) -> str | None:

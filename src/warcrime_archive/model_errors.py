@@ -30,10 +30,13 @@ def _data_loc(loc: tuple[Any, ...], data: Any, *, open_end: bool = True) -> Loc:
     out: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            out.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (
+            isinstance(current, dict)
+            and part in current
+            or isinstance(current, list)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
             current = current[part]
             out.append(part)
         elif open_end and i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
@@ -100,9 +103,7 @@ def pydantic_problems(exc: ValidationError, doc: Document, model: type[BaseModel
             message = f"{_shown(error.get('input'))} does not have the expected form ({ctx.get('pattern', '')})"
             if loc and loc[-1] in ("url", "archived_url", "source", "repository"):
                 message = f"{_shown(error.get('input'))} is not an http(s) URL"
-        elif kind in ("too_short",) and isinstance(error.get("input"), (list, dict)):
-            message = "must not be empty"
-        elif kind == "string_too_short":
+        elif kind in ("too_short",) and isinstance(error.get("input"), (list, dict)) or kind == "string_too_short":
             message = "must not be empty"
         if (loc, message) in seen:
             continue

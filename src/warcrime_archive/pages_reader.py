@@ -39,7 +39,9 @@ def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
     if text is None:
         return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
     if not re.match(SLUG, path.stem):
-        return None, [Problem(shown, 1, 1, "", f"page file name '{path.stem}' must be lowercase letters, digits and hyphens")]
+        return None, [
+            Problem(shown, 1, 1, "", f"page file name '{path.stem}' must be lowercase letters, digits and hyphens")
+        ]
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return None, [Problem(shown, 1, 1, "", "a page starts with a front matter block: '---', 'title: ...', '---'")]

@@ -39,11 +39,21 @@ def _breadcrumbs(catalog: Catalog, node: PlaceNode | None) -> list[PlaceNode]:
 
 TAXONOMIES = (
     # kind, index URL, index title, attribute of the catalog, description
-    ("side", urls.SIDES, "Sides", "sides",
-     "Each party to the conflict, as alleged perpetrator and as the victims' side. Both sides are recorded "
-     "with the same fields and shown with the same pages."),
-    ("grade", urls.GRADES, "Verification grades", "grades",
-     "How well each record is verified, on the archive's grading scale."),
+    (
+        "side",
+        urls.SIDES,
+        "Sides",
+        "sides",
+        "Each party to the conflict, as alleged perpetrator and as the victims' side. Both sides are recorded "
+        "with the same fields and shown with the same pages.",
+    ),
+    (
+        "grade",
+        urls.GRADES,
+        "Verification grades",
+        "grades",
+        "How well each record is verified, on the archive's grading scale.",
+    ),
     ("category", urls.CATEGORIES, "Categories", "categories", "Kinds of alleged incident."),
     ("year", urls.YEARS, "Years", "years", "Incidents by the year in which they are believed to have happened."),
     ("tag", urls.TAGS, "Tags", "tags", "Keywords given by the editors."),
@@ -58,38 +68,79 @@ def plan_site(catalog: Catalog) -> list[Page]:
     def counts(nodes: tuple[TermNode, ...]) -> list[tuple[TermNode, int]]:
         return [(n, len(n.entries)) for n in nodes]
 
-    pages.append(Page("home", urls.HOME, ("home.html",), catalog.config.title, {
-        "latest": entries[:LATEST],
-        "by_side": [(n, len(n.entries), len(n.victim_entries)) for n in catalog.sides],
-        "by_grade": counts(catalog.grades),
-        "by_year": counts(catalog.years),
-    }))
+    pages.append(
+        Page(
+            "home",
+            urls.HOME,
+            ("home.html",),
+            catalog.config.title,
+            {
+                "latest": entries[:LATEST],
+                "by_side": [(n, len(n.entries), len(n.victim_entries)) for n in catalog.sides],
+                "by_grade": counts(catalog.grades),
+                "by_year": counts(catalog.years),
+            },
+        )
+    )
     pages.append(Page("incidents", urls.INCIDENTS, ("incidents.html",), "All incidents", {"entries": entries}))
     for entry in entries:
         place = catalog.places_by_url.get(entry.place_url)
-        pages.append(Page("incident", entry.url, ("incident.html",), entry.incident.title, {
-            "entry": entry,
-            "incident": entry.incident,
-            "sources": sources_of(catalog, entry),
-            "related": [catalog.by_id[r] for r in entry.incident.related],
-            "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
-            "cited_by": [e for e in entries if entry.id in e.incident.related],
-        }))
+        pages.append(
+            Page(
+                "incident",
+                entry.url,
+                ("incident.html",),
+                entry.incident.title,
+                {
+                    "entry": entry,
+                    "incident": entry.incident,
+                    "sources": sources_of(catalog, entry),
+                    "related": [catalog.by_id[r] for r in entry.incident.related],
+                    "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
+                    "cited_by": [e for e in entries if entry.id in e.incident.related],
+                },
+            )
+        )
     for alias, target in sorted(catalog.aliases.items()):
-        pages.append(Page("redirect", urls.incident(alias), ("redirect.html",), catalog.by_id[target].incident.title,
-                          {"target": catalog.by_id[target]}))
+        pages.append(
+            Page(
+                "redirect",
+                urls.incident(alias),
+                ("redirect.html",),
+                catalog.by_id[target].incident.title,
+                {"target": catalog.by_id[target]},
+            )
+        )
 
     pages.append(Page("places", urls.PLACES, ("places.html",), "Places", {"countries": catalog.countries}))
     for node in catalog.places_by_url.values():
-        pages.append(Page("place", node.url, (f"place-{node.level}.html", "place.html"), node.name, {
-            "node": node, "breadcrumbs": _breadcrumbs(catalog, node),
-        }))
+        pages.append(
+            Page(
+                "place",
+                node.url,
+                (f"place-{node.level}.html", "place.html"),
+                node.name,
+                {
+                    "node": node,
+                    "breadcrumbs": _breadcrumbs(catalog, node),
+                },
+            )
+        )
 
     pages.append(Page("sources", urls.SOURCES, ("sources.html",), "Sources", {"sources": catalog.sources}))
     for source in catalog.sources:
-        pages.append(Page("source", source.url, ("source.html",), source.source.title, {
-            "source_node": source, "outlet": catalog.outlets_by_name[source.source.outlet],
-        }))
+        pages.append(
+            Page(
+                "source",
+                source.url,
+                ("source.html",),
+                source.source.title,
+                {
+                    "source_node": source,
+                    "outlet": catalog.outlets_by_name[source.source.outlet],
+                },
+            )
+        )
     pages.append(Page("outlets", urls.OUTLETS, ("outlets.html",), "Outlets", {"outlets": catalog.outlets}))
     for outlet in catalog.outlets:
         pages.append(Page("outlet", outlet.url, ("outlet.html",), outlet.name, {"outlet": outlet}))
@@ -97,30 +148,68 @@ def plan_site(catalog: Catalog) -> list[Page]:
     for kind, index_url, title, attribute, description in TAXONOMIES:
         nodes: tuple[TermNode, ...] = getattr(catalog, attribute)
         plural = index_url.strip("/")
-        pages.append(Page(plural, index_url, (f"{plural}.html", "terms.html"), title, {
-            "nodes": nodes, "taxonomy": kind, "description": description,
-        }))
+        pages.append(
+            Page(
+                plural,
+                index_url,
+                (f"{plural}.html", "terms.html"),
+                title,
+                {
+                    "nodes": nodes,
+                    "taxonomy": kind,
+                    "description": description,
+                },
+            )
+        )
         for node in nodes:
-            pages.append(Page(kind, node.url, (f"{kind}.html", "term.html"), node.label, {
-                "node": node, "taxonomy": kind, "index_url": index_url, "index_title": title,
-            }))
+            pages.append(
+                Page(
+                    kind,
+                    node.url,
+                    (f"{kind}.html", "term.html"),
+                    node.label,
+                    {
+                        "node": node,
+                        "taxonomy": kind,
+                        "index_url": index_url,
+                        "index_title": title,
+                    },
+                )
+            )
 
     free = {p.slug: p for p in catalog.pages}
     method = free.pop("methodology", None)
-    pages.append(Page("methodology", urls.METHODOLOGY, ("methodology.html",),
-                      method.front.title if method else "Methodology",
-                      {"grades": catalog.grades, "free_page": method,
-                       "grade_counts": Counter(e.incident.verification.status for e in entries)}))
+    pages.append(
+        Page(
+            "methodology",
+            urls.METHODOLOGY,
+            ("methodology.html",),
+            method.front.title if method else "Methodology",
+            {
+                "grades": catalog.grades,
+                "free_page": method,
+                "grade_counts": Counter(e.incident.verification.status for e in entries),
+            },
+        )
+    )
     for slug, free_page in sorted(free.items()):
-        pages.append(Page("page", urls.free_page(slug), ("page.html",), free_page.front.title, {"free_page": free_page}))
+        pages.append(
+            Page("page", urls.free_page(slug), ("page.html",), free_page.front.title, {"free_page": free_page})
+        )
     pages.append(Page("404", urls.NOT_FOUND, ("404.html",), "Page not found", {}))
     return pages
 
 
 def navigation(catalog: Catalog) -> list[tuple[str, str]]:
     """The header's links: (URL, label)."""
-    nav = [(urls.INCIDENTS, "Incidents"), (urls.PLACES, "Places"), (urls.SOURCES, "Sources"),
-           (urls.SIDES, "Sides"), (urls.GRADES, "Grades"), (urls.METHODOLOGY, "Methodology")]
+    nav = [
+        (urls.INCIDENTS, "Incidents"),
+        (urls.PLACES, "Places"),
+        (urls.SOURCES, "Sources"),
+        (urls.SIDES, "Sides"),
+        (urls.GRADES, "Grades"),
+        (urls.METHODOLOGY, "Methodology"),
+    ]
     if any(p.slug == "about" for p in catalog.pages):
         nav.append((urls.free_page("about"), "About"))
     return nav

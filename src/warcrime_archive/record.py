@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StrictInt, Tag, ValidationInfo, field_validator, model_validator
@@ -31,7 +31,7 @@ def _not_future(value: PartialDate | None, info: ValidationInfo) -> PartialDate 
     return value
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     exact = "exact"
     near = "near"
     settlement = "settlement"
@@ -40,7 +40,7 @@ class Precision(str, Enum):
     unknown = "unknown"
 
 
-class Harm(str, Enum):
+class Harm(StrEnum):
     killed = "killed"
     wounded = "wounded"
     tortured = "tortured"
@@ -48,7 +48,7 @@ class Harm(str, Enum):
     missing = "missing"
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     denies = "denies"
     acknowledges = "acknowledges"
     blames_other_side = "blames-other-side"
@@ -56,7 +56,7 @@ class Stance(str, Enum):
     no_comment = "no-comment"
 
 
-class InvestigationStatus(str, Enum):
+class InvestigationStatus(StrEnum):
     requested = "requested"
     opened = "opened"
     ongoing = "ongoing"
@@ -66,7 +66,7 @@ class InvestigationStatus(str, Enum):
     closed = "closed"
 
 
-class SourceType(str, Enum):
+class SourceType(StrEnum):
     news_article = "news-article"
     video = "video"
     social_media_post = "social-media-post"
@@ -76,7 +76,7 @@ class SourceType(str, Enum):
     other = "other"
 
 
-class Sensitivity(str, Enum):
+class Sensitivity(StrEnum):
     personal_information = "personal-information"
 
 
@@ -104,7 +104,8 @@ class IncidentDate(Strict):
             raise PydanticCustomError("date_form", "a window needs both `from` and `to` (or give `at`)")
         if self.from_ is not None and self.to is not None and self.to.end < self.from_.start:
             raise PydanticCustomError(
-                "date_order", "`to` ({to}) is before `from` ({start})",
+                "date_order",
+                "`to` ({to}) is before `from` ({start})",
                 {"to": self.to.iso(), "start": self.from_.iso(), "field": "to"},
             )
         return self
@@ -162,7 +163,8 @@ class Location(Strict):
             return value.strip().upper()
         if isinstance(value, str):
             raise PydanticCustomError(
-                "country", "'{value}' is not an ISO 3166-1 alpha-2 country code ({hint})",
+                "country",
+                "'{value}' is not an ISO 3166-1 alpha-2 country code ({hint})",
                 {"value": value, "hint": regions.suggest_country(value)},
             )
         return value
@@ -175,7 +177,8 @@ class Location(Strict):
             hint = regions.suggest_region(country, value)
             if hint or not value.strip():
                 raise PydanticCustomError(
-                    "admin1", "'{value}' is not a region of {country} in ISO 3166-2 ({hint})",
+                    "admin1",
+                    "'{value}' is not a region of {country} in ISO 3166-2 ({hint})",
                     {"value": value, "country": country, "hint": hint or "give the region"},
                 )
         return value
@@ -221,7 +224,9 @@ class Person(Strict):
     """A named victim. Never published for records marked `personal-information`."""
 
     name: str = Field(min_length=1, description="The name as the latest reliable source gives it.")
-    also_reported_as: list[str] = Field(default_factory=list, description="Other names under which the person was reported.")
+    also_reported_as: list[str] = Field(
+        default_factory=list, description="Other names under which the person was reported."
+    )
     unit: str | None = Field(None, description="Military unit, if any.")
     rank: str | None = Field(None, description="Rank, if any.")
     note: str = Field("", description="How the identification was made or changed.")
@@ -233,12 +238,13 @@ class VictimGroup(Strict):
     side: str | None = Field(None, description="A key of `sides` in archive.yaml, or null when unknown.")
     status: str = Field(description="A key of `victim_statuses` in archive.yaml.")
     harm: Harm = Field(description="killed | wounded | tortured | ill-treated | missing.")
-    count: Annotated[
-        Annotated[StrictInt, Tag("number")] | Annotated[CountRange, Tag("range")],
-        Discriminator(lambda v: "range" if isinstance(v, (dict, CountRange)) else "number"),
-    ] | None = Field(
-        description="How many: a number, {min, max}, or null when unknown."
-    )
+    count: (
+        Annotated[
+            Annotated[StrictInt, Tag("number")] | Annotated[CountRange, Tag("range")],
+            Discriminator(lambda v: "range" if isinstance(v, (dict, CountRange)) else "number"),
+        ]
+        | None
+    ) = Field(description="How many: a number, {min, max}, or null when unknown.")
     description: str = Field("", description="Who they were and what happened to them, as the sources say.")
     people: list[Person] = Field(default_factory=list, description="Named people in the group.")
 
@@ -285,7 +291,9 @@ class Response(Strict):
 
     by: str = Field(min_length=1, description="Who responded (a person, office or body).")
     side: str | None = Field(None, description="The side they speak for: a key of `sides`, or null.")
-    stance: Stance = Field(description="denies | acknowledges | blames-other-side | promised-investigation | no-comment.")
+    stance: Stance = Field(
+        description="denies | acknowledges | blames-other-side | promised-investigation | no-comment."
+    )
     date: PartialDate | None = Field(None, description="When, as precisely as known.")
     quote: str = Field("", description="Their words, verbatim from a listed source.")
     source: str | None = Field(
@@ -304,7 +312,9 @@ class Investigation(Strict):
     """An official investigation or proceeding."""
 
     authority: str = Field(min_length=1, description="Who investigates (a prosecutor, court, commission).")
-    status: InvestigationStatus = Field(description="requested | opened | ongoing | charges-filed | trial | verdict | closed.")
+    status: InvestigationStatus = Field(
+        description="requested | opened | ongoing | charges-filed | trial | verdict | closed."
+    )
     date: PartialDate | None = Field(None, description="When it reached that status.")
     reference: str | None = Field(None, description="Case number, or null when not published.")
     url: str | None = Field(None, pattern=URL_PATTERN, description="A public http(s) source for it.")
@@ -325,7 +335,9 @@ class Source(Strict):
     )
     language: str = Field("en", pattern=r"^[a-z]{2,3}$", description="ISO 639 language code of the source.")
     archived_url: str | None = Field(
-        None, pattern=URL_PATTERN, description="A capture of it (Wayback Machine, archive.today, perma.cc); missing = a warning."
+        None,
+        pattern=URL_PATTERN,
+        description="A capture of it (Wayback Machine, archive.today, perma.cc); missing = a warning.",
     )
     quote: str = Field("", description="A short passage, verbatim.")
     note: str = Field("", description="Anything a reader should know about the source (e.g. an uncertain date).")
@@ -360,10 +372,14 @@ class Incident(Strict):
     title: str = Field(min_length=1, max_length=200, description="A short neutral headline.")
     summary: str = Field(min_length=1, description="One to three neutral sentences: what is alleged, by whom.")
     category: str = Field(description="A key of `categories` in archive.yaml.")
-    date: IncidentDate = Field(description="When it happened: a date, {at, note} or a window {from, to, approximate, note}.")
+    date: IncidentDate = Field(
+        description="When it happened: a date, {at, note} or a window {from, to, approximate, note}."
+    )
     first_reported: PartialDate | None = Field(None, description="When it was first reported publicly.")
     location: Location = Field(description="Where it happened.")
-    alleged_perpetrators: list[AllegedPerpetrator] = Field(min_length=1, description="Parties alleged to be responsible.")
+    alleged_perpetrators: list[AllegedPerpetrator] = Field(
+        min_length=1, description="Parties alleged to be responsible."
+    )
     victims: list[VictimGroup] = Field(min_length=1, description="Groups of people harmed.")
     verification: Verification = Field(description="The grade and why.")
     responses: list[Response] = Field(default_factory=list, description="What parties said.")
@@ -380,7 +396,8 @@ class Incident(Strict):
     aliases: list[str] = Field(default_factory=list, description="Former ids of this record; their URLs redirect here.")
     sensitivity: list[Sensitivity] = Field(
         default_factory=list,
-        description="personal-information: names of people and coordinates finer than the settlement are not published.",
+        description="personal-information: names of people and coordinates finer than the settlement "
+        "are not published.",
     )
     private: Any = Field(None, description="Anything at all for the editors; never published anywhere.")
 
@@ -396,7 +413,9 @@ class Incident(Strict):
     def _tags(cls, value: list[str]) -> list[str]:
         for tag in value:
             if not re.match(r"^[a-z0-9][a-z0-9-]*$", tag):
-                raise PydanticCustomError("tag", "tag '{tag}' must be lowercase letters, digits and hyphens", {"tag": tag})
+                raise PydanticCustomError(
+                    "tag", "tag '{tag}' must be lowercase letters, digits and hyphens", {"tag": tag}
+                )
         return value
 
     @field_validator("related", "aliases")
@@ -404,7 +423,9 @@ class Incident(Strict):
     def _ids(cls, value: list[str]) -> list[str]:
         for item in value:
             if not re.match(ID_PATTERN, item):
-                raise PydanticCustomError("id", "'{id}' is not a record id (lowercase letters, digits, hyphens)", {"id": item})
+                raise PydanticCustomError(
+                    "id", "'{id}' is not a record id (lowercase letters, digits, hyphens)", {"id": item}
+                )
         return value
 
     @property

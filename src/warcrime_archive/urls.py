@@ -24,8 +24,10 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
-RESERVED = {u.strip("/").split("/")[0] for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES,
-                                                   CATEGORIES, YEARS, TAGS, STYLESHEET)} | {"data", "search", "feed.xml"}
+RESERVED = {
+    u.strip("/").split("/")[0]
+    for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES, CATEGORIES, YEARS, TAGS, STYLESHEET)
+} | {"data", "search", "feed.xml"}
 
 
 def incident(record_id: str) -> str:

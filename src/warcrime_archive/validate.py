@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +92,16 @@ def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
 def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
     path = root / "archive.yaml"
     if not path.is_file():
-        problems.append(Problem("archive.yaml", 1, 1, "", "the archive has no archive.yaml", "run from the archive's folder or give --root"))
+        problems.append(
+            Problem(
+                "archive.yaml",
+                1,
+                1,
+                "",
+                "the archive has no archive.yaml",
+                "run from the archive's folder or give --root",
+            )
+        )
         return None
     doc, found = read_yaml(path, "archive.yaml")
     problems.extend(found)
@@ -106,7 +114,9 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
         return None
 
 
-def _read_record(path: Path, shown: str, context: dict[str, object]) -> tuple[Record | None, Document | None, list[Problem]]:
+def _read_record(
+    path: Path, shown: str, context: dict[str, object]
+) -> tuple[Record | None, Document | None, list[Problem]]:
     doc, problems = read_yaml(path, shown)
     if doc is None:
         return None, None, problems
@@ -137,7 +147,11 @@ def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
                 problems.append(doc.problem(("related", i), f"no record has the id '{other}'", _close(other, ids)))
         for i, alias in enumerate(inc.aliases):
             if alias in ids:
-                problems.append(doc.problem(("aliases", i), f"'{alias}' is the id of {ids[alias].path}; an alias must be a former id"))
+                problems.append(
+                    doc.problem(
+                        ("aliases", i), f"'{alias}' is the id of {ids[alias].path}; an alias must be a former id"
+                    )
+                )
             elif alias in aliases and aliases[alias] != record.id:
                 problems.append(doc.problem(("aliases", i), f"'{alias}' is already an alias of '{aliases[alias]}'"))
             aliases.setdefault(alias, record.id)
@@ -147,12 +161,19 @@ def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
         listed = {s.url for s in inc.sources}
         for i, response in enumerate(inc.responses):
             if response.source and response.source not in listed:
-                problems.append(doc.problem(("responses", i, "source"), "is not the URL of one of this record's sources"))
+                problems.append(
+                    doc.problem(("responses", i, "source"), "is not the URL of one of this record's sources")
+                )
         for i, source in enumerate(inc.sources):
             if source.archived_url is None:
-                problems.append(doc.problem(("sources", i, "url"), "the source has no archived copy",
-                                            "add `archived_url`, a capture in the Wayback Machine or archive.today",
-                                            severity=Severity.WARNING))
+                problems.append(
+                    doc.problem(
+                        ("sources", i, "url"),
+                        "the source has no archived copy",
+                        "add `archived_url`, a capture in the Wayback Machine or archive.today",
+                        severity=Severity.WARNING,
+                    )
+                )
     problems += _source_conflicts(records)
     problems += _place_spellings(records)
     return problems
@@ -179,12 +200,20 @@ def _source_conflicts(records: list[tuple[Record, Document]]) -> list[Problem]:
             for name in ("title", "outlet", "published"):
                 if getattr(source, name) != getattr(other, name):
                     a, b = getattr(source, name), getattr(other, name)
-                    problems.append(doc.problem(("sources", i, name),
-                        f"the same source URL has {name} '{a}' here but '{b}' in {other_record.path}",
-                        "a source is one source across the archive: make them agree"))
-                    problems.append(other_doc.problem(("sources", j, name),
-                        f"the same source URL has {name} '{b}' here but '{a}' in {record.path}",
-                        "a source is one source across the archive: make them agree"))
+                    problems.append(
+                        doc.problem(
+                            ("sources", i, name),
+                            f"the same source URL has {name} '{a}' here but '{b}' in {other_record.path}",
+                            "a source is one source across the archive: make them agree",
+                        )
+                    )
+                    problems.append(
+                        other_doc.problem(
+                            ("sources", j, name),
+                            f"the same source URL has {name} '{b}' here but '{a}' in {record.path}",
+                            "a source is one source across the archive: make them agree",
+                        )
+                    )
     return problems
 
 
@@ -205,10 +234,14 @@ def _place_spellings(records: list[tuple[Record, Document]]) -> list[Problem]:
             if loc.place.casefold() in {a.casefold() for a in other.also_known_as} and (
                 loc.place.casefold() != (other.place or "").casefold()
             ):
-                problems.append(doc.problem(("location", "place"),
-                    f"'{loc.place}' is given as another spelling of '{other.place}' in {other_record.path}",
-                    f"write the place as '{other.place}' and keep '{loc.place}' in `also_known_as`",
-                    severity=Severity.WARNING))
+                problems.append(
+                    doc.problem(
+                        ("location", "place"),
+                        f"'{loc.place}' is given as another spelling of '{other.place}' in {other_record.path}",
+                        f"write the place as '{other.place}' and keep '{loc.place}' in `also_known_as`",
+                        severity=Severity.WARNING,
+                    )
+                )
                 break
     return problems
 
@@ -224,8 +257,16 @@ def load_archive(root: Path) -> Loaded:
     for path in files:
         shown = display_path(path, root)
         if not re.match(ID_PATTERN, path.stem):
-            problems.append(Problem(shown, 1, 1, "", f"the file name '{path.stem}' is not a valid id",
-                                    "use lowercase letters, digits and hyphens, at most 80 characters"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"the file name '{path.stem}' is not a valid id",
+                    "use lowercase letters, digits and hyphens, at most 80 characters",
+                )
+            )
             continue
         record, doc, found = _read_record(path, shown, context)
         problems.extend(found)
@@ -239,9 +280,16 @@ def load_archive(root: Path) -> Loaded:
             page, found = read_page(path, display_path(path, root))
             problems.extend(found)
             if page is not None and page.slug in urls.RESERVED:
-                problems.append(Problem(display_path(path, root), 1, 1, "",
-                                        f"a page may not be named '{page.slug}': the site uses that address",
-                                        "rename the file"))
+                problems.append(
+                    Problem(
+                        display_path(path, root),
+                        1,
+                        1,
+                        "",
+                        f"a page may not be named '{page.slug}': the site uses that address",
+                        "rename the file",
+                    )
+                )
             elif page is not None:
                 pages.append(page)
     problems = sorted(set(problems))

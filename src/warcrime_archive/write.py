@@ -23,8 +23,16 @@ def check_output(root: Path, out: Path) -> list[Problem]:
     root_r, out_r = root.resolve(), out.resolve()
     problems = []
     if out_r == root_r or root_r.is_relative_to(out_r):
-        problems.append(Problem(str(out), 1, 1, "--out", "the output folder may not be the archive or hold it",
-                                "use a folder such as build/"))
+        problems.append(
+            Problem(
+                str(out),
+                1,
+                1,
+                "--out",
+                "the output folder may not be the archive or hold it",
+                "use a folder such as build/",
+            )
+        )
     for name in ("incidents", "pages", "templates", "static", ".git"):
         if out_r.is_relative_to((root_r / name).resolve()):
             problems.append(Problem(str(out), 1, 1, "--out", f"the output folder may not be inside {name}/"))

@@ -170,12 +170,16 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                         raise _Refused(event.start_mark, "a record file holds one YAML document only")
                     continue
                 if isinstance(event, yaml.AliasEvent):
-                    raise _Refused(event.start_mark, "anchors and aliases (&, *) are not allowed",
-                                   "write the value out in full")
+                    raise _Refused(
+                        event.start_mark, "anchors and aliases (&, *) are not allowed", "write the value out in full"
+                    )
                 if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                     if event.anchor is not None:
-                        raise _Refused(event.start_mark, "anchors and aliases (&, *) are not allowed",
-                                       "write the value out in full")
+                        raise _Refused(
+                            event.start_mark,
+                            "anchors and aliases (&, *) are not allowed",
+                            "write the value out in full",
+                        )
                     tag = event.tag
                     if tag not in (None, "!") and tag not in _STANDARD_TAGS:
                         raise _Refused(event.start_mark, f"the YAML tag '{tag}' is not allowed")
@@ -217,8 +221,16 @@ def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk with the size and encoding checks."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} bytes",
-                              "split it or move long material out of the record")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"the file is larger than {MAX_FILE_BYTES:,} bytes",
+                "split it or move long material out of the record",
+            )
+        ]
     text, message, line = _decode(raw)
     if text is None:
         return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
