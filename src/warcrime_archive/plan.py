@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from warcrime_archive import urls
+from warcrime_archive import maps, timeline, urls
 from warcrime_archive.catalog import Catalog, PlaceNode, TermNode, sources_of
 
 LATEST = 10
@@ -98,6 +98,8 @@ def plan_site(catalog: Catalog) -> list[Page]:
                     "related": [catalog.by_id[r] for r in entry.incident.related],
                     "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
                     "cited_by": [e for e in entries if entry.id in e.incident.related],
+                    "locator": maps.locator(entry),
+                    "placement": maps.placement_words(entry),
                 },
             )
         )
@@ -114,16 +116,14 @@ def plan_site(catalog: Catalog) -> list[Page]:
 
     pages.append(Page("places", urls.PLACES, ("places.html",), "Places", {"countries": catalog.countries}))
     for node in catalog.places_by_url.values():
+        chain = _breadcrumbs(catalog, node)
         pages.append(
             Page(
                 "place",
                 node.url,
                 (f"place-{node.level}.html", "place.html"),
                 node.name,
-                {
-                    "node": node,
-                    "breadcrumbs": _breadcrumbs(catalog, node),
-                },
+                {"node": node, "breadcrumbs": chain, "place_map": maps.place_map(node, chain[0].code)},
             )
         )
 
@@ -177,6 +177,20 @@ def plan_site(catalog: Catalog) -> list[Page]:
                 )
             )
 
+    chronological = timeline.chronological(entries)
+    pages.append(
+        Page(
+            "timeline",
+            urls.TIMELINE,
+            ("timeline.html",),
+            "Timeline",
+            {"timeline": timeline.build(entries), "chronological": [(e, timeline.date_kind(e)) for e in chronological]},
+        )
+    )
+    overview = maps.overview(entries, maps.region_urls(catalog.places_by_url))
+    placed = [(e, maps.placement_words(e)) for e in chronological]
+    pages.append(Page("map", urls.MAP, ("map.html",), "Map", {"overview": overview, "placed": placed}))
+
     free = {p.slug: p for p in catalog.pages}
     method = free.pop("methodology", None)
     pages.append(
@@ -204,6 +218,8 @@ def navigation(catalog: Catalog) -> list[tuple[str, str]]:
     """The header's links: (URL, label)."""
     nav = [
         (urls.INCIDENTS, "Incidents"),
+        (urls.TIMELINE, "Timeline"),
+        (urls.MAP, "Map"),
         (urls.PLACES, "Places"),
         (urls.SOURCES, "Sources"),
         (urls.SIDES, "Sides"),

@@ -20,13 +20,15 @@ CATEGORIES = "categories/"
 YEARS = "years/"
 TAGS = "tags/"
 METHODOLOGY = "methodology/"
+TIMELINE = "timeline/"
+MAP = "map/"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
 RESERVED = {
     u.strip("/").split("/")[0]
-    for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES, CATEGORIES, YEARS, TAGS, STYLESHEET)
+    for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES, CATEGORIES, YEARS, TAGS, STYLESHEET, TIMELINE, MAP)
 } | {"data", "search", "feed.xml"}
 
 
