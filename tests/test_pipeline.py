@@ -11,8 +11,8 @@ MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 def test_build_reports_counts(tmp_path):
     result = pipeline.build(MINIMAL, tmp_path / "out")
-    assert (result.records, result.pages) == (1, 27)
-    assert result.files == 28  # the pages and the stylesheet
+    assert (result.records, result.pages) == (1, 29)
+    assert result.files == 30  # the pages and the stylesheet
     assert [w.message for w in result.warnings] == ["the source has no archived copy"]
 
 

@@ -33,6 +33,8 @@ def test_every_page_kind_is_planned_once_per_thing():
             "year": 1,
             "tags": 1,
             "tag": 1,
+            "timeline": 1,
+            "map": 1,
             "methodology": 1,
             "page": 1,
             "404": 1,

@@ -185,8 +185,9 @@ def place(entry: Entry) -> Placement:
     if coords is not None and loc.precision == Precision.exact:
         return Placement("point", coords.lon, coords.lat, country=loc.country, region=loc.region.code)
     if coords is not None and loc.precision in UNCERTAINTY_KM:
-        return Placement("circle", coords.lon, coords.lat, UNCERTAINTY_KM[loc.precision],
-                         country=loc.country, region=loc.region.code)
+        return Placement(
+            "circle", coords.lon, coords.lat, UNCERTAINTY_KM[loc.precision], country=loc.country, region=loc.region.code
+        )
     region = atlas.regions.get(loc.region.code)
     if region is not None:
         return Placement("region", *region.centre, region=loc.region.code, country=loc.country)
@@ -257,8 +258,14 @@ def _label(entry: Entry) -> str:
     return entry.incident.title
 
 
-def draw(entries: Sequence[Entry], *, focus_country: str | None = None, highlight_region: str = "",
-         region_urls: Mapping[str, str] | None = None, context: bool = True) -> MapView:
+def draw(
+    entries: Sequence[Entry],
+    *,
+    focus_country: str | None = None,
+    highlight_region: str = "",
+    region_urls: Mapping[str, str] | None = None,
+    context: bool = True,
+) -> MapView:
     """A map of `entries`, each country they are in drawn whole when it is small enough to show.
 
     `focus_country` is drawn even without entries; `highlight_region` is shaded even without entries;
@@ -304,7 +311,8 @@ def draw(entries: Sequence[Entry], *, focus_country: str | None = None, highligh
     for code, group in sorted(by_region.items()):
         x, y = frame.xy(*atlas.regions[code].centre)
         url = group[0].url if len(group) == 1 else (region_urls or {}).get(code, "")
-        label = _label(group[0]) if len(group) == 1 else f"{len(group)} incidents in {group[0].incident.location.region.name}"
+        region_name = group[0].incident.location.region.name
+        label = _label(group[0]) if len(group) == 1 else f"{len(group)} incidents in {region_name}"
         markers.append(Marker("region", round(x, 1), round(y, 1), _count_radius(len(group)), label, url, len(group)))
     for code, group in sorted(by_country.items()):
         x, y = frame.xy(*atlas.countries[code].centre)
@@ -326,8 +334,12 @@ def locator(entry: Entry) -> MapView:
 
 def place_map(node: PlaceNode, country_code: str) -> MapView:
     """The map on a country, region or place page: the country, the region shaded, the incidents in it."""
-    return draw(node.entries, focus_country=country_code,
-                highlight_region=node.code if node.level == "region" else "", context=False)
+    return draw(
+        node.entries,
+        focus_country=country_code,
+        highlight_region=node.code if node.level == "region" else "",
+        context=False,
+    )
 
 
 def overview(entries: Sequence[Entry], region_urls: Mapping[str, str]) -> MapView:
@@ -347,7 +359,10 @@ def placement_words(entry: Entry) -> str:
     if p.kind == "point":
         return "a point at the coordinates published by a source"
     if p.kind == "circle":
-        return f"a circle of about {p.radius_km:g} km around the coordinates published by a source (precision: {loc.precision.value})"
+        return (
+            f"a circle of about {p.radius_km:g} km around the coordinates published by a source "
+            f"(precision: {loc.precision.value})"
+        )
     if p.kind == "region":
         reason = "no coordinates are published" if loc.coordinates is None else "it is known only to its region"
         return f"its region, {loc.region.name}, shaded ({reason})"

@@ -121,8 +121,18 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
             lane = len(lanes)
             lanes.append(taken[1])
         label_x = x - 8 if label_end else x2 + 8
-        marks.append(Mark(entry, kind, round(x, 1), round(x2, 1), AXIS + LANE * lane + LANE / 2, label,
-                          round(label_x, 1), label_end))
+        marks.append(
+            Mark(
+                entry,
+                kind,
+                round(x, 1),
+                round(x2, 1),
+                AXIS + LANE * lane + LANE / 2,
+                label,
+                round(label_x, 1),
+                label_end,
+            )
+        )
 
     step = next((s for s in STEPS if months / s <= 12), STEPS[-1])
     ticks = []
