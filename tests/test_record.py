@@ -11,7 +11,7 @@ def test_date_forms():
     assert IncidentDate.model_validate("2022-12-30").words() == "30 December 2022"
     assert IncidentDate.model_validate({"at": "2024-06", "note": "n"}).words() == "some time in June 2024"
     window = IncidentDate.model_validate({"from": "2022-03-29", "to": "2022-03-30", "approximate": True})
-    assert window.is_window and window.words() == "about between 29 and 30 March 2022"
+    assert window.is_window and window.words() == "between 29 and 30 March 2022 (approximate)"
 
 
 def test_both_forms_at_once_is_an_error():

@@ -124,7 +124,7 @@ class IncidentDate(Strict):
 
     def words(self) -> str:
         text = window_words(self.start, None if self.at else self.end)
-        return f"about {text}" if self.approximate else text
+        return f"{text} (approximate)" if self.approximate else text
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return (self.start.start, self.end.end)
