@@ -54,6 +54,11 @@ CASES = {
         f"{RECORD}:7:31: alleged_perpetrators[0].side: 'ukriane' is not one of the sides in archive.yaml "
         "(did you mean 'ukraine'?)",
     ),
+    "grade vocabulary": (
+        {"status: verified": "status: verifed"},
+        f"{RECORD}:10:24: verification.status: 'verifed' is not one of the grades of `verification` in archive.yaml "
+        "(did you mean 'verified'?)",
+    ),
     "date format": (
         {'first_reported: "2022-04-04"': 'first_reported: "04/04/2022"'},
         f"{RECORD}:5:17: first_reported: '04/04/2022' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY",

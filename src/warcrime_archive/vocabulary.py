@@ -17,6 +17,9 @@ def did_you_mean(value: str, allowed: list[str]) -> str:
     return "allowed: " + ", ".join(allowed)
 
 
+NAMES = {"verification": "grades of `verification`", "victim_statuses": "victim statuses"}
+
+
 def check_key(value: str, info: ValidationInfo, vocabulary: str) -> str:
     """Raise a reported error unless `value` is a key of `vocabulary` in the archive's settings."""
     context: Mapping[str, Any] | None = info.context
@@ -28,6 +31,6 @@ def check_key(value: str, info: ValidationInfo, vocabulary: str) -> str:
         raise PydanticCustomError(
             "vocabulary",
             "'{value}' is not one of the {vocabulary} in archive.yaml ({hint})",
-            {"value": value, "vocabulary": vocabulary.replace("_", " "), "hint": did_you_mean(value, allowed)},
+            {"value": value, "vocabulary": NAMES.get(vocabulary, vocabulary), "hint": did_you_mean(value, allowed)},
         )
     return value
