@@ -11,8 +11,11 @@ MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 def test_build_reports_counts(tmp_path):
     result = pipeline.build(MINIMAL, tmp_path / "out")
-    assert (result.records, result.pages) == (1, 29)
-    assert result.files == 30  # the pages and the stylesheet
+    assert (result.records, result.pages) == (1, 30)
+    # the pages, the stylesheet and two scripts, and Pagefind's search bundle
+    bundle = [p for p in (tmp_path / "out" / "pagefind").rglob("*") if p.is_file()]
+    assert len(bundle) == 14
+    assert result.files == 30 + 3 + 14
     assert [w.message for w in result.warnings] == ["the source has no archived copy"]
 
 

@@ -2,7 +2,7 @@ from collections import Counter
 from pathlib import Path
 
 from warcrime_archive.catalog import build_catalog
-from warcrime_archive.plan import plan_site
+from warcrime_archive.plan import filters, plan_site, row_data
 from warcrime_archive.validate import load_archive
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
@@ -37,6 +37,7 @@ def test_every_page_kind_is_planned_once_per_thing():
             "map": 1,
             "methodology": 1,
             "page": 1,
+            "search": 1,
             "404": 1,
         }
     )
@@ -55,3 +56,29 @@ def test_aliases_become_redirects(tmp_path):
     pages = plan_site(build_catalog(load_archive(root).archive))
     redirect = [p for p in pages if p.kind == "redirect"]
     assert [p.url for p in redirect] == ["incidents/2022-03-30-dmytrivka/"]
+
+
+def test_the_list_and_search_filters_offer_what_the_records_use():
+    catalog = build_catalog(load_archive(MINIMAL).archive)
+    pages = {p.kind: p for p in plan_site(catalog)}
+    offered = {f.name: (f.label, f.options) for f in filters(catalog)}
+    assert offered == {
+        "side": ("Alleged perpetrator side", (("russia", "Russia"), ("ukraine", "Ukraine"))),
+        "victims": ("Victims' side", (("russia", "Russia"), ("ukraine", "Ukraine"))),
+        "grade": ("Grade", (("verified", "Verified"), ("corroborated", "Corroborated"), ("claimed", "Claimed"))),
+        "category": ("Category", (("killing", "Killing"),)),
+        "region": ("Region", (("ua/kyiv-oblast", "Kyiv Oblast"),)),
+        "year": ("Year", (("2022", "2022"),)),
+    }
+    assert pages["search"].context["filters"] == pages["incidents"].context["filters"] == filters(catalog)
+    [entry] = catalog.entries
+    assert pages["incidents"].context["rows"] == {entry.id: row_data(catalog, entry)}
+    assert row_data(catalog, entry) == {
+        "side": "ukraine",
+        "victims": "russia",
+        "grade": "verified",
+        "category": "killing",
+        "region": "ua/kyiv-oblast",
+        "year": "2022",
+        "rank": "0",
+    }

@@ -1,4 +1,4 @@
-"""The whole build as one straight pipeline: read, validate, catalog, plan, render, write.
+"""The whole build as one straight pipeline: read, validate, catalog, plan, render, write (then index for search).
 
 Each stage takes the previous stage's result and returns a new value; only `write` touches disk.
 """
@@ -12,6 +12,7 @@ from warcrime_archive.catalog import build_catalog
 from warcrime_archive.plan import plan_site
 from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.render import default_dir, make_environment, render_all
+from warcrime_archive.search_index import index_site
 from warcrime_archive.validate import Archive, Loaded, load_archive
 from warcrime_archive.write import check_output, write_site
 
@@ -52,5 +53,5 @@ def build(root: Path, out: Path, *, base_url: str | None = None, strict: bool = 
     pages = plan_site(catalog)
     env = make_environment(root, catalog)
     files = render_all(env, pages)
-    count = write_site(out, files, [root / "static", default_dir("static")])
+    count = write_site(out, files, [root / "static", default_dir("static")], finish=index_site)
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warcrime_archive import maps, timeline, urls
-from warcrime_archive.catalog import Catalog, PlaceNode, TermNode, sources_of
+from warcrime_archive.catalog import Catalog, Entry, PlaceNode, TermNode, sources_of
 
 LATEST = 10
 
@@ -27,6 +27,49 @@ class Page:
     @property
     def output(self) -> str:
         return urls.output_path(self.url)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One way to narrow the incident list and the search: a query parameter and its choices."""
+
+    name: str  # the URL query parameter, the Pagefind filter and the table row's data-* attribute
+    label: str
+    options: tuple[tuple[str, str], ...]  # (key, label)
+
+
+def _region_key(region_url: str) -> str:
+    return region_url.removeprefix(urls.PLACES).strip("/")
+
+
+def filters(catalog: Catalog) -> list[Filter]:
+    """The filters of the incident list and the search page, with every choice the records use."""
+    sides = tuple((n.key, n.label) for n in catalog.sides)
+    regions = {(_region_key(e.region_url), e.incident.location.region.name) for e in catalog.entries}
+    return [
+        Filter("side", "Alleged perpetrator side", sides),
+        Filter("victims", "Victims' side", sides),
+        Filter("grade", "Grade", tuple((n.key, n.label) for n in catalog.grades)),
+        Filter("category", "Category", tuple((n.key, n.label) for n in catalog.categories)),
+        Filter("region", "Region", tuple(sorted(regions, key=lambda r: r[1]))),
+        Filter("year", "Year", tuple((n.key, n.label) for n in catalog.years)),
+    ]
+
+
+def row_data(catalog: Catalog, entry: Entry) -> dict[str, str]:
+    """The data-* attributes of an incident's row in the list, which its script filters and sorts by."""
+    inc = entry.incident
+    grades = [n.key for n in catalog.grades]
+    status = inc.verification.status
+    return {
+        "side": " ".join(dict.fromkeys(p.side or "unknown" for p in inc.alleged_perpetrators)),
+        "victims": " ".join(dict.fromkeys(v.side or "unknown" for v in inc.victims)),
+        "grade": status,
+        "category": inc.category,
+        "region": _region_key(entry.region_url),
+        "year": " ".join(str(y) for y in range(inc.date.start.year, inc.date.end.year + 1)),
+        "rank": str(grades.index(status) if status in grades else len(grades)),
+    }
 
 
 def _breadcrumbs(catalog: Catalog, node: PlaceNode | None) -> list[PlaceNode]:
@@ -82,7 +125,19 @@ def plan_site(catalog: Catalog) -> list[Page]:
             },
         )
     )
-    pages.append(Page("incidents", urls.INCIDENTS, ("incidents.html",), "All incidents", {"entries": entries}))
+    pages.append(
+        Page(
+            "incidents",
+            urls.INCIDENTS,
+            ("incidents.html",),
+            "All incidents",
+            {
+                "entries": entries,
+                "filters": filters(catalog),
+                "rows": {e.id: row_data(catalog, e) for e in entries},
+            },
+        )
+    )
     for entry in entries:
         place = catalog.places_by_url.get(entry.place_url)
         pages.append(
@@ -210,6 +265,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
         pages.append(
             Page("page", urls.free_page(slug), ("page.html",), free_page.front.title, {"free_page": free_page})
         )
+    pages.append(Page("search", urls.SEARCH, ("search.html",), "Search", {"filters": filters(catalog)}))
     pages.append(Page("404", urls.NOT_FOUND, ("404.html",), "Page not found", {}))
     return pages
 

@@ -24,12 +24,31 @@ TIMELINE = "timeline/"
 MAP = "map/"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
+SEARCH = "search/"
+SEARCH_BUNDLE = "pagefind/"  # written by Pagefind (search_index.py)
+SEARCH_SCRIPT = "static/search.js"
+LIST_SCRIPT = "static/incidents.js"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
 RESERVED = {
     u.strip("/").split("/")[0]
-    for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES, CATEGORIES, YEARS, TAGS, STYLESHEET, TIMELINE, MAP)
-} | {"data", "search", "feed.xml"}
+    for u in (
+        INCIDENTS,
+        PLACES,
+        SOURCES,
+        OUTLETS,
+        SIDES,
+        GRADES,
+        CATEGORIES,
+        YEARS,
+        TAGS,
+        STYLESHEET,
+        TIMELINE,
+        MAP,
+        SEARCH,
+        SEARCH_BUNDLE,
+    )
+} | {"data", "feed.xml"}
 
 
 def incident(record_id: str) -> str:

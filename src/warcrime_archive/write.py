@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from warcrime_archive.problems import Problem
@@ -46,8 +46,17 @@ def _safe_join(folder: Path, relative: str) -> Path:
     return target
 
 
-def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Path]) -> int:
-    """Write every file into a staging folder beside `out`, then swap it in. Returns the file count."""
+def write_site(
+    out: Path,
+    files: Mapping[str, str | bytes],
+    static_dirs: list[Path],
+    finish: Callable[[Path], int] | None = None,
+) -> int:
+    """Write every file into a staging folder beside `out`, then swap it in. Returns the file count.
+
+    `finish`, when given, runs on the complete staging folder before the swap (the search index is
+    written this way) and returns how many files it added; if it raises, the previous site stays.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
@@ -71,6 +80,8 @@ def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Pa
             data = content.encode("utf-8") if isinstance(content, str) else content
             dest.write_bytes(data)
             count += 1
+        if finish is not None:
+            count += finish(staging)
         if out.exists():
             os.rename(out, old)
         os.rename(staging, out)

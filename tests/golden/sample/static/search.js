@@ -1,0 +1,125 @@
+// The search page: runs Pagefind's index (under pagefind/ on this site) in the browser, with the
+// words and filters kept in the URL query. Without JavaScript the page points to the browse pages.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var form = document.getElementById("search-form");
+  if (!form || !script) {
+    return;
+  }
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var names = ["side", "victims", "grade", "category", "region", "year"];
+  var root = new URL(script.getAttribute("data-root"), window.location.href).pathname;
+  var loading = import(new URL(script.getAttribute("data-bundle"), window.location.href).href).then(function (pf) {
+    return pf.options({ baseUrl: root }).then(function () {
+      return pf;
+    });
+  });
+  var latest = 0;
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    form.elements.q.value = params.get("q") || "";
+    names.forEach(function (name) {
+      form.elements[name].value = params.get(name) || "";
+    });
+  }
+
+  function writeUrl() {
+    var params = new URLSearchParams();
+    ["q"].concat(names).forEach(function (name) {
+      var v = form.elements[name].value.trim();
+      if (v) {
+        params.set(name, v);
+      }
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    var heading = document.createElement("p");
+    heading.className = "result-title";
+    heading.appendChild(link);
+    li.appendChild(heading);
+    if (data.meta.date) {
+      var when = document.createElement("p");
+      when.className = "result-date";
+      when.textContent = data.meta.date;
+      li.appendChild(when);
+    }
+    // The excerpt is text from this site's own pages, with the matched words in <mark>.
+    var excerpt = document.createElement("p");
+    excerpt.className = "result-excerpt";
+    data.excerpt.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var m = /^<mark>(.*)<\/mark>$/.exec(part);
+      var text = document.createElement("textarea");
+      text.innerHTML = m ? m[1] : part; // decodes entities without running anything
+      if (m) {
+        var mark = document.createElement("mark");
+        mark.textContent = text.value;
+        excerpt.appendChild(mark);
+      } else {
+        excerpt.appendChild(document.createTextNode(text.value));
+      }
+    });
+    li.appendChild(excerpt);
+    return li;
+  }
+
+  function run() {
+    var words = form.elements.q.value.trim();
+    var filters = {};
+    names.forEach(function (name) {
+      if (form.elements[name].value) {
+        filters[name] = form.elements[name].value;
+      }
+    });
+    writeUrl();
+    var ticket = ++latest;
+    if (!words && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = "Type a name, a place, an outlet or any other word, or choose a filter.";
+      return;
+    }
+    status.textContent = "Searching…";
+    loading
+      .then(function (pf) {
+        return pf.search(words || null, { filters: filters });
+      })
+      .then(function (search) {
+        return Promise.all(search.results.slice(0, 50).map(function (r) {
+          return r.data();
+        }));
+      })
+      .then(function (results) {
+        if (ticket !== latest) {
+          return;
+        }
+        list.replaceChildren.apply(list, results.map(item));
+        status.textContent = results.length === 1 ? "1 record found." : results.length + " records found.";
+      })
+      .catch(function () {
+        status.textContent = "Search could not be loaded. Browse the incidents instead.";
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  form.addEventListener("change", run);
+  window.addEventListener("popstate", function () {
+    readUrl();
+    run();
+  });
+  readUrl();
+  document.getElementById("search-needs-js").hidden = true;
+  form.hidden = false;
+  run();
+})();
