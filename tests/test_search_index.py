@@ -95,14 +95,23 @@ def test_private_parts_and_personal_information_never_reach_the_index(tmp_path):
         assert secret not in indexed, secret
 
 
+def test_an_archive_with_no_records_gets_no_index_rather_than_every_page_indexed(tmp_path):
+    root = tmp_path / "archive"
+    shutil.copytree(MINIMAL, root)
+    (root / RECORD).unlink()
+    site = build(root, tmp_path / "site")
+    assert (site / "search" / "index.html").is_file()
+    assert not (site / "pagefind").exists()
+
+
 def test_a_failed_indexing_leaves_the_previous_site(tmp_path):
     out = tmp_path / "build"
-    write_site(out, {"index.html": "<!DOCTYPE html><html lang=en><title>a</title><p>one</p></html>"}, [], index_site)
+    page = "<!DOCTYPE html><html lang=en><title>a</title><main data-pagefind-body><p>one</p></main></html>"
+    write_site(out, {"index.html": page}, [], index_site)
     assert (out / "pagefind" / "pagefind.js").is_file()
     with pytest.raises(IndexingFailed, match="pagefind exited with status 1: Error: Pagefind was not able to build"):
-        write_site(out, {"notes.txt": "no page to index"}, [], index_site)
+        write_site(out, {"index.html": page.replace("<p>one</p>", "")}, [], index_site)
     assert "one" in (out / "index.html").read_text()
-    assert not (out / "notes.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"], "no staging folder is left behind"
 
 

@@ -28,14 +28,20 @@ def index_site(staging: Path) -> int:
     """Write Pagefind's index of the pages marked `data-pagefind-body` into `staging`/pagefind/.
 
     Returns the number of files Pagefind wrote. The binary comes from the `pagefind_bin` package;
-    nothing is downloaded.
+    nothing is downloaded. Only marked content is ever indexed: with no marked page (an archive with
+    no records yet) there is nothing to search and no index is written, where Pagefind would
+    otherwise index every page whole.
     """
+    if not any(b"data-pagefind-body" in page.read_bytes() for page in staging.rglob("*.html")):
+        return 0
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(staging),
+        "--root-selector",
+        "[data-pagefind-body]",
         "--output-subdir",
         urls.SEARCH_BUNDLE.rstrip("/"),
         "--silent",
