@@ -11,8 +11,10 @@ MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 def test_build_reports_counts(tmp_path):
     result = pipeline.build(MINIMAL, tmp_path / "out")
-    assert (result.records, result.pages) == (1, 29)
-    assert result.files == 30  # the pages and the stylesheet
+    assert (result.records, result.pages) == (1, 30)
+    # the pages, the stylesheet, 6 downloads, the record's JSON, BibTeX and CSL-JSON, feed.xml, sitemap.xml,
+    # robots.txt and SHA256SUMS
+    assert result.files == 31 + 6 + 3 + 4
     assert [w.message for w in result.warnings] == ["the source has no archived copy"]
 
 

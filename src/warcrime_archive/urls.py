@@ -24,16 +24,31 @@ TIMELINE = "timeline/"
 MAP = "map/"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
+DATA = "data/"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+SUMS = "SHA256SUMS"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
 RESERVED = {
     u.strip("/").split("/")[0]
     for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES, CATEGORIES, YEARS, TAGS, STYLESHEET, TIMELINE, MAP)
-} | {"data", "search", "feed.xml"}
+} | {"data", "search", FEED, SITEMAP, ROBOTS, SUMS}
 
 
 def incident(record_id: str) -> str:
     return f"{INCIDENTS}{record_id}/"
+
+
+def download(name: str) -> str:
+    """A file of the downloads, e.g. 'data/incidents.csv'."""
+    return f"{DATA}{name}"
+
+
+def record_file(record_id: str, name: str) -> str:
+    """A file beside an incident's page: 'record.json', 'record.bib' or 'record.csl.json'."""
+    return f"{incident(record_id)}{name}"
 
 
 def country(code: str) -> str:
@@ -102,3 +117,8 @@ def relative(from_url: str, to_url: str) -> str:
 def absolute(base_url: str, url: str) -> str:
     """The permanent URL of a page, from the archive's base_url."""
     return base_url.rstrip("/") + "/" + url
+
+
+def is_absolute(base_url: str) -> bool:
+    """Whether base_url names a host, so that absolute URLs (canonical links, sitemap) can be made."""
+    return base_url.startswith(("http://", "https://"))
