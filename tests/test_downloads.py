@@ -148,7 +148,7 @@ def test_datapackage_describes_every_file_and_its_schema_matches_the_csv(site: P
 
 def test_no_private_value_or_protected_name_reaches_any_built_file(site: Path):
     for path in sorted(site.rglob("*")):
-        if path.is_file() and path.suffix not in (".svg", ".png"):
+        if path.is_file():
             text = path.read_text("utf-8")
             for plant in PLANTS:
                 assert plant not in text, (path, plant)

@@ -66,6 +66,18 @@ def test_one_git_log_gives_every_record_its_commits_across_a_rename(repo: Path):
     assert [c.hash for c in commits] == git(repo, "log", "--format=%H", "--", "incidents").split("\n")
 
 
+def test_an_archive_in_a_folder_of_a_larger_repository_gets_paths_relative_to_itself(tmp_path: Path):
+    top = tmp_path / "repo"
+    shutil.copytree(MINIMAL, top / "archive")
+    (top / "incidents").mkdir()
+    (top / "incidents" / "other.yaml").write_text("not this archive's\n")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "Start", when="2024-05-06T10:00:00+00:00")
+    history = read_history(top / "archive")
+    assert list(history) == [RECORD] and history[RECORD][0].date == dt.date(2024, 5, 6)
+
+
 def test_outside_a_repository_or_without_git_there_is_no_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     shutil.copytree(MINIMAL, tmp_path / "plain")
     assert read_history(tmp_path / "plain") == {}
