@@ -104,12 +104,12 @@ def test_the_incident_page_shows_first_published_last_updated_and_every_commit(r
     out = tmp_path / "site"
     pipeline.build(repo, out)
     page = (out / "incidents" / "2022-03-29-dmytrivka-x" / "index.html").read_text()
-    assert '<dt>First published</dt><dd><time datetime="2024-01-02">2024-01-02</time>' in page
-    assert '<dt>Last updated</dt><dd><time datetime="2024-03-04">2024-03-04</time>' in page
+    assert '<dt>First published</dt><dd><time datetime="2024-01-02">2 January 2024</time>' in page
+    assert '<dt>Last updated</dt><dd><time datetime="2024-03-04">4 March 2024</time>' in page
     hashes = git(repo, "log", "--format=%H", "--", "incidents").split("\n")
     links = re.findall(r'<a href="https://git\.example/org/archive/commit/([0-9a-f]{40})">', page)
     assert links == hashes
-    assert "2024-02-04</time>: Correct the verification note" in page
+    assert "4 February 2024</time>: Correct the verification note" in page
     assert ", last updated 2024-03-04." in page  # in the suggested citation
     bib = (out / "incidents" / "2022-03-29-dmytrivka-x" / "record.bib").read_text()
     assert "  year = {2024},\n  date = {2024-03-04},\n" in bib

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from warcrime_archive.dates import PartialDate
+
 RECORD_SEP = "\x1e"
 FIELD_SEP = "\x1f"
 
@@ -24,6 +26,10 @@ class Commit:
     @property
     def short(self) -> str:
         return self.hash[:10]
+
+    def words(self) -> str:
+        """The commit's day in words, as the pages write dates: '4 March 2024'."""
+        return PartialDate(self.date.year, self.date.month, self.date.day).words()
 
 
 def parse_log(text: str) -> dict[str, tuple[Commit, ...]]:
