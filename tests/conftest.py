@@ -57,7 +57,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     os.environ.setdefault("WARCRIME_ARCHIVE_TODAY", "2026-11-22")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
     out = tmp_path_factory.mktemp("sample") / "site"
-    pipeline.build(REPO, out)
+    # Without git history: the golden copy must not depend on this repository's commits.
+    pipeline.build(REPO, out, history=False)
     return out
 
 

@@ -52,6 +52,18 @@ def test_build_out_and_base_url(tmp_path):
     assert (out / "404.html").read_text().count('href="/x/static/style.css"') == 1
 
 
+def test_base_url_makes_the_permanent_addresses_and_the_checksums_verify(tmp_path):
+    out = tmp_path / "site"
+    result = run("build", "--root", str(MINIMAL), "--out", str(out), "--base-url", "https://example.net/x/")
+    assert result.returncode == 0, result.stderr
+    assert "<loc>https://example.net/x/incidents/2022-03-29-dmytrivka-x/</loc>" in (out / "sitemap.xml").read_text()
+    assert '<link rel="self" href="https://example.net/x/feed.xml" />' in (out / "feed.xml").read_text()
+    page = (out / "incidents" / "2022-03-29-dmytrivka-x" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://example.net/x/incidents/2022-03-29-dmytrivka-x/">' in page
+    check = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=out, capture_output=True, text=True)
+    assert (check.returncode, check.stdout) == (0, "")
+
+
 def test_out_may_not_be_the_archive(tmp_path):
     root = tmp_path / "a"
     shutil.copytree(MINIMAL, root)

@@ -11,11 +11,12 @@ MINIMAL = Path(__file__).parent / "data" / "minimal"
 
 def test_build_reports_counts(tmp_path):
     result = pipeline.build(MINIMAL, tmp_path / "out")
-    assert (result.records, result.pages) == (1, 30)
-    # the pages, the stylesheet and two scripts, and Pagefind's search bundle
+    assert (result.records, result.pages) == (1, 31)
+    # the pages, the stylesheet and two scripts, 6 downloads, the record's JSON, BibTeX and CSL-JSON,
+    # feed.xml, sitemap.xml, robots.txt and SHA256SUMS, and Pagefind's search bundle
     bundle = [p for p in (tmp_path / "out" / "pagefind").rglob("*") if p.is_file()]
     assert len(bundle) == 14
-    assert result.files == 30 + 3 + 14
+    assert result.files == 31 + 3 + 6 + 3 + 4 + 14
     assert [w.message for w in result.warnings] == ["the source has no archived copy"]
 
 

@@ -15,6 +15,7 @@ def test_every_page_kind_is_planned_once_per_thing():
     assert kinds == Counter(
         {
             "home": 1,
+            "data": 1,
             "incidents": 1,
             "incident": 1,
             "places": 1,

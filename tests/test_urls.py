@@ -28,3 +28,16 @@ def test_output_paths():
 
 def test_absolute():
     assert urls.absolute("https://example.org/archive/", "incidents/x/") == "https://example.org/archive/incidents/x/"
+
+
+def test_data_file_urls():
+    assert urls.download("incidents.csv") == "data/incidents.csv"
+    assert urls.record_file("x", "record.bib") == "incidents/x/record.bib"
+    assert urls.output_path(urls.record_file("x", "record.json")) == "incidents/x/record.json"
+    assert urls.relative(urls.incident("x"), urls.record_file("x", "record.json")) == "record.json"
+    assert {"data", "feed.xml", "sitemap.xml", "robots.txt", "SHA256SUMS"} <= urls.RESERVED
+
+
+def test_is_absolute():
+    assert urls.is_absolute("https://example.org/a/") and urls.is_absolute("http://127.0.0.1/sub/")
+    assert not urls.is_absolute("/") and not urls.is_absolute("/archive/")

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from warcrime_archive import urls
 from warcrime_archive.config import ArchiveConfig, Grade, Term
+from warcrime_archive.history import Commit
 from warcrime_archive.pages_reader import FreePage
 from warcrime_archive.record import Incident, Precision, Source, VictimGroup
 from warcrime_archive.regions import country_name
@@ -35,6 +36,15 @@ class Entry:
     place_url: str
     region_url: str
     country_url: str
+    history: tuple[Commit, ...] = ()  # newest first; empty without git
+
+    @property
+    def first_published(self) -> Commit | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def last_updated(self) -> Commit | None:
+        return self.history[0] if self.history else None
 
     @property
     def sort_key(self) -> tuple:
@@ -149,7 +159,8 @@ def _sorted(entries: list[Entry]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: e.sort_key, reverse=True))
 
 
-def build_catalog(archive: Archive) -> Catalog:
+def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | None = None) -> Catalog:
+    """Index the archive's public records; `history` (from history.read_history) dates them."""
     config = archive.config
     region_slugs = _place_slugs(archive.records)
     entries: list[Entry] = []
@@ -168,6 +179,7 @@ def build_catalog(archive: Archive) -> Catalog:
                 place_url,
                 region_url,
                 urls.country(loc.country),
+                (history or {}).get(record.path, ()),
             )
         )
     ordered = _sorted(entries)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from warcrime_archive.catalog import build_catalog
-from warcrime_archive.plan import plan_site
+from warcrime_archive import downloads, feeds, urls
+from warcrime_archive.catalog import Catalog, build_catalog
+from warcrime_archive.history import read_history
+from warcrime_archive.plan import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.render import default_dir, make_environment, render_all
 from warcrime_archive.search_index import index_site
@@ -41,17 +43,33 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
     return Archive(archive.root, config, archive.records, archive.pages)
 
 
-def build(root: Path, out: Path, *, base_url: str | None = None, strict: bool = False) -> BuildResult:
-    """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong."""
+def published_data(catalog: Catalog, pages: list[Page]) -> dict[str, str]:
+    """Every file besides the pages: downloads, per-record JSON and citations, feed, sitemap, robots.txt,
+    and SHA256SUMS over all the data files."""
+    data = downloads.data_files(catalog)
+    data[urls.FEED] = feeds.feed(catalog)
+    site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
+    if site_map is not None:
+        data[urls.SITEMAP] = site_map
+    return {**data, urls.ROBOTS: feeds.robots(catalog), urls.SUMS: downloads.sha256sums(data)}
+
+
+def build(
+    root: Path, out: Path, *, base_url: str | None = None, strict: bool = False, history: bool = True
+) -> BuildResult:
+    """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
+
+    With `history=False` the records' git history is not read (the pages leave it out), as when the
+    archive is not in a git repository."""
     unsafe = check_output(root, out)
     if unsafe:
         raise ArchiveError(unsafe)
     loaded = check(root, strict=strict)
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
-    catalog = build_catalog(archive)
+    catalog = build_catalog(archive, read_history(root) if history else None)
     pages = plan_site(catalog)
     env = make_environment(root, catalog)
-    files = render_all(env, pages)
+    files: dict[str, str] = {**render_all(env, pages), **published_data(catalog, pages)}
     count = write_site(out, files, [root / "static", default_dir("static")], finish=index_site)
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings)

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from warcrime_archive import maps, timeline, urls
+from warcrime_archive import downloads, feeds, maps, timeline, urls
 from warcrime_archive.catalog import Catalog, Entry, PlaceNode, TermNode, sources_of
 
 LATEST = 10
@@ -155,6 +155,13 @@ def plan_site(catalog: Catalog) -> list[Page]:
                     "cited_by": [e for e in entries if entry.id in e.incident.related],
                     "locator": maps.locator(entry),
                     "placement": maps.placement_words(entry),
+                    "version": downloads.record_version(entry),
+                    "citation": downloads.citation_text(catalog.config, entry),
+                    "json_ld": feeds.json_ld(catalog, entry),
+                    "record_files": {
+                        name: urls.record_file(entry.id, name)
+                        for name in ("record.json", "record.bib", "record.csl.json")
+                    },
                 },
             )
         )
@@ -246,6 +253,16 @@ def plan_site(catalog: Catalog) -> list[Page]:
     placed = [(e, maps.placement_words(e)) for e in chronological]
     pages.append(Page("map", urls.MAP, ("map.html",), "Map", {"overview": overview, "placed": placed}))
 
+    pages.append(
+        Page(
+            "data",
+            urls.DATA,
+            ("data.html",),
+            "Data downloads",
+            {"tables": downloads.TABLES, "other_files": downloads.OTHER_FILES, "records": len(entries)},
+        )
+    )
+
     free = {p.slug: p for p in catalog.pages}
     method = free.pop("methodology", None)
     pages.append(
@@ -280,6 +297,7 @@ def navigation(catalog: Catalog) -> list[tuple[str, str]]:
         (urls.SOURCES, "Sources"),
         (urls.SIDES, "Sides"),
         (urls.GRADES, "Grades"),
+        (urls.DATA, "Data"),
         (urls.METHODOLOGY, "Methodology"),
     ]
     if any(p.slug == "about" for p in catalog.pages):

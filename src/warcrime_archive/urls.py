@@ -28,6 +28,11 @@ SEARCH = "search/"
 SEARCH_BUNDLE = "pagefind/"  # written by Pagefind (search_index.py)
 SEARCH_SCRIPT = "static/search.js"
 LIST_SCRIPT = "static/incidents.js"
+DATA = "data/"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+SUMS = "SHA256SUMS"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
 RESERVED = {
@@ -47,12 +52,23 @@ RESERVED = {
         MAP,
         SEARCH,
         SEARCH_BUNDLE,
+        DATA,
     )
-} | {"data", "feed.xml"}
+} | {FEED, SITEMAP, ROBOTS, SUMS}
 
 
 def incident(record_id: str) -> str:
     return f"{INCIDENTS}{record_id}/"
+
+
+def download(name: str) -> str:
+    """A file of the downloads, e.g. 'data/incidents.csv'."""
+    return f"{DATA}{name}"
+
+
+def record_file(record_id: str, name: str) -> str:
+    """A file beside an incident's page: 'record.json', 'record.bib' or 'record.csl.json'."""
+    return f"{incident(record_id)}{name}"
 
 
 def country(code: str) -> str:
@@ -121,3 +137,8 @@ def relative(from_url: str, to_url: str) -> str:
 def absolute(base_url: str, url: str) -> str:
     """The permanent URL of a page, from the archive's base_url."""
     return base_url.rstrip("/") + "/" + url
+
+
+def is_absolute(base_url: str) -> bool:
+    """Whether base_url names a host, so that absolute URLs (canonical links, sitemap) can be made."""
+    return base_url.startswith(("http://", "https://"))

@@ -1,0 +1,443 @@
+"""The data downloads: public records as JSON, CSV, GeoJSON and a Frictionless data package, per-record
+JSON, BibTeX and CSL-JSON citations, and SHA256SUMS over every data file. Built from the catalog only,
+so private parts and protected names and coordinates never reach them."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from warcrime_archive import urls
+from warcrime_archive.catalog import Catalog, Entry
+from warcrime_archive.config import ArchiveConfig
+from warcrime_archive.record import Source, VictimGroup
+
+
+def public_record(entry: Entry) -> dict[str, Any]:
+    """The record as published: its id, page URL (from the site's root) and every public field."""
+    data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private"})
+    for item in data["evidence"]:
+        item.pop("file", None)
+    return {"id": entry.id, "url": entry.url, **data}
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def record_version(entry: Entry) -> str:
+    """The record's version: the first 12 hex digits of the SHA-256 of its public JSON."""
+    return hashlib.sha256(_canonical(public_record(entry)).encode("utf-8")).hexdigest()[:12]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a CSV download, documented on the downloads page and in datapackage.json."""
+
+    name: str
+    type: str  # a Frictionless field type
+    description: str
+    value: Callable[..., Any]
+
+
+def _join(items: list[str]) -> str:
+    return "; ".join(items)
+
+
+def _victim_total(entry: Entry, end: str) -> int | str:
+    counts = [_count(group, end) for group in entry.incident.victims]
+    return "" if "" in counts else sum(int(c) for c in counts)
+
+
+INCIDENT_COLUMNS = (
+    Column("id", "string", "The record's id; its page is incidents/<id>/.", lambda e: e.id),
+    Column("title", "string", "A short neutral headline.", lambda e: e.incident.title),
+    Column("summary", "string", "What is alleged, and by whom.", lambda e: e.incident.summary),
+    Column("category", "string", "A key of the archive's categories.", lambda e: e.incident.category),
+    Column(
+        "date_from",
+        "string",
+        "The earliest it can have happened: YYYY-MM-DD, YYYY-MM or YYYY.",
+        lambda e: e.incident.date.start.iso(),
+    ),
+    Column(
+        "date_to",
+        "string",
+        "The latest it can have happened: YYYY-MM-DD, YYYY-MM or YYYY.",
+        lambda e: e.incident.date.end.iso(),
+    ),
+    Column(
+        "date_approximate",
+        "boolean",
+        "true when even the date window is an estimate.",
+        lambda e: e.incident.date.approximate,
+    ),
+    Column(
+        "first_reported",
+        "string",
+        "When it was first reported publicly; empty when not known.",
+        lambda e: e.incident.first_reported.iso() if e.incident.first_reported else "",
+    ),
+    Column("country", "string", "ISO 3166-1 alpha-2 code.", lambda e: e.incident.location.country),
+    Column("admin1_code", "string", "ISO 3166-2 code of the region.", lambda e: e.incident.location.region.code),
+    Column("admin1", "string", "The region's name.", lambda e: e.incident.location.region.name),
+    Column("admin2", "string", "The district, as the sources name it.", lambda e: e.incident.location.admin2 or ""),
+    Column("place", "string", "The settlement or named place.", lambda e: e.incident.location.place or ""),
+    Column(
+        "precision",
+        "string",
+        "How precisely the place is known: exact, near, settlement, district, region or unknown.",
+        lambda e: e.incident.location.precision.value,
+    ),
+    Column(
+        "lat",
+        "number",
+        "Latitude (WGS 84), only when a source publishes coordinates and the record may show them.",
+        lambda e: e.incident.location.coordinates.lat if e.incident.location.coordinates else "",
+    ),
+    Column(
+        "lon",
+        "number",
+        "Longitude (WGS 84), on the same terms as lat.",
+        lambda e: e.incident.location.coordinates.lon if e.incident.location.coordinates else "",
+    ),
+    Column(
+        "alleged_perpetrator_sides",
+        "string",
+        "Keys of the sides alleged responsible, separated by '; '.",
+        lambda e: _join([p.side for p in e.incident.alleged_perpetrators]),
+    ),
+    Column(
+        "victim_sides",
+        "string",
+        "Keys of the victims' sides, separated by '; ' (empty for an unknown side).",
+        lambda e: _join(sorted({v.side for v in e.incident.victims if v.side})),
+    ),
+    Column(
+        "victims_min",
+        "integer",
+        "The lowest total count of victims the sources give; empty when a group's count is unknown.",
+        lambda e: _victim_total(e, "min"),
+    ),
+    Column(
+        "victims_max",
+        "integer",
+        "The highest total count of victims the sources give; empty when a group's count is unknown.",
+        lambda e: _victim_total(e, "max"),
+    ),
+    Column(
+        "verification",
+        "string",
+        "The verification grade: a key of the archive's grading scale.",
+        lambda e: e.incident.verification.status,
+    ),
+    Column("sources", "integer", "How many sources the record lists.", lambda e: len(e.incident.sources)),
+    Column("tags", "string", "Keywords, separated by '; '.", lambda e: _join(e.incident.tags)),
+    Column("version", "string", "The record version: short SHA-256 of its public JSON.", record_version),
+)
+
+VICTIM_COLUMNS = (
+    Column("incident_id", "string", "The id of the record (incidents.csv: id).", lambda e, i, v: e.id),
+    Column("group", "integer", "The group's position in the record, from 1.", lambda e, i, v: i),
+    Column("side", "string", "A key of the archive's sides; empty when unknown.", lambda e, i, v: v.side or ""),
+    Column("status", "string", "A key of the archive's victim statuses.", lambda e, i, v: v.status),
+    Column("harm", "string", "killed, wounded, tortured, ill-treated or missing.", lambda e, i, v: v.harm.value),
+    Column(
+        "count_min", "integer", "The lowest count a source gives; empty when unknown.", lambda e, i, v: _count(v, "min")
+    ),
+    Column(
+        "count_max",
+        "integer",
+        "The highest count a source gives; empty when unknown.",
+        lambda e, i, v: _count(v, "max"),
+    ),
+    Column("description", "string", "Who they were, as the sources say.", lambda e, i, v: v.description),
+)
+
+SOURCE_COLUMNS = (
+    Column("incident_id", "string", "The id of the record (incidents.csv: id).", lambda e, i, s: e.id),
+    Column("position", "integer", "The source's position in the record, from 1.", lambda e, i, s: i),
+    Column("url", "string", "The source's address.", lambda e, i, s: s.url),
+    Column("title", "string", "Its title, as published.", lambda e, i, s: s.title),
+    Column("outlet", "string", "Who published it.", lambda e, i, s: s.outlet),
+    Column(
+        "published",
+        "string",
+        "When it was published (YYYY-MM-DD, YYYY-MM or YYYY); empty when not known.",
+        lambda e, i, s: s.published.iso() if s.published else "",
+    ),
+    Column("type", "string", "The kind of source.", lambda e, i, s: s.type.value),
+    Column("language", "string", "ISO 639 language code.", lambda e, i, s: s.language),
+    Column("archived_url", "string", "An archived copy; empty when none yet.", lambda e, i, s: s.archived_url or ""),
+)
+
+
+def _count(group: VictimGroup, end: str) -> int | str:
+    count = group.count
+    if count is None:
+        return ""
+    return int(getattr(count, end)) if hasattr(count, end) else int(count)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV download: its name, file, description, columns and keys."""
+
+    name: str
+    file: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    rows: Callable[[Catalog], list[list[Any]]]
+
+    @property
+    def url(self) -> str:
+        return urls.download(self.file)
+
+
+def _incident_rows(catalog: Catalog) -> list[list[Any]]:
+    return [[c.value(e) for c in INCIDENT_COLUMNS] for e in _by_id(catalog)]
+
+
+def _victim_rows(catalog: Catalog) -> list[list[Any]]:
+    return [
+        [c.value(e, i, v) for c in VICTIM_COLUMNS] for e in _by_id(catalog) for i, v in enumerate(e.incident.victims, 1)
+    ]
+
+
+def _source_rows(catalog: Catalog) -> list[list[Any]]:
+    rows = []
+    for e in _by_id(catalog):
+        sources: list[Source] = e.incident.sources
+        rows += [[c.value(e, i, s) for c in SOURCE_COLUMNS] for i, s in enumerate(sources, 1)]
+    return rows
+
+
+TABLES = (
+    Table("incidents", "incidents.csv", "One row per incident.", INCIDENT_COLUMNS, ("id",), _incident_rows),
+    Table(
+        "victims",
+        "victims.csv",
+        "One row per group of victims of an incident.",
+        VICTIM_COLUMNS,
+        ("incident_id", "group"),
+        _victim_rows,
+    ),
+    Table(
+        "sources",
+        "sources.csv",
+        "One row per source cited by an incident.",
+        SOURCE_COLUMNS,
+        ("incident_id", "position"),
+        _source_rows,
+    ),
+)
+
+OTHER_FILES = (
+    ("incidents.json", "Every public record in full, as a JSON array, in the record format's field names."),
+    (
+        "incidents.geojson",
+        "A GeoJSON FeatureCollection: one Feature per incident, geometry null unless coordinates may be published.",
+    ),
+    ("datapackage.json", "A Frictionless Data Package describing the files here, with a table schema per CSV."),
+)
+
+
+def _by_id(catalog: Catalog) -> list[Entry]:
+    return sorted(catalog.entries, key=lambda e: e.id)
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["true" if v is True else "false" if v is False else v for v in row])
+    return buffer.getvalue()
+
+
+def _geojson(catalog: Catalog) -> dict[str, Any]:
+    features = []
+    for e in _by_id(catalog):
+        loc = e.incident.location
+        geometry = (
+            {"type": "Point", "coordinates": [loc.coordinates.lon, loc.coordinates.lat]} if loc.coordinates else None
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": e.id,
+                "geometry": geometry,
+                "properties": {
+                    "title": e.incident.title,
+                    "category": e.incident.category,
+                    "date_from": e.incident.date.start.iso(),
+                    "date_to": e.incident.date.end.iso(),
+                    "country": loc.country,
+                    "admin1": loc.region.name,
+                    "place": loc.place,
+                    "precision": loc.precision.value,
+                    "verification": e.incident.verification.status,
+                    "url": e.url,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _datapackage(config: ArchiveConfig) -> dict[str, Any]:
+    package: dict[str, Any] = {
+        "profile": "data-package",
+        "name": "warcrime-archive-data",
+        "title": config.title,
+        "description": config.description,
+        "resources": [],
+    }
+    if config.license:
+        package["licenses"] = [
+            {"name": config.license.name, **({"path": config.license.url} if config.license.url else {})}
+        ]
+    for table in TABLES:
+        schema: dict[str, Any] = {
+            "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in table.columns],
+            "primaryKey": list(table.primary_key),
+        }
+        if table.name != "incidents":
+            schema["foreignKeys"] = [{"fields": "incident_id", "reference": {"resource": "incidents", "fields": "id"}}]
+        package["resources"].append(
+            {
+                "name": table.name,
+                "path": table.file,
+                "profile": "tabular-data-resource",
+                "description": table.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    package["resources"] += [
+        {
+            "name": "incidents-json",
+            "path": "incidents.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "description": OTHER_FILES[0][1],
+        },
+        {
+            "name": "incidents-geojson",
+            "path": "incidents.geojson",
+            "format": "geojson",
+            "mediatype": "application/geo+json",
+            "encoding": "utf-8",
+            "description": OTHER_FILES[1][1],
+        },
+    ]
+    return package
+
+
+def permalink(config: ArchiveConfig, url: str) -> str:
+    """The permanent address of a site URL: absolute when base_url names a host, else from the site's path."""
+    return urls.absolute(config.base_url, url)
+
+
+def citation_text(config: ArchiveConfig, entry: Entry) -> str:
+    """The suggested citation, in words."""
+    version = record_version(entry)
+    updated = f", last updated {entry.last_updated.date.isoformat()}" if entry.last_updated else ""
+    return (
+        f"{config.title}. \u201c{entry.incident.title}.\u201d Record {entry.id}, version {version}{updated}. "
+        f"{permalink(config, entry.url)} (accessed on the date you read it)."
+    )
+
+
+def _bibtex_escape(text: str) -> str:
+    out = []
+    for char in text:
+        if char in "{}\\":
+            out.append({"{": "\\{", "}": "\\}", "\\": "\\textbackslash{}"}[char])
+        elif char in "&%$#_":
+            out.append("\\" + char)
+        elif char == "~":
+            out.append("\\textasciitilde{}")
+        elif char == "^":
+            out.append("\\textasciicircum{}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def bibtex(config: ArchiveConfig, entry: Entry) -> str:
+    """A BibTeX @misc entry for the record."""
+    fields = [
+        ("title", entry.incident.title),
+        ("author", "{" + _bibtex_escape(config.title) + "}"),
+        ("howpublished", config.title),
+        ("url", permalink(config, entry.url)),
+        ("version", record_version(entry)),
+        ("note", f"Record {entry.id}. An alleged incident, not a finding of guilt"),
+    ]
+    if entry.last_updated:
+        fields.insert(4, ("year", str(entry.last_updated.date.year)))
+        fields.insert(5, ("date", entry.last_updated.date.isoformat()))
+    lines = [f"@misc{{{entry.id},"]
+    for name, value in fields:
+        text = value if name in ("author", "url") else _bibtex_escape(value)
+        lines.append(f"  {name} = {{{text}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def csl_json(config: ArchiveConfig, entry: Entry) -> list[dict[str, Any]]:
+    """A CSL-JSON item (in a one-item array) for the record."""
+    item: dict[str, Any] = {
+        "id": entry.id,
+        "type": "webpage",
+        "title": entry.incident.title,
+        "author": [{"literal": config.title}],
+        "container-title": config.title,
+        "URL": permalink(config, entry.url),
+        "version": record_version(entry),
+        "note": f"Record {entry.id}. An alleged incident, not a finding of guilt.",
+    }
+    if entry.last_updated:
+        d = entry.last_updated.date
+        item["issued"] = {"date-parts": [[d.year, d.month, d.day]]}
+    return [item]
+
+
+def data_files(catalog: Catalog) -> dict[str, str]:
+    """Output path -> content, for every download and every record's JSON and citations."""
+    config = catalog.config
+    files = {
+        urls.download("incidents.json"): _json([public_record(e) for e in _by_id(catalog)]),
+        urls.download("incidents.geojson"): _json(_geojson(catalog)),
+        urls.download("datapackage.json"): _json(_datapackage(config)),
+    }
+    for table in TABLES:
+        files[table.url] = _csv([c.name for c in table.columns], table.rows(catalog))
+    for e in _by_id(catalog):
+        files[urls.record_file(e.id, "record.json")] = _json(public_record(e))
+        files[urls.record_file(e.id, "record.bib")] = bibtex(config, e)
+        files[urls.record_file(e.id, "record.csl.json")] = _json(csl_json(config, e))
+    return dict(sorted(files.items()))
+
+
+def sha256sums(files: Mapping[str, str | bytes]) -> str:
+    """`sha256sum -c` input over the given files: '<hex>  <path>' per line, sorted by path."""
+    lines = []
+    for path in sorted(files):
+        content = files[path]
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        lines.append(f"{hashlib.sha256(data).hexdigest()}  {path}")
+    return "\n".join(lines) + "\n"

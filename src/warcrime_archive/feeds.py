@@ -1,0 +1,165 @@
+"""Feeds and metadata: the Atom feed of records, sitemap.xml, robots.txt and each incident's JSON-LD."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from markupsafe import Markup
+
+from warcrime_archive import urls
+from warcrime_archive.catalog import Catalog, Entry
+from warcrime_archive.config import ArchiveConfig
+from warcrime_archive.dates import PartialDate
+from warcrime_archive.downloads import permalink, record_version
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NO_PAGE_IN_SITEMAP = {"redirect", "404"}
+
+
+def _latest_dated_field(entry: Entry) -> dt.date:
+    """The record's own latest date, for a record with no history: corrections, responses, investigations,
+    sources, first report or the incident itself."""
+    incident = entry.incident
+    dates: list[PartialDate | None] = [incident.date.end, incident.first_reported]
+    dates += [s.published for s in incident.sources] + [r.date for r in incident.responses]
+    dates += [i.date for i in incident.investigations] + [c.date for c in incident.corrections]
+    return max(d.start for d in dates if d is not None)
+
+
+def updated(entry: Entry) -> dt.date:
+    """When the record last changed: its latest commit, else its own latest dated field."""
+    return entry.last_updated.date if entry.last_updated else _latest_dated_field(entry)
+
+
+def published(entry: Entry) -> dt.date:
+    """When the record was first published: its first commit, else its own latest dated field."""
+    return entry.first_published.date if entry.first_published else _latest_dated_field(entry)
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _link(config: ArchiveConfig, url: str) -> str:
+    """An absolute URL when base_url names a host; else the URL from the site's root (the feed is there)."""
+    return permalink(config, url) if urls.is_absolute(config.base_url) else url
+
+
+def _id(config: ArchiveConfig, url: str) -> str:
+    if urls.is_absolute(config.base_url):
+        return permalink(config, url)
+    return uuid.uuid5(uuid.NAMESPACE_URL, config.title + "/" + url).urn
+
+
+def feed(catalog: Catalog) -> str:
+    """The Atom feed: every record, most recently updated first."""
+    config = catalog.config
+    ET.register_namespace("", ATOM)
+    root = ET.Element(f"{{{ATOM}}}feed")
+    root.set("xml:lang", config.language)
+    entries = sorted(catalog.entries, key=lambda e: (updated(e), e.id), reverse=True)
+    ET.SubElement(root, f"{{{ATOM}}}title").text = config.title
+    if config.description:
+        ET.SubElement(root, f"{{{ATOM}}}subtitle").text = config.description
+    ET.SubElement(root, f"{{{ATOM}}}id").text = _id(config, urls.HOME)
+    newest = max((updated(e) for e in entries), default=dt.date(1970, 1, 1))
+    ET.SubElement(root, f"{{{ATOM}}}updated").text = _stamp(newest)
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="self", href=_link(config, urls.FEED))
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_link(config, urls.HOME) or "./")
+    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = config.title
+    if config.license:
+        ET.SubElement(root, f"{{{ATOM}}}rights").text = f"Data licence: {config.license.name}"
+    for e in entries:
+        item = ET.SubElement(root, f"{{{ATOM}}}entry")
+        ET.SubElement(item, f"{{{ATOM}}}title").text = e.incident.title
+        ET.SubElement(item, f"{{{ATOM}}}id").text = _id(config, e.url)
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_link(config, e.url))
+        ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(published(e))
+        ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(updated(e))
+        ET.SubElement(item, f"{{{ATOM}}}category", term=e.incident.category)
+        ET.SubElement(
+            item, f"{{{ATOM}}}summary"
+        ).text = f"{e.incident.summary} (Record version {record_version(e)}; grade: {e.incident.verification.status}.)"
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def sitemap(catalog: Catalog, page_urls: list[tuple[str, str]]) -> str | None:
+    """sitemap.xml over (kind, URL) of every page, or None when base_url names no host (a sitemap
+    needs absolute URLs)."""
+    config = catalog.config
+    if not urls.is_absolute(config.base_url):
+        return None
+    ET.register_namespace("", SITEMAP)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    for kind, url in page_urls:
+        if kind in NO_PAGE_IN_SITEMAP:
+            continue
+        item = ET.SubElement(root, f"{{{SITEMAP}}}url")
+        ET.SubElement(item, f"{{{SITEMAP}}}loc").text = permalink(config, url)
+        entry = catalog.by_id.get(url[len(urls.INCIDENTS) :].rstrip("/")) if kind == "incident" else None
+        if entry is not None:
+            ET.SubElement(item, f"{{{SITEMAP}}}lastmod").text = updated(entry).isoformat()
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def robots(catalog: Catalog) -> str:
+    """robots.txt: everything may be crawled; the sitemap is named when its address is known."""
+    lines = ["User-agent: *", "Allow: /"]
+    if urls.is_absolute(catalog.config.base_url):
+        lines.append(f"Sitemap: {permalink(catalog.config, urls.SITEMAP)}")
+    return "\n".join(lines) + "\n"
+
+
+def json_ld(catalog: Catalog, entry: Entry) -> Markup:
+    """schema.org JSON-LD for an incident page, safe inside <script type="application/ld+json">.
+
+    The page is a CreativeWork (a documented allegation) about an Event; it asserts no verdict."""
+    config = catalog.config
+    incident = entry.incident
+    loc = incident.location
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "name": ", ".join(p for p in (loc.place, loc.admin2, loc.region.name, loc.country) if p),
+        "address": {"@type": "PostalAddress", "addressCountry": loc.country, "addressRegion": loc.region.name},
+    }
+    if loc.coordinates:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": loc.coordinates.lat, "longitude": loc.coordinates.lon}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": incident.title,
+        "description": incident.summary,
+        "url": permalink(config, entry.url),
+        "identifier": entry.id,
+        "version": record_version(entry),
+        "genre": "Documented allegation (not a finding of guilt)",
+        "inLanguage": config.language,
+        "isPartOf": {"@type": "CreativeWork", "name": config.title, "url": permalink(config, urls.HOME)},
+        "about": {
+            "@type": "Event",
+            "name": incident.title,
+            "description": "Alleged incident: " + incident.summary,
+            "startDate": incident.date.start.iso(),
+            "endDate": incident.date.end.iso(),
+            "location": place,
+        },
+        "citation": [s.url for s in incident.sources],
+    }
+    if entry.first_published:
+        data["datePublished"] = entry.first_published.date.isoformat()
+    if entry.last_updated:
+        data["dateModified"] = entry.last_updated.date.isoformat()
+    if config.license:
+        data["license"] = config.license.url or config.license.name
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # In a script element, '<' could end the block early: JSON allows it escaped.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

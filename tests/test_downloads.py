@@ -1,0 +1,228 @@
+"""The downloads: every file parses and holds exactly the public records, with nothing private in any of them."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from warcrime_archive import downloads, pipeline, urls
+from warcrime_archive.catalog import build_catalog
+from warcrime_archive.validate import load_archive
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
+PLANTS = ("PLANT-PRIVATE-NOTE", "PLANT-FILE.mp4", "A B", "C D", "50.4123", "30.1234", "road by the PLANT-DETAIL")
+
+
+def make_archive(root: Path) -> Path:
+    """The minimal archive with its record marked personal-information (named victims, fine coordinates,
+    a private note and a withheld file), and a second, public record placed by published coordinates."""
+    shutil.copytree(MINIMAL, root)
+    path = root / RECORD
+    record = yaml.safe_load(path.read_text())
+    record["location"].update(
+        precision="exact", coordinates={"lat": 50.4123, "lon": 30.1234}, detail="road by the PLANT-DETAIL"
+    )
+    record["private"] = {"notes": "PLANT-PRIVATE-NOTE"}
+    record["sensitivity"] = ["personal-information"]
+    record["evidence"] = [{"description": "Video", "file": "/vault/PLANT-FILE.mp4", "custodian": "team"}]
+    path.write_text(yaml.safe_dump(record))
+    second = {
+        **record,
+        "title": "Shelling reported in a village of Kharkiv Oblast",
+        "date": "2023-05-02",
+        "location": {
+            "place": "Testove",
+            "admin1": "Kharkiv Oblast",
+            "country": "UA",
+            "precision": "exact",
+            "coordinates": {"lat": 49.9, "lon": 36.3},
+        },
+        "victims": [{"side": "ukraine", "status": "unknown", "harm": "killed", "count": None}],
+        "sources": record["sources"]
+        + [{"url": "https://b.example/2", "title": "T2", "outlet": "O2", "type": "news-article"}],
+        "sensitivity": [],
+        "evidence": [],
+        "private": None,
+    }
+    (root / "incidents" / "2023-05-02-testove.yaml").write_text(yaml.safe_dump(second))
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("downloads")
+    out = tmp / "site"
+    pipeline.build(make_archive(tmp / "archive"), out)
+    return out
+
+
+IDS = ["2022-03-29-dmytrivka-x", "2023-05-02-testove"]
+
+
+def read_csv(site: Path, name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((site / "data" / name).read_text("utf-8"), newline="")))
+
+
+def test_json_holds_exactly_the_public_records(site: Path):
+    records = json.loads((site / "data" / "incidents.json").read_text("utf-8"))
+    assert [r["id"] for r in records] == IDS
+    assert [r["url"] for r in records] == [f"incidents/{i}/" for i in IDS]
+    personal = records[0]
+    assert "private" not in personal and "file" not in personal["evidence"][0]
+    assert personal["victims"][0]["people"] == []
+    assert personal["location"]["coordinates"] is None and personal["location"]["precision"] == "settlement"
+    for record in records:
+        assert json.loads((site / "incidents" / record["id"] / "record.json").read_text("utf-8")) == record
+
+
+def test_csv_files_have_one_row_per_record_group_and_source(site: Path):
+    incidents = read_csv(site, "incidents.csv")
+    assert [r["id"] for r in incidents] == IDS
+    assert list(incidents[0]) == [c.name for c in downloads.INCIDENT_COLUMNS]
+    assert incidents[0]["lat"] == "" and incidents[1]["lat"] == "49.9" and incidents[1]["lon"] == "36.3"
+    assert incidents[0]["date_from"] == "2022-03-29" and incidents[0]["date_to"] == "2022-03-30"
+    assert (incidents[0]["victims_min"], incidents[0]["victims_max"]) == ("1", "2")
+    assert (incidents[1]["victims_min"], incidents[1]["victims_max"]) == ("", "")  # a count is unknown
+    assert incidents[0]["date_approximate"] == "false" and incidents[0]["tags"] == "pow"
+    victims = read_csv(site, "victims.csv")
+    assert [(v["incident_id"], v["group"], v["count_min"]) for v in victims] == [(IDS[0], "1", "1"), (IDS[1], "1", "")]
+    sources = read_csv(site, "sources.csv")
+    assert [(s["incident_id"], s["position"], s["url"]) for s in sources] == [
+        (IDS[0], "1", "https://a.example/1"),
+        (IDS[1], "1", "https://a.example/1"),
+        (IDS[1], "2", "https://b.example/2"),
+    ]
+
+
+def test_geojson_has_a_feature_per_record_and_a_point_only_where_coordinates_may_be_shown(site: Path):
+    collection = json.loads((site / "data" / "incidents.geojson").read_text("utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    assert [f["id"] for f in collection["features"]] == IDS
+    assert [f["geometry"] for f in collection["features"]] == [None, {"type": "Point", "coordinates": [36.3, 49.9]}]
+    assert all(f["type"] == "Feature" and f["properties"]["title"] for f in collection["features"])
+
+
+def test_datapackage_describes_every_file_and_its_schema_matches_the_csv(site: Path):
+    """Checked by hand against the Data Package and Table Schema specs (v1)."""
+    folder = site / "data"
+    package = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    assert package["name"] == "warcrime-archive-data" and package["profile"] == "data-package"
+    names = [r["name"] for r in package["resources"]]
+    assert len(set(names)) == len(names)
+    assert sorted(r["path"] for r in package["resources"]) == sorted(
+        p.name for p in folder.iterdir() if p.suffix in (".csv", ".json", ".geojson") and p.name != "datapackage.json"
+    )
+    keys: dict[str, set[tuple[str, ...]]] = {}
+    for resource in package["resources"]:
+        if resource["format"] != "csv":
+            json.loads((folder / resource["path"]).read_text("utf-8"))
+            continue
+        schema = resource["schema"]
+        rows = read_csv(site, resource["path"])
+        assert list(rows[0]) == [f["name"] for f in schema["fields"]]
+        for field in schema["fields"]:
+            assert field["type"] in ("string", "integer", "number", "boolean") and field["description"]
+            for row in rows:
+                value = row[field["name"]]
+                if value and field["type"] == "integer":
+                    int(value)
+                elif value and field["type"] == "number":
+                    float(value)
+                elif value and field["type"] == "boolean":
+                    assert value in ("true", "false")
+        primary = [tuple(row[k] for k in schema["primaryKey"]) for row in rows]
+        assert len(set(primary)) == len(primary), resource["name"]
+        keys[resource["name"]] = set(primary)
+        for foreign in schema.get("foreignKeys", []):
+            target = foreign["reference"]["resource"]
+            assert {(row[foreign["fields"]],) for row in rows} <= keys[target]
+
+
+def test_no_private_value_or_protected_name_reaches_any_built_file(site: Path):
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            # Pagefind's search index files are gzip-compressed
+            text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8", "replace")
+            for plant in PLANTS:
+                assert plant not in text, (path, plant)
+
+
+def test_sha256sums_covers_every_data_file_and_passes_sha256sum_check(site: Path, tmp_path: Path):
+    listed = [line.split("  ", 1)[1] for line in (site / "SHA256SUMS").read_text().splitlines()]
+    data = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file()
+        and p.suffix in (".json", ".csv", ".geojson", ".bib", ".xml")
+        and not p.relative_to(site).as_posix().startswith(urls.SEARCH_BUNDLE)  # the search index, not data
+    )
+    assert listed == data
+    assert "feed.xml" in listed and "data/incidents.csv" in listed
+    done = subprocess.run(["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=site, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    (copy / "data" / "incidents.csv").write_text("tampered\n")
+    done = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=copy, capture_output=True, text=True)
+    assert done.returncode == 1 and "data/incidents.csv: FAILED" in done.stdout
+
+
+def test_record_version_is_the_short_sha256_of_the_public_json_and_changes_with_it(tmp_path: Path):
+    root = make_archive(tmp_path / "a")
+    entry = build_catalog(load_archive(root).archive).by_id[IDS[1]]
+    version = downloads.record_version(entry)
+    assert len(version) == 12 and int(version, 16) >= 0
+    changed = entry.incident.model_copy(update={"title": "Another title"})
+    other = type(entry)(**{**entry.__dict__, "incident": changed})
+    assert downloads.record_version(other) != version
+
+
+def test_citations_in_bibtex_and_csl_json(tmp_path: Path):
+    root = make_archive(tmp_path / "a")
+    (root / "archive.yaml").write_text(
+        (root / "archive.yaml").read_text().replace("Test archive", "Test & 100% archive")
+    )
+    out = tmp_path / "site"
+    pipeline.build(root, out)
+    entry = build_catalog(load_archive(root).archive).by_id[IDS[1]]
+    version = downloads.record_version(entry)
+    folder = out / "incidents" / IDS[1]
+    assert (folder / "record.bib").read_text() == (
+        "@misc{2023-05-02-testove,\n"
+        "  title = {Shelling reported in a village of Kharkiv Oblast},\n"
+        "  author = {{Test \\& 100\\% archive}},\n"
+        "  howpublished = {Test \\& 100\\% archive},\n"
+        "  url = {https://example.org/a/incidents/2023-05-02-testove/},\n"
+        f"  version = {{{version}}},\n"
+        "  note = {Record 2023-05-02-testove. An alleged incident, not a finding of guilt},\n"
+        "}\n"
+    )
+    [item] = json.loads((folder / "record.csl.json").read_text())
+    assert item["URL"] == "https://example.org/a/incidents/2023-05-02-testove/"
+    assert (item["type"], item["version"], item["author"]) == ("webpage", version, [{"literal": "Test & 100% archive"}])
+    assert "issued" not in item  # no git history: no date is made up
+    page = (folder / "index.html").read_text()
+    assert f"Record 2023-05-02-testove, version {version}." in page
+    assert 'href="record.bib"' in page and 'href="record.csl.json"' in page and 'href="record.json"' in page
+
+
+def test_the_downloads_page_documents_every_file_and_column(tmp_path: Path):
+    out = tmp_path / "site"
+    pipeline.build(make_archive(tmp_path / "a"), out)
+    page = (out / "data" / "index.html").read_text()
+    for name in ("incidents.csv", "victims.csv", "sources.csv", "incidents.json", "incidents.geojson"):
+        assert f'href="{name}"' in page
+    assert 'href="datapackage.json"' in page and 'href="../SHA256SUMS"' in page and 'href="../feed.xml"' in page
+    for table in downloads.TABLES:
+        for column in table.columns:
+            assert f"<code>{column.name}</code>" in page, column.name
