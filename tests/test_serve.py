@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import http.client
+import os
 import re
 import shutil
 import signal
@@ -73,11 +74,13 @@ def wait_until(condition: Callable[[], bool], seconds: float = 20) -> None:
         time.sleep(0.1)
 
 
-def edit(root: Path, old: str, new: str) -> None:
-    path = root / RECORD
+def edit(root: Path, old: str, new: str, name: str = RECORD) -> None:
+    """Save as many editors do: write a new file beside the archive, then put it in place of the old one."""
+    path = root / name
     text = path.read_text()
     assert old in text
-    path.write_text(text.replace(old, new, 1))
+    (root / ".saving").write_text(text.replace(old, new, 1))
+    os.replace(root / ".saving", path)
 
 
 def test_serves_the_site_under_its_sub_path_with_the_reload_script(root: Path):
@@ -177,6 +180,24 @@ def test_an_edit_rebuilds_the_page_and_sends_a_reload_event(root: Path):
             assert read_event(stream) == "reload 2"
 
 
+def test_every_save_of_archive_yaml_and_a_new_template_folder_rebuild(root: Path):
+    with running(root) as (state, lines):
+        for n, title in enumerate(("Renamed archive", "Renamed again"), start=2):
+            edit(root, "title: Test archive" if n == 2 else "title: Renamed archive", f"title: {title}", "archive.yaml")
+            wait_until(lambda n=n: state.generation == n)
+            assert get(state, "/a/")[2].count(f"<title>{title}</title>") == 1
+        (root / "notes.txt").write_text("not part of the archive")
+        (root / "templates").mkdir()
+        (root / "templates" / "404.html").write_text(
+            '{% extends "base.html" %}{% block main %}<h1>Nothing here</h1>{% endblock %}'
+        )
+        wait_until(lambda: "<h1>Nothing here</h1>" in get(state, "/a/missing/")[2])
+        assert get(state, "/a/missing/")[0] == 404
+        changed = [line for line in lines if line.startswith("Changed: ")]
+        assert changed[:2] == ["Changed: archive.yaml"] * 2 and changed[2].startswith("Changed: templates")
+        assert not any("notes.txt" in line or ".saving" in line for line in lines)
+
+
 def test_a_broken_record_gets_an_error_page_and_the_preview_recovers_when_fixed(root: Path):
     with running(root) as (state, lines):
         edit(root, "category: killing", "category: killings")
@@ -225,7 +246,7 @@ def test_a_bug_while_rebuilding_keeps_the_last_good_site_with_a_notice(root: Pat
         assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body
         assert 'role="alert"><strong>Rebuilding failed with a bug in warcrime-archive</strong>' in body
         monkeypatch.undo()
-        (root / RECORD).write_text((root / RECORD).read_text() + "\n")
+        edit(root, "category: killing", "category: killing")  # saved again, unchanged
         wait_until(lambda: state.generation == 3)
         status, _, body = get(state, "/a/" + PAGE)
         assert "retitled" in body and 'role="alert"' not in body
@@ -310,3 +331,17 @@ def test_an_open_page_reloads_by_itself_after_an_edit_and_after_a_fix(root: Path
         assert refused == []  # the reload script and its event stream pass the Content-Security-Policy
         # the error page, and perhaps chromium's own guess at an icon
         assert failed - {(404, "/favicon.ico")} == {(500, "/a/" + PAGE)}
+
+
+def test_a_bug_in_the_first_build_is_an_error_page_with_the_traceback(root: Path, monkeypatch: pytest.MonkeyPatch):
+    def broken_build(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a <bug> in the build")
+
+    monkeypatch.setattr(pipeline, "build", broken_build)
+    with running(root) as (state, lines):
+        assert lines[0].endswith("RuntimeError: a <bug> in the build")
+        status, _, body = get(state, "/a/")
+        assert status == 500
+        assert "<h1>warcrime-archive hit a bug while building</h1>" in body
+        assert "RuntimeError: a &lt;bug&gt; in the build\n</pre>" in body
+        assert SCRIPT.search(body).group(1) == "1"

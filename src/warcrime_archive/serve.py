@@ -46,6 +46,21 @@ def sub_path(root: Path, base_url: str | None) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+class _Watched(watchfiles.DefaultFilter):
+    """Only archive.yaml and the files under incidents/, pages/, templates/ and static/ (no editor swap files)."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        try:
+            parts = Path(path).relative_to(self.root).parts
+        except ValueError:
+            return False
+        return bool(parts) and parts[0] in WATCHED and super().__call__(change, path)
+
+
 class Preview:
     """The preview's state: the last good site, what is wrong now, and a count of rebuilds."""
 
@@ -94,10 +109,14 @@ class Preview:
                 self.changed.notify_all()
 
     def watch(self) -> None:
-        """Rebuild whenever a watched file changes, until the preview stops; `watching` is set once ready."""
-        paths = [self.root / name for name in WATCHED if (self.root / name).exists()]
+        """Rebuild whenever a watched file changes, until the preview stops; `watching` is set once ready.
+
+        The whole archive folder is watched (and changes outside WATCHED ignored), so a file an editor
+        saves by replacing it, such as archive.yaml, and a folder made later are seen too.
+        """
         changes_seen = watchfiles.watch(
-            *paths,
+            self.root.resolve(),
+            watch_filter=_Watched(self.root.resolve()),
             stop_event=self.stopping,
             debounce=400,
             step=50,
@@ -109,7 +128,7 @@ class Preview:
             self.watching.set()
             if not changes:
                 continue
-            names = sorted({display_path(Path(path), self.root) for _, path in changes})
+            names = sorted({display_path(Path(path), self.root.resolve()) for _, path in changes})
             self.say("Changed: " + ", ".join(names))
             self.rebuild()
 
@@ -118,6 +137,11 @@ class Preview:
         with self.changed:
             self.changed.wait_for(lambda: self.generation != since or self.stopping.is_set(), timeout=timeout)
             return self.generation
+
+    def snapshot(self) -> tuple[list[Problem], str, int]:
+        """What is wrong now and the rebuild count, read together (a page must not miss its reload)."""
+        with self.changed:
+            return self.problems, self.bug, self.generation
 
     def stop(self) -> None:
         self.stopping.set()
@@ -145,19 +169,19 @@ class Preview:
     def script_tag(self, generation: int) -> str:
         return f'<script src="{html.escape(self.sub)}{RESERVED}reload.js?since={generation}" defer></script>'
 
-    def error_page(self, generation: int) -> bytes:
+    def error_page(self, problems: list[Problem], bug: str, generation: int) -> bytes:
         """A page listing what is wrong, that reloads itself once a rebuild succeeds."""
-        if self.problems:
-            title = f"The archive has problems: {summary(self.problems)}"
+        if problems:
+            title = f"The archive has problems: {summary(problems)}"
             lead = "The site cannot be built until they are fixed. This page reloads by itself when they are."
-            text = "\n".join(p.text() for p in self.problems)
+            text = "\n".join(p.text() for p in problems)
         else:
             title = "warcrime-archive hit a bug while building"
             lead = (
                 "This is a bug in warcrime-archive, not a problem with your archive. "
                 "Please report it with the traceback below. This page reloads by itself after the next change."
             )
-            text = self.bug
+            text = bug
         return (
             "<!DOCTYPE html>\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -222,9 +246,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if relative == RESERVED + "events" and with_body:
             return self._events(parts.query)
         is_page = relative is None or relative == "" or relative.endswith(("/", ".html"))
-        failed = preview.problems or (preview.bug and not preview.site.is_dir())
-        if failed and is_page:
-            return self._send(500, preview.error_page(preview.generation), "text/html; charset=utf-8", with_body)
+        problems, bug, generation = preview.snapshot()
+        if is_page and (problems or (bug and not preview.site.is_dir())):
+            page = preview.error_page(problems, bug, generation)
+            return self._send(500, page, "text/html; charset=utf-8", with_body)
         found = preview.read(relative) if relative is not None else None
         if isinstance(found, str):
             return self._redirect(found)
