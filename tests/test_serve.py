@@ -112,6 +112,15 @@ def test_serves_under_the_path_of_base_url(root: Path):
         assert (status, response.getheader("Location")) == (302, "/preview/x/")
 
 
+def test_serves_under_a_sub_path_with_spaces_and_accents(root: Path):
+    with running(root, base_url="https://org.example/my%20archive/%C3%A9t%C3%A9/") as (state, _):
+        assert state.url.endswith("/my%20archive/%C3%A9t%C3%A9/")
+        status, _, body = get(state, "/my%20archive/%C3%A9t%C3%A9/")
+        assert status == 200 and '<script src="/my%20archive/%C3%A9t%C3%A9/__serve__/reload.js?since=1" defer>' in body
+        status, response, _ = get(state, "/my%20archive/%C3%A9t%C3%A9/incidents")
+        assert (status, response.getheader("Location")) == (302, "/my%20archive/%C3%A9t%C3%A9/incidents/")
+
+
 def test_an_unknown_address_gets_the_sites_404_page(root: Path):
     with running(root) as (state, _):
         for path in ("/a/no-such-page/", "/a/incidents/2099-01-01-nothing/", "/elsewhere/"):

@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import watchfiles
 
@@ -38,11 +38,11 @@ class ServeError(Exception):
 
 
 def sub_path(root: Path, base_url: str | None) -> str:
-    """The path the preview is served under: that of --base-url, else of archive.yaml's base_url, else '/'."""
+    """The path the preview is served under (decoded): that of --base-url, else archive.yaml's base_url, else '/'."""
     if not base_url:
         config = read_config(root)
         base_url = config.base_url if config else "/"
-    path = urlsplit(base_url).path or "/"
+    path = unquote(urlsplit(base_url).path) or "/"
     return path if path.endswith("/") else path + "/"
 
 
@@ -167,7 +167,7 @@ class Preview:
                 return None
 
     def script_tag(self, generation: int) -> str:
-        return f'<script src="{html.escape(self.sub)}{RESERVED}reload.js?since={generation}" defer></script>'
+        return f'<script src="{html.escape(quote(self.sub))}{RESERVED}reload.js?since={generation}" defer></script>'
 
     def error_page(self, problems: list[Problem], bug: str, generation: int) -> bytes:
         """A page listing what is wrong, that reloads itself once a rebuild succeeds."""
@@ -188,7 +188,7 @@ class Preview:
             f'<meta http-equiv="Content-Security-Policy" content="{ERROR_POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)} · warcrime-archive serve</title>\n"
-            f'<link rel="stylesheet" href="{html.escape(self.sub)}static/style.css">\n'
+            f'<link rel="stylesheet" href="{html.escape(quote(self.sub))}static/style.css">\n'
             f"{self.script_tag(generation)}\n</head>\n"
             f'<body>\n<main id="main">\n<h1>{html.escape(title)}</h1>\n<p>{html.escape(lead)}</p>\n'
             f"<pre>{html.escape(text)}</pre>\n</main>\n</body>\n</html>\n"
@@ -232,7 +232,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _redirect(self, location: str) -> None:
-        self._send(302, b"", "text/plain; charset=utf-8", False, Location=location)
+        self._send(302, b"", "text/plain; charset=utf-8", False, Location=quote(location))
 
     def _answer(self, with_body: bool) -> None:
         preview = self.preview
@@ -326,7 +326,7 @@ def preview(
             server = _Server((host, port), handler)
         except OSError as exc:
             raise ServeError(f"--port: cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
-        state.url = f"http://{host}:{server.server_address[1]}{state.sub}"
+        state.url = f"http://{host}:{server.server_address[1]}{quote(state.sub)}"
         watcher = threading.Thread(target=state.watch, name="warcrime-archive-watch", daemon=True)
         watcher.start()
         if not state.watching.wait(timeout=30):
