@@ -270,7 +270,8 @@ def run_cli(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def test_the_command_serves_on_a_free_port_and_stops_cleanly_on_ctrl_c(root: Path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_the_command_serves_on_a_free_port_and_stops_cleanly_on_ctrl_c(root: Path, stop: signal.Signals):
     process = run_cli("--root", str(root), "--port", "0")
     try:
         first: list[str] = []
@@ -287,7 +288,7 @@ def test_the_command_serves_on_a_free_port_and_stops_cleanly_on_ctrl_c(root: Pat
         connection.request("GET", "/a/")
         assert connection.getresponse().status == 200
         connection.close()
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         out, err = process.communicate(timeout=20)
     finally:
         if process.poll() is None:

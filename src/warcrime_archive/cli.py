@@ -6,6 +6,7 @@ warcrime-archive itself (a traceback is printed so it can be reported).
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -119,12 +120,16 @@ def serve_command(root: Path, host: str, port: int, base_url: str | None) -> Non
 
     Watches archive.yaml, incidents/, pages/, templates/ and static/. A record with problems lists
     them here and as an error page in the browser; the preview recovers once they are fixed. The site
-    is built into a temporary folder (not build/), removed on Ctrl-C.
+    is built into a temporary folder (not build/), removed on Ctrl-C (or kill).
     """
 
     def say(line: str) -> None:
         click.echo(line, err=True)
 
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # `kill` stops the preview as cleanly as Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         with serve.preview(root, host=host, port=port, base_url=base_url, say=say) as (state, server):
             click.echo(f"Serving {state.url} (built in {state.folder}); press Ctrl-C to stop")
