@@ -6,14 +6,15 @@ warcrime-archive itself (a traceback is printed so it can be reported).
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
 from pathlib import Path
 
 import click
 
-from warcrime_archive import __version__, pipeline
-from warcrime_archive.problems import ArchiveError, Problem
+from warcrime_archive import __version__, pipeline, serve
+from warcrime_archive.problems import ArchiveError, Problem, summary
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
 STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors."
@@ -22,16 +23,6 @@ STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors
 def _report(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(problem.text(), err=True)
-
-
-def _summary(problems: list[Problem]) -> str:
-    errors = sum(1 for p in problems if p.severity.value == "error")
-    warnings = len(problems) - errors
-    files = len({p.path for p in problems})
-    return (
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-        f"in {files} file{'s' * (files != 1)}"
-    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +36,7 @@ def cli() -> None:
     \b
     Check every record:   warcrime-archive validate
     Build the site:       warcrime-archive build
+    Preview it:           warcrime-archive serve
     """
 
 
@@ -61,11 +53,11 @@ def validate(root: Path, strict: bool) -> None:
         loaded = pipeline.check(root, strict=strict)
     except ArchiveError as exc:
         _report(exc.problems)
-        click.echo(_summary(exc.problems), err=True)
+        click.echo(summary(exc.problems), err=True)
         sys.exit(1)
     _report(loaded.warnings)
     records = len(loaded.archive.records) if loaded.archive else 0
-    click.echo(f"OK: {records} record{'s' * (records != 1)} checked; {_summary(loaded.warnings)}")
+    click.echo(f"OK: {records} record{'s' * (records != 1)} checked; {summary(loaded.warnings)}")
 
 
 @cli.command()
@@ -96,12 +88,58 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
         result = pipeline.build(root, out, base_url=base_url, strict=strict)
     except ArchiveError as exc:
         _report(exc.problems)
-        click.echo(_summary(exc.problems) + "; nothing was written", err=True)
+        click.echo(summary(exc.problems) + "; nothing was written", err=True)
         sys.exit(1)
     _report(result.warnings)
     click.echo(
-        f"Built {result.pages} pages from {result.records} records into {result.out} ({_summary(result.warnings)})"
+        f"Built {result.pages} pages from {result.records} records into {result.out} ({summary(result.warnings)})"
     )
+
+
+@cli.command(name="serve")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="The address to listen on (keep it to this machine)."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to listen on; 0 picks a free one (the address is printed).",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="Build as for this address (overrides base_url in archive.yaml); the preview is served under its "
+    "path, e.g. /archive/ for https://org.github.io/archive/.",
+)
+def serve_command(root: Path, host: str, port: int, base_url: str | None) -> None:
+    """Preview the site: build it, serve it, and rebuild and reload the browser on every change.
+
+    Watches archive.yaml, incidents/, pages/, templates/ and static/. A record with problems lists
+    them here and as an error page in the browser; the preview recovers once they are fixed. The site
+    is built into a temporary folder (not build/), removed on Ctrl-C (or kill).
+    """
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # `kill` stops the preview as cleanly as Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        with serve.preview(root, host=host, port=port, base_url=base_url, say=say) as (state, server):
+            click.echo(f"Serving {state.url} (built in {state.folder}); press Ctrl-C to stop")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                click.echo("Stopped.")
+    except serve.ServeError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -54,6 +54,17 @@ class ArchiveError(Exception):
         super().__init__("\n".join(p.text() for p in self.problems))
 
 
+def summary(problems: list[Problem]) -> str:
+    """'2 errors, 1 warning in 2 files'."""
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    return (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+        f"in {files} file{'s' * (files != 1)}"
+    )
+
+
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
 

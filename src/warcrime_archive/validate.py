@@ -114,6 +114,11 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
         return None
 
 
+def read_config(root: Path) -> ArchiveConfig | None:
+    """archive.yaml alone, or None when it is missing or wrong (`load_archive` reports why)."""
+    return _read_config(root, [])
+
+
 def _read_record(
     path: Path, shown: str, context: dict[str, object]
 ) -> tuple[Record | None, Document | None, list[Problem]]:
