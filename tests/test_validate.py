@@ -211,3 +211,30 @@ def test_link_outside_the_archive_is_refused(tmp_path):
     outside.write_text((MINIMAL / RECORD).read_text())
     (root / "incidents" / "linked.yaml").symlink_to(outside)
     assert "incidents/linked.yaml:1:1: is a link to a file outside the archive; it is refused" in error_lines(root)
+
+
+def test_links_in_pages_static_and_templates_that_lead_outside_are_refused(tmp_path):
+    root = archive_with(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a file of the machine that builds the site\n")
+    outside_dir = tmp_path / "elsewhere"
+    outside_dir.mkdir()
+    (root / "static").mkdir()
+    (root / "static" / "leak.css").symlink_to(secret)
+    (root / "static" / "inside.css").write_text("body{}")
+    (root / "static" / "ok.css").symlink_to(root / "static" / "inside.css")
+    (root / "templates").symlink_to(outside_dir, target_is_directory=True)
+    (root / "pages" / "leak.md").symlink_to(secret)
+    assert [line for line in error_lines(root) if "link" in line] == [
+        "pages/leak.md:1:1: is a link to a file outside the archive; it is refused",
+        "static/leak.css:1:1: is a link to a file outside the archive; it is refused",
+        "templates:1:1: is a link to a file outside the archive; it is refused",
+    ]
+
+
+def test_archive_yaml_linked_from_outside_is_refused(tmp_path):
+    root = archive_with(tmp_path)
+    outside = tmp_path / "settings.yaml"
+    (root / "archive.yaml").rename(outside)
+    (root / "archive.yaml").symlink_to(outside)
+    assert "archive.yaml:1:1: is a link to a file outside the archive; it is refused" in error_lines(root)

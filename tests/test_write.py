@@ -1,6 +1,23 @@
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
-from warcrime_archive.write import check_output, write_site
+from warcrime_archive import write
+from warcrime_archive.write import check_output, exchange, write_site
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_write_swaps_in_a_complete_site(tmp_path):
@@ -38,3 +55,70 @@ def test_output_folder_checks(tmp_path):
     assert [p.message for p in check_output(tmp_path, tmp_path / "incidents" / "x")] == [
         "the output folder may not be inside incidents/"
     ]
+
+
+def test_folders_are_exchanged_in_one_step(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "f").write_text("in a")
+    (b / "f").write_text("in b")
+    assert exchange(a, b) is True
+    assert ((a / "f").read_text(), (b / "f").read_text()) == ("in b", "in a")
+
+
+def test_without_an_atomic_exchange_the_swap_still_completes(tmp_path, monkeypatch):
+    monkeypatch.setattr(write, "exchange", lambda a, b: False)
+    out = tmp_path / "build"
+    write_site(out, {"index.html": "one"}, [])
+    write_site(out, {"index.html": "two"}, [])
+    assert tree(out) == {"index.html": b"two"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_staging_folders_of_killed_builds_are_removed_by_the_next_build(tmp_path):
+    out = tmp_path / "build"
+    write_site(out, {"index.html": "one"}, [])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    for name in (f".build.new-{pid}", f".build.old-{pid}"):
+        (tmp_path / name / "incidents").mkdir(parents=True)
+    (tmp_path / ".other.new-1").mkdir()  # not ours: left alone
+    write_site(out, {"index.html": "two"}, [])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-1", "build"]
+
+
+def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
+    """Run the real command and SIGKILL it after random delays; build/ must always be the last good site."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    shutil.copy(REPO / "archive.yaml", root / "archive.yaml")
+    for name in ("incidents", "pages"):
+        shutil.copytree(REPO / name, root / name)
+    out = tmp_path / "build"
+    command = [sys.executable, "-m", "warcrime_archive", "build", "--root", str(root), "--out", str(out)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795305600"}
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    good = tree(out)
+    assert len(good) > 50
+    # A change the killed builds would publish, so that a half-swapped site would show.
+    record = next((root / "incidents").glob("*.yaml"))
+    record.write_text(record.read_text().replace("title: ", "title: Changed ", 1))
+    start = time.monotonic()
+    finished = subprocess.run(command, check=True, capture_output=True, env=env)
+    duration = time.monotonic() - start
+    assert finished.returncode == 0
+    changed = tree(out)
+    assert changed != good
+    rng = random.Random(5)
+    kills = 0
+    for _ in range(15):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(rng.uniform(0.1, duration * 1.1))
+        process.send_signal(signal.SIGKILL)
+        kills += process.wait() == -signal.SIGKILL
+        assert tree(out) == changed, "a killed build damaged the previous site"
+    assert kills >= 10, "most builds were killed before they finished"
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    assert tree(out) == changed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "build"], "leftovers are cleaned"

@@ -74,10 +74,13 @@ def test_nesting_is_bounded():
 
 
 def test_tabs_are_reported_with_their_line_and_a_hint():
-    assert messages("a:\n\t- b\n") == [
-        "x.yaml:2:1: YAML syntax error: while scanning for the next token found character that cannot "
-        "start any token (indent with spaces, not tabs)"
-    ]
+    assert messages("a:\n\t- b\n") == ["x.yaml:2:1: a tab in the indentation (indent with spaces, not tabs)"]
+    assert messages("a:\n  b: 1\n  \tc: 2\n") == ["x.yaml:3:3: a tab in the indentation (indent with spaces, not tabs)"]
+
+
+def test_a_tab_inside_a_value_is_not_an_indentation_error():
+    doc, problems = parse("a: x\ty\n")
+    assert problems == [] and doc.data == {"a": "x\ty"}
 
 
 def test_syntax_error_has_line_and_column():
@@ -101,21 +104,27 @@ def test_bom_is_accepted(tmp_path):
     assert problems == [] and doc.data == {"title": "A"}
 
 
-def test_non_utf8_is_reported_with_its_line(tmp_path):
+def test_non_utf8_is_reported_with_its_line_and_column(tmp_path):
     path = tmp_path / "r.yaml"
-    path.write_bytes(b"title: A\nsummary: caf\xe9\n")
+    path.write_bytes("title: A\nsummary: Café caf".encode() + b"\xe9\n")
     doc, problems = read_yaml(path, "r.yaml")
     assert doc is None
     assert [p.text() for p in problems] == [
-        "r.yaml:2:1: the file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"
+        "r.yaml:2:18: the file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"
     ]
 
 
 def test_size_limit(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES + b"\n")
-    _, problems = read_yaml(path, "r.yaml")
-    assert problems[0].message == f"the file is larger than {MAX_FILE_BYTES:,} bytes"
+    doc, problems = read_yaml(path, "r.yaml")
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        "r.yaml:1:1: the file is 1,000,004 bytes, more than the limit of 1,000,000 "
+        "(split it or move long material out of the record)"
+    ]
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES - 4) + b"\n")
+    assert read_yaml(path, "r.yaml")[1] == [], "a file at the limit is read"
 
 
 def test_dotted():

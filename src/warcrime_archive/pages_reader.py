@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError
 from warcrime_archive.config import Strict
 from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.problems import Problem
-from warcrime_archive.yaml_reader import MAX_FILE_BYTES, _decode, parse_text
+from warcrime_archive.yaml_reader import decode, parse_text, too_large
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -33,11 +33,11 @@ class FreePage:
 
 def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} bytes")]
-    text, message, line = _decode(raw)
+    if too_large(raw, shown):
+        return None, too_large(raw, shown)
+    text, message, line, column = decode(raw)
     if text is None:
-        return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
+        return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
     if not re.match(SLUG, path.stem):
         return None, [
             Problem(shown, 1, 1, "", f"page file name '{path.stem}' must be lowercase letters, digits and hyphens")

@@ -106,15 +106,43 @@ class _Refused(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
-def _decode(raw: bytes) -> tuple[str | None, str, int]:
-    """Text of the file, or (None, message, line) when it is not UTF-8."""
+def decode(raw: bytes) -> tuple[str | None, str, int, int]:
+    """Text of the file, or (None, message, line, column) when it is not UTF-8."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8"), "", 0
+        return raw.decode("utf-8"), "", 0, 0
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column
+
+
+def too_large(raw: bytes, shown: str) -> list[Problem]:
+    """The size limit of every file an editor writes (records, archive.yaml, pages)."""
+    if len(raw) <= MAX_FILE_BYTES:
+        return []
+    return [
+        Problem(
+            shown,
+            1,
+            1,
+            "",
+            f"the file is {len(raw):,} bytes, more than the limit of {MAX_FILE_BYTES:,}",
+            "split it or move long material out of the record",
+        )
+    ]
+
+
+def _tab_in_indentation(text: str, line: int) -> int:
+    """The column of a tab in the indentation of `line` (1-based), or 0."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return 0
+    current = lines[line - 1]
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    return indent.find("\t") + 1
 
 
 def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
@@ -209,9 +237,10 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        lines = text.splitlines()
-        hint = "indent with spaces, not tabs" if 0 < line <= len(lines) and "\t" in lines[line - 1] else ""
-        return None, [Problem(shown, line, column, "", f"YAML syntax error: {message}", hint)]
+        tab = _tab_in_indentation(text, line)
+        if tab:
+            return None, [Problem(shown, line, tab, "", "a tab in the indentation", "indent with spaces, not tabs")]
+        return None, [Problem(shown, line, column, "", f"YAML syntax error: {message}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 1, 1, "", f"YAML error: {exc}")]
     return Document(path, shown, root, values, keys), []
@@ -220,18 +249,9 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
 def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk with the size and encoding checks."""
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                shown,
-                1,
-                1,
-                "",
-                f"the file is larger than {MAX_FILE_BYTES:,} bytes",
-                "split it or move long material out of the record",
-            )
-        ]
-    text, message, line = _decode(raw)
+    if too_large(raw, shown):
+        return None, too_large(raw, shown)
+    text, message, line, column = decode(raw)
     if text is None:
-        return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
+        return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
     return parse_text(text, path, shown)
