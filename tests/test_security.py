@@ -201,6 +201,14 @@ def test_ids_with_unicode_tricks_are_refused(tmp_path, name, expected):
     assert _refusal(root, tmp_path) == [expected]
 
 
+def test_a_title_with_a_bidirectional_override_is_refused(tmp_path):
+    root = _hostile_copy(tmp_path, "title: title <script>", "title: title \u202e<script>")
+    assert _refusal(root, tmp_path) == [
+        "incidents/2024-01-01-hostile.yaml:2:14: an invisible bidirectional control character (U+202E) can make "
+        "text read differently from what it is (delete it; right-to-left text needs no control characters)"
+    ]
+
+
 # --- Private stays private -------------------------------------------------------------------------
 
 MARKER = re.compile(rb"zq[a-z]+zq", re.IGNORECASE)

@@ -130,3 +130,22 @@ def test_size_limit(tmp_path):
 def test_dotted():
     assert dotted(("victims", 0, "count")) == "victims[0].count"
     assert dotted(()) == ""
+
+
+@pytest.mark.parametrize(("char", "code"), [("\u202e", "202E"), ("\u2066", "2066"), ("\u202a", "202A")])
+def test_invisible_bidirectional_controls_are_refused_at_their_place(tmp_path, char, code):
+    path = tmp_path / "r.yaml"
+    path.write_text(f"title: A\n# a comment too\nsummary: Shot at {char}gpj.exe\n", "utf-8")
+    doc, problems = read_yaml(path, "r.yaml")
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        f"r.yaml:3:18: an invisible bidirectional control character (U+{code}) can make text read differently "
+        "from what it is (delete it; right-to-left text needs no control characters)"
+    ]
+
+
+def test_right_to_left_text_and_zero_width_joiners_are_accepted(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("title: \u05d0\u05d1\u05d2 \u0645\u06cc\u200c\u0634\u0648\u062f\u200f\n", "utf-8")
+    doc, problems = read_yaml(path, "r.yaml")
+    assert problems == [] and doc.data["title"].startswith("\u05d0")

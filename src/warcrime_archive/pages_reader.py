@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError
 from warcrime_archive.config import Strict
 from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.problems import Problem
-from warcrime_archive.yaml_reader import decode, parse_text, too_large
+from warcrime_archive.yaml_reader import bidi_controls, decode, parse_text, too_large
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -38,6 +38,8 @@ def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
     text, message, line, column = decode(raw)
     if text is None:
         return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
+    if bidi_controls(text, shown):
+        return None, bidi_controls(text, shown)
     if not re.match(SLUG, path.stem):
         return None, [
             Problem(shown, 1, 1, "", f"page file name '{path.stem}' must be lowercase letters, digits and hyphens")

@@ -110,8 +110,13 @@ def _running(pid: int) -> bool:
     return True
 
 
-def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Path]) -> int:
-    """Write every file into a staging folder beside `out`, then swap it in. Returns the file count."""
+def write_site(
+    out: Path, files: Mapping[str, str | bytes], static_dirs: list[Path], *, mtime: int | None = None
+) -> int:
+    """Write every file into a staging folder beside `out`, then swap it in. Returns the file count.
+
+    With `mtime` (SOURCE_DATE_EPOCH) every file and folder gets that time, so archives of the site
+    (tar, zip) are reproducible too."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and not out.is_dir():
@@ -139,6 +144,10 @@ def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Pa
             data = content.encode("utf-8") if isinstance(content, str) else content
             dest.write_bytes(data)
             count += 1
+        if mtime is not None:
+            for path in sorted(staging.rglob("*"), reverse=True):
+                os.utime(path, (mtime, mtime), follow_symlinks=False)
+            os.utime(staging, (mtime, mtime))
         _swap_in(staging, out, old)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -6,7 +6,8 @@ The reader walks the parser's events itself instead of using a YAML constructor,
 - nesting is bounded and never recursive, and every file has a size limit;
 - only YAML 1.2 core types are recognised: `no`, `on`, `y` stay strings and `2022-03-30` stays the
   string "2022-03-30"; the models give dates their meaning;
-- a byte-order mark is accepted; non-UTF-8 bytes and syntax errors are reported with their line.
+- a byte-order mark is accepted; non-UTF-8 bytes, tabs in indentation, invisible bidirectional
+  controls and syntax errors are reported with their line and column.
 """
 
 from __future__ import annotations
@@ -135,6 +136,31 @@ def too_large(raw: bytes, shown: str) -> list[Problem]:
     ]
 
 
+# Explicit embeddings, overrides and isolates: they make text display in another order than it is
+# stored ("Trojan Source"); right-to-left text needs none of them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_controls(text: str, shown: str) -> list[Problem]:
+    """A problem at the first invisible bidirectional control character of `text`, if there is one."""
+    found = _BIDI_CONTROLS.search(text)
+    if not found:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return [
+        Problem(
+            shown,
+            line,
+            column,
+            "",
+            f"an invisible bidirectional control character (U+{ord(found.group()):04X}) can make text "
+            "read differently from what it is",
+            "delete it; right-to-left text needs no control characters",
+        )
+    ]
+
+
 def _tab_in_indentation(text: str, line: int) -> int:
     """The column of a tab in the indentation of `line` (1-based), or 0."""
     lines = text.splitlines()
@@ -254,4 +280,6 @@ def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     text, message, line, column = decode(raw)
     if text is None:
         return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
+    if bidi_controls(text, shown):
+        return None, bidi_controls(text, shown)
     return parse_text(text, path, shown)
