@@ -57,6 +57,37 @@ def test_output_folder_checks(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("holding", ["archive.yaml", ".git/HEAD", "incidents/2022-01-01-x.yaml"])
+def test_an_output_folder_holding_records_or_a_repository_is_refused(tmp_path, holding):
+    root = tmp_path / "archive"
+    (root / "incidents").mkdir(parents=True)
+    other = tmp_path / "other-archive"
+    (other / holding).parent.mkdir(parents=True, exist_ok=True)
+    (other / holding).write_text("x")
+    assert [p.text() for p in check_output(root, other)] == [
+        f"{other}:1:1: --out: the output folder holds records or a repository, and a build replaces it whole "
+        "(give an empty folder or the previous build's)"
+    ]
+    assert (other / holding).read_text() == "x"
+
+
+def test_a_previous_build_or_an_empty_folder_is_accepted(tmp_path):
+    root = tmp_path / "archive"
+    (root / "incidents").mkdir(parents=True)
+    out = tmp_path / "site"
+    write_site(out, {"index.html": "one", "incidents/x/index.html": "x"}, [])
+    assert check_output(root, out) == []
+    (tmp_path / "empty").mkdir()
+    assert check_output(root, tmp_path / "empty") == []
+
+
+def test_an_output_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "out.html").write_text("x")
+    assert [p.text() for p in check_output(tmp_path / "archive", tmp_path / "out.html")] == [
+        f"{tmp_path / 'out.html'}:1:1: --out: exists and is not a folder"
+    ]
+
+
 def test_folders_are_exchanged_in_one_step(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()

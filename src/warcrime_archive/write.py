@@ -41,7 +41,30 @@ def check_output(root: Path, out: Path) -> list[Problem]:
     for name in ("incidents", "pages", "templates", "static", ".git"):
         if out_r.is_relative_to((root_r / name).resolve()):
             problems.append(Problem(str(out), 1, 1, "--out", f"the output folder may not be inside {name}/"))
+    if out_r.exists() and not out_r.is_dir():
+        problems.append(Problem(str(out), 1, 1, "--out", "exists and is not a folder"))
+    elif not problems and _holds_an_archive(out_r):
+        problems.append(
+            Problem(
+                str(out),
+                1,
+                1,
+                "--out",
+                "the output folder holds records or a repository, and a build replaces it whole",
+                "give an empty folder or the previous build's",
+            )
+        )
     return problems
+
+
+def _holds_an_archive(folder: Path) -> bool:
+    """An archive.yaml, a .git, or records directly in incidents/: never a built site."""
+    if not folder.is_dir():
+        return False
+    if (folder / "archive.yaml").exists() or (folder / ".git").exists():
+        return True
+    incidents = folder / "incidents"
+    return incidents.is_dir() and any(p.suffix in (".yaml", ".yml") for p in incidents.iterdir())
 
 
 def _safe_join(folder: Path, relative: str) -> Path:
