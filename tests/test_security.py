@@ -283,8 +283,9 @@ def test_the_scan_reads_compressed_and_escaped_files(tmp_path):
 # --- Reproducible builds ---------------------------------------------------------------------------
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in every_file(folder)}
+def tree(folder: Path) -> dict[str, tuple[bytes, float]]:
+    """Every file's bytes and modification time, by relative path."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime) for p in every_file(folder)}
 
 
 def test_two_builds_in_different_places_are_byte_identical(tmp_path):

@@ -238,3 +238,16 @@ def test_archive_yaml_linked_from_outside_is_refused(tmp_path):
     (root / "archive.yaml").rename(outside)
     (root / "archive.yaml").symlink_to(outside)
     assert "archive.yaml:1:1: is a link to a file outside the archive; it is refused" in error_lines(root)
+
+
+def test_a_linked_folder_of_records_outside_the_archive_is_refused_once(tmp_path):
+    root = archive_with(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "2022-01-01-y.yaml").write_text((MINIMAL / RECORD).read_text())
+    (root / "incidents" / "more").symlink_to(elsewhere, target_is_directory=True)
+    (root / "incidents" / "linked.yaml").symlink_to(elsewhere / "2022-01-01-y.yaml")
+    assert [line for line in error_lines(root) if "link" in line] == [
+        "incidents/linked.yaml:1:1: is a link to a file outside the archive; it is refused",
+        "incidents/more:1:1: is a link to a file outside the archive; it is refused",
+    ]

@@ -89,11 +89,11 @@ def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-LINKED_FOLDERS = ("pages", "templates", "static")
+LINKED_FOLDERS = ("incidents", "pages", "templates", "static")
 
 
 def links_outside(root: Path) -> list[Problem]:
-    """Links in archive.yaml, pages/, templates/, static/ (or those folders) that lead outside the archive.
+    """Links in archive.yaml, incidents/, pages/, templates/, static/ (or those folders) that lead outside the archive.
 
     A hostile change could otherwise publish any file of the machine that builds the site.
     """
