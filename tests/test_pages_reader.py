@@ -72,3 +72,11 @@ def test_a_page_over_the_size_limit_is_refused_with_its_size(tmp_path):
         "pages/about.md:1:1: the file is 1,000,021 bytes, more than the limit of 1,000,000 "
         "(split it or move long material out of the record)"
     ]
+
+
+def test_markdown_too_complex_to_render_is_refused_at_its_line(tmp_path):
+    _, problems = read(tmp_path, "---\ntitle: T\n---\nfirst\n\nsecond\n" + "[a]" * 101 + "\n")
+    assert problems == [
+        "pages/about.md:6:1: a paragraph with more than 100 '[' is more complex Markdown than the build renders "
+        "safely (split it or simplify it)"
+    ]

@@ -251,3 +251,15 @@ def test_a_linked_folder_of_records_outside_the_archive_is_refused_once(tmp_path
         "incidents/linked.yaml:1:1: is a link to a file outside the archive; it is refused",
         "incidents/more:1:1: is a link to a file outside the archive; it is refused",
     ]
+
+
+def test_a_markdown_bomb_in_a_narrative_is_refused_quickly(tmp_path):
+    import time
+
+    root = archive_with(tmp_path, {'narrative: "Some *markdown*.': 'narrative: "Some *markdown*.\\n\\n' + "[" * 20000})
+    started = time.monotonic()
+    assert error_lines(root) == [
+        "incidents/2022-03-29-dmytrivka-x.yaml:13:12: narrative: a paragraph with more than 100 '[' (at line 3 "
+        "of the narrative) is more complex Markdown than the build renders safely"
+    ]
+    assert time.monotonic() - started < 10, "rendering it would take many minutes"

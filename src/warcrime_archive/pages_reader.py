@@ -11,6 +11,7 @@ from pydantic import Field, ValidationError
 from warcrime_archive.config import Strict
 from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.problems import Problem
+from warcrime_archive.richtext import markdown_too_complex
 from warcrime_archive.yaml_reader import bidi_controls, decode, parse_text, too_large
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -58,4 +59,9 @@ def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
         front = FrontMatter.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
         return None, pydantic_problems(exc, doc, FrontMatter)
-    return FreePage(path.stem, front, "".join(lines[end + 1 :]), end + 2), []
+    body = "".join(lines[end + 1 :])
+    found = markdown_too_complex(body)
+    if found:
+        message = f"{found[1]} is more complex Markdown than the build renders safely"
+        return None, [Problem(shown, end + 1 + found[0], 1, "", message, "split it or simplify it")]
+    return FreePage(path.stem, front, body, end + 2), []
