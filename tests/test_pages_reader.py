@@ -69,7 +69,7 @@ def test_a_bidirectional_override_in_the_body_is_refused(tmp_path):
 def test_a_page_over_the_size_limit_is_refused_with_its_size(tmp_path):
     _, problems = read(tmp_path, "---\ntitle: About\n---\n" + "x" * 1_000_000)
     assert problems == [
-        "pages/about.md:1:1: the file is 1,000,021 bytes, more than the limit of 1,000,000 "
+        "pages/about.md:1:1: the file is 1,000,021 bytes, more than the limit of 1,000,000 bytes "
         "(split it or move long material out of the record)"
     ]
 

@@ -263,3 +263,17 @@ def test_a_markdown_bomb_in_a_narrative_is_refused_quickly(tmp_path):
         "of the narrative) is more complex Markdown than the build renders safely"
     ]
     assert time.monotonic() - started < 10, "rendering it would take many minutes"
+
+
+def test_links_to_devices_are_refused_without_being_read(tmp_path):
+    """/dev/zero never ends: reading it would hang the build."""
+    root = archive_with(tmp_path)
+    (root / "pages" / "zero.md").symlink_to("/dev/zero")
+    (root / "incidents" / "2022-01-01-zero.yaml").symlink_to("/dev/zero")
+    assert [line for line in error_lines(root) if "zero" in line] == [
+        "incidents/2022-01-01-zero.yaml:1:1: is a link to a file outside the archive; it is refused",
+        "pages/zero.md:1:1: is a link to a file outside the archive; it is refused",
+    ]
+    (root / "archive.yaml").unlink()
+    (root / "archive.yaml").symlink_to("/dev/zero")
+    assert error_lines(root)[0] == "archive.yaml:1:1: is a link to a file outside the archive; it is refused"

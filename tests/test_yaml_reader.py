@@ -120,7 +120,7 @@ def test_size_limit(tmp_path):
     doc, problems = read_yaml(path, "r.yaml")
     assert doc is None
     assert [p.text() for p in problems] == [
-        "r.yaml:1:1: the file is 1,000,004 bytes, more than the limit of 1,000,000 "
+        "r.yaml:1:1: the file is 1,000,004 bytes, more than the limit of 1,000,000 bytes "
         "(split it or move long material out of the record)"
     ]
     path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES - 4) + b"\n")
@@ -149,3 +149,12 @@ def test_right_to_left_text_and_zero_width_joiners_are_accepted(tmp_path):
     path.write_text("title: \u05d0\u05d1\u05d2 \u0645\u06cc\u200c\u0634\u0648\u062f\u200f\n", "utf-8")
     doc, problems = read_yaml(path, "r.yaml")
     assert problems == [] and doc.data["title"].startswith("\u05d0")
+
+
+def test_an_endless_file_is_read_only_up_to_the_limit(tmp_path):
+    doc, problems = read_yaml(Path("/dev/zero"), "zero.yaml")
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        "zero.yaml:1:1: the file is longer than the limit of 1,000,000 bytes "
+        "(split it or move long material out of the record)"
+    ]

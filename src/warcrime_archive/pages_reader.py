@@ -12,7 +12,7 @@ from warcrime_archive.config import Strict
 from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.problems import Problem
 from warcrime_archive.richtext import markdown_too_complex
-from warcrime_archive.yaml_reader import bidi_controls, decode, parse_text, too_large
+from warcrime_archive.yaml_reader import bidi_controls, decode, parse_text, read_limited, too_large
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -33,9 +33,9 @@ class FreePage:
 
 
 def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
-    raw = path.read_bytes()
-    if too_large(raw, shown):
-        return None, too_large(raw, shown)
+    raw = read_limited(path)
+    if too_large(raw, shown, path):
+        return None, too_large(raw, shown, path)
     text, message, line, column = decode(raw)
     if text is None:
         return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]

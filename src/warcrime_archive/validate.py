@@ -115,8 +115,14 @@ def links_outside(root: Path) -> list[Problem]:
     return problems
 
 
+def _leads_outside(path: Path, root: Path) -> bool:
+    return path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+
+
 def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
     path = root / "archive.yaml"
+    if _leads_outside(path, root):
+        return None  # reported by links_outside, and never read
     if not path.is_file():
         problems.append(
             Problem(
@@ -304,6 +310,8 @@ def load_archive(root: Path) -> Loaded:
     pages_dir = root / "pages"
     if pages_dir.is_dir():
         for path in sorted(pages_dir.glob("*.md")):
+            if _leads_outside(path, root):
+                continue  # reported by links_outside, and never read
             page, found = read_page(path, display_path(path, root))
             problems.extend(found)
             if page is not None and page.slug in urls.RESERVED:

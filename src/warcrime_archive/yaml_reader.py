@@ -120,17 +120,25 @@ def decode(raw: bytes) -> tuple[str | None, str, int, int]:
         return None, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column
 
 
-def too_large(raw: bytes, shown: str) -> list[Problem]:
+def read_limited(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a file: a huge file (or a device) is never read whole."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def too_large(raw: bytes, shown: str, path: Path | None = None) -> list[Problem]:
     """The size limit of every file an editor writes (records, archive.yaml, pages)."""
     if len(raw) <= MAX_FILE_BYTES:
         return []
+    size = max(len(raw), path.stat().st_size if path is not None and path.is_file() else 0)
+    said = f"{size:,} bytes, more than" if size > len(raw) or path is None or path.is_file() else "longer than"
     return [
         Problem(
             shown,
             1,
             1,
             "",
-            f"the file is {len(raw):,} bytes, more than the limit of {MAX_FILE_BYTES:,}",
+            f"the file is {said} the limit of {MAX_FILE_BYTES:,} bytes",
             "split it or move long material out of the record",
         )
     ]
@@ -274,9 +282,9 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
 
 def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk with the size and encoding checks."""
-    raw = path.read_bytes()
-    if too_large(raw, shown):
-        return None, too_large(raw, shown)
+    raw = read_limited(path)
+    if too_large(raw, shown, path):
+        return None, too_large(raw, shown, path)
     text, message, line, column = decode(raw)
     if text is None:
         return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
