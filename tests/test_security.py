@@ -11,14 +11,20 @@ import re
 import shutil
 import subprocess
 import sys
+import types
+import typing
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import yaml
+from pydantic import BaseModel
 from sitecheck import live_in_file, live_markup
 
 from warcrime_archive import catalog, pipeline
+from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.problems import ArchiveError
+from warcrime_archive.record import Incident
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = DATA / "hostile"
@@ -65,6 +71,80 @@ def test_the_checker_accepts_our_own_markup():
         '<script src="../static/search.js" defer></script><a href="https://example.org/">a</a><img src="x.png" alt="">'
     )
     assert live_markup(ours) == []
+
+
+# Text fields whose values are constrained (vocabulary keys, codes, ids, hashes) or never published.
+NOT_FREE_TEXT = {
+    "category",
+    "location.country",
+    "location.admin1",
+    "alleged_perpetrators[].side",
+    "victims[].side",
+    "victims[].status",
+    "verification.status",
+    "responses[].side",
+    "sources[].language",
+    "evidence[].sha256",
+    "evidence[].file",
+    "tags[]",
+    "related[]",
+    "aliases[]",
+    "base_url",
+    "language",
+    "own_archives[]",
+}
+
+
+def text_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Every string field of a model, as 'victims[].people[].name'."""
+
+    def walk(annotation: object, path: str) -> list[str]:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            return walk(args[0], path)
+        if origin in (typing.Union, types.UnionType):
+            return sorted({leaf for arg in args for leaf in walk(arg, path)})
+        if origin is list:
+            return walk(args[0], path + "[]")
+        if origin is dict:
+            return walk(args[1], path + "{}")
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return text_fields(annotation, path + ".")
+        return [path] if annotation is str else []
+
+    return [leaf for name, f in model.model_fields.items() for leaf in walk(f.annotation, prefix + (f.alias or name))]
+
+
+def values_at(data: object, path: str) -> list[object]:
+    """The values at 'victims[].people[].name' in plain data."""
+    found = [data]
+    for part in re.findall(r"[^.\[\]{}]+|\[\]|\{\}", path):
+        if part == "[]":
+            found = [item for value in found if isinstance(value, list) for item in value]
+        elif part == "{}":
+            found = [item for value in found if isinstance(value, dict) for item in value.values()]
+        else:
+            found = [value[part] for value in found if isinstance(value, dict) and part in value]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("model", "file"), [(Incident, "incidents/2024-01-01-hostile.yaml"), (ArchiveConfig, "archive.yaml")]
+)
+def test_the_hostile_fixture_has_a_payload_in_every_free_text_field(model, file):
+    """A new field fails here until the fixture gets a payload for it (or it is listed as not free text)."""
+    data = yaml.safe_load((HOSTILE / file).read_text("utf-8"))
+    missing = [
+        path
+        for path in text_fields(model)
+        if path not in NOT_FREE_TEXT
+        and not any(
+            isinstance(v, str) and ("<script>" in v or '"onmouseover=' in v or '"onclick=' in v)
+            for v in values_at(data, path)
+        )
+    ]
+    assert missing == []
 
 
 def test_a_hostile_archive_builds_with_every_payload_inert(hostile_site: Path):
