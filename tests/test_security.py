@@ -24,7 +24,7 @@ from sitecheck import live_in_file, live_markup
 from warcrime_archive import catalog, pipeline
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.problems import ArchiveError
-from warcrime_archive.record import Incident
+from warcrime_archive.record import Incident, Person
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = DATA / "hostile"
@@ -325,6 +325,14 @@ def leaks(site: Path) -> list[str]:
 
 
 def test_the_private_fixture_plants_a_marker_in_every_private_place():
+    """Every text field of a named person, the place's detail and every evidence file hold a marker, so a
+    new field of Person fails here until the fixture gets a marker for it."""
+    data = yaml.safe_load((PRIVATE / "incidents" / "2022-03-29-personal.yaml").read_text("utf-8"))
+    assert "personal-information" in data["sensitivity"]
+    places = [f"victims[].people[].{leaf}" for leaf in text_fields(Person)] + ["location.detail", "evidence[].file"]
+    unmarked = [path for path in places if not any(MARKER.search(str(v).encode()) for v in values_at(data, path))]
+    assert unmarked == []
+    assert data["location"]["coordinates"] == {"lat": 48.918273, "lon": 37.564738}
     assert len(private_markers()) == 17 + len(COORDINATE_DIGITS)
 
 
