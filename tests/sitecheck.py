@@ -51,3 +51,89 @@ def internal_targets(site: Path, path: Path, base: str = "/sub/") -> list[str]:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+# What would run a reader's browser: script elements, event handlers, script URLs, frames, styles.
+_DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "base", "applet"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background"}
+_BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
+_OUR_SCRIPT = "static/"
+
+
+class _Live(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.in_script: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in ("style", "srcdoc"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in _URL_ATTRIBUTES and value is not None:
+                squeezed = "".join(c for c in value if c > " ").lower()
+                if squeezed.startswith(_BAD_SCHEMES) and not (tag == "img" and squeezed.startswith("data:image/")):
+                    self.found.append(f"<{tag} {name}={value!r}>")
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            target = (values.get("content") or "").split("url=", 1)[-1].strip().lower()
+            if target.startswith(_BAD_SCHEMES):
+                self.found.append(f"<meta refresh to {target!r}>")
+        if tag == "script":
+            src = values.get("src") or ""
+            kind = (values.get("type") or "").lower()
+            if kind in ("application/ld+json", "application/json"):
+                self.in_script = kind
+            elif src and "://" not in src and _OUR_SCRIPT in src:
+                self.in_script = "ours"
+            else:
+                self.found.append(f"<script src={src!r} type={kind!r}>")
+                self.in_script = "bad"
+        elif tag in _DANGEROUS_TAGS:
+            self.found.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script == "ours" and data.strip():
+            self.found.append("inline code in a <script src>")
+        elif self.in_script in ("application/ld+json", "application/json"):
+            import json
+
+            try:
+                json.loads(data)
+            except ValueError:
+                self.found.append("a JSON script block that is not JSON (broken out of?)")
+
+
+def live_markup(html: str) -> list[str]:
+    """Everything in an HTML document that a browser would run or that restyles the page."""
+    parser = _Live()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def live_in_file(path: Path) -> list[str]:
+    """live_markup of an HTML page, or of the HTML carried inside an XML feed's elements."""
+    if path.suffix == ".html":
+        return live_markup(path.read_text("utf-8"))
+    if path.suffix in (".xml", ".atom", ".rss"):
+        import xml.etree.ElementTree as ET
+
+        found = []
+        for element in ET.parse(path).iter():
+            name = element.tag.rsplit("}", 1)[-1]
+            if element.get("type") in ("html", "xhtml") or name in ("description", "encoded"):
+                found += live_markup(element.text or "")  # HTML that feed readers render
+            for name, value in element.attrib.items():
+                if name.rsplit("}", 1)[-1] in _URL_ATTRIBUTES and "".join(value.split()).lower().startswith(
+                    _BAD_SCHEMES
+                ):
+                    found.append(f"<{element.tag} {name}={value!r}>")
+        return found
+    return []

@@ -94,3 +94,22 @@ def test_unknown_option_is_a_user_error():
     result = run("build", "--colour")
     assert result.returncode == 1
     assert "No such option '--colour'" in result.stderr
+
+
+def test_out_may_not_be_another_archive_or_a_parent(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    other = tmp_path / "b"
+    shutil.copytree(MINIMAL, other)
+    result = run("build", "--root", str(root), "--out", str(other))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{other}:1:1: --out: the output folder holds records or a repository, and a build replaces it whole "
+        "(give an empty folder or the previous build's)"
+    )
+    assert (other / "archive.yaml").is_file(), "nothing was replaced"
+    result = run("build", "--root", str(root), "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path}:1:1: --out: the output folder may not be the archive or hold it (use a folder such as build/)"
+    )

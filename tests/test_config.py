@@ -18,7 +18,18 @@ def test_base_url_gets_a_trailing_slash():
     )
 
 
-@pytest.mark.parametrize("base_url", ["ftp://example.org/", "example.org/archive/", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "ftp://example.org/",
+        "example.org/archive/",
+        "javascript:alert(1)",
+        "//evil.example/",
+        "/\\evil.example/",
+        "https://example.org/\n",
+        "/a b/",
+    ],
+)
 def test_bad_base_url(base_url):
     with pytest.raises(ValidationError, match="base_url must be an http"):
         ArchiveConfig.model_validate({**BASE, "base_url": base_url})

@@ -56,3 +56,27 @@ def test_reserved_names_are_refused(tmp_path):
     assert [p.text() for p in load_archive(root).errors] == [
         "pages/incidents.md:1:1: a page may not be named 'incidents': the site uses that address (rename the file)"
     ]
+
+
+def test_a_bidirectional_override_in_the_body_is_refused(tmp_path):
+    _, problems = read(tmp_path, "---\ntitle: About\n---\nSee the file \u202egpj.exe\n")
+    assert problems == [
+        "pages/about.md:4:14: an invisible bidirectional control character (U+202E) can make text read "
+        "differently from what it is (delete it; right-to-left text needs no control characters)"
+    ]
+
+
+def test_a_page_over_the_size_limit_is_refused_with_its_size(tmp_path):
+    _, problems = read(tmp_path, "---\ntitle: About\n---\n" + "x" * 1_000_000)
+    assert problems == [
+        "pages/about.md:1:1: the file is 1,000,021 bytes, more than the limit of 1,000,000 bytes "
+        "(split it or move long material out of the record)"
+    ]
+
+
+def test_markdown_too_complex_to_render_is_refused_at_its_line(tmp_path):
+    _, problems = read(tmp_path, "---\ntitle: T\n---\nfirst\n\nsecond\n" + "[a]" * 101 + "\n")
+    assert problems == [
+        "pages/about.md:6:1: a paragraph with more than 100 '[' is more complex Markdown than the build renders "
+        "safely (split it or simplify it)"
+    ]

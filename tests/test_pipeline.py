@@ -42,3 +42,22 @@ def test_check_is_the_same_first_two_stages(tmp_path):
     with pytest.raises(ArchiveError) as from_build:
         pipeline.build(root, tmp_path / "out")
     assert from_check.value.problems == from_build.value.problems
+
+
+def test_source_date_epoch_sets_the_time_of_every_built_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    out = tmp_path / "out"
+    pipeline.build(MINIMAL, out)
+    times = {p.stat().st_mtime for p in [out, *out.rglob("*")]}
+    assert times == {1700000000}
+
+
+def test_a_malformed_source_date_epoch_is_a_user_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2024-01-01")
+    with pytest.raises(ArchiveError) as caught:
+        pipeline.build(MINIMAL, tmp_path / "out")
+    assert [p.text() for p in caught.value.problems] == [
+        "SOURCE_DATE_EPOCH:1:1: '2024-01-01' is not a time in whole seconds since 1970-01-01 UTC "
+        "(e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct))"
+    ]
+    assert not (tmp_path / "out").exists()

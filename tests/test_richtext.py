@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from warcrime_archive.richtext import render_markdown
+from warcrime_archive.richtext import markdown_too_complex, render_markdown
 
 
 class Elements(HTMLParser):
@@ -41,3 +41,14 @@ def test_hostile_markup_does_not_survive(payload):
 
 def test_links_keep_https():
     assert 'href="https://example.org/"' in render_markdown("[x](https://example.org/)")
+
+
+def test_markdown_that_would_stall_or_crash_the_renderer_is_recognised():
+    assert markdown_too_complex("A [link](https://example.org/) and [another](https://example.org/b).") is None
+    assert markdown_too_complex("[a] " * 100 + "\n\n" + "[b] " * 100) is None, "the limit is per paragraph"
+    assert markdown_too_complex("intro\n\n" + "[" * 101) == (3, "a paragraph with more than 100 '['")
+    nested = "".join("  " * i + "- x\n" for i in range(40))
+    assert markdown_too_complex(nested) == (34, "a line indented by more than 64 spaces")
+    # What the limits prevent: the renderer's time grows with the cube of the brackets, and deep lists recurse.
+    with pytest.raises(RecursionError):
+        render_markdown("".join("  " * i + "- x\n" for i in range(1000)))

@@ -107,10 +107,10 @@ def test_an_archive_with_no_records_gets_no_index_rather_than_every_page_indexed
 def test_a_failed_indexing_leaves_the_previous_site(tmp_path):
     out = tmp_path / "build"
     page = "<!DOCTYPE html><html lang=en><title>a</title><main data-pagefind-body><p>one</p></main></html>"
-    write_site(out, {"index.html": page}, [], index_site)
+    write_site(out, {"index.html": page}, [], finish=index_site)
     assert (out / "pagefind" / "pagefind.js").is_file()
     with pytest.raises(IndexingFailed, match="pagefind exited with status 1: Error: Pagefind was not able to build"):
-        write_site(out, {"index.html": page.replace("<p>one</p>", "")}, [], index_site)
+        write_site(out, {"index.html": page.replace("<p>one</p>", "")}, [], finish=index_site)
     assert "one" in (out / "index.html").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"], "no staging folder is left behind"
 

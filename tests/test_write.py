@@ -1,6 +1,23 @@
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
-from warcrime_archive.write import check_output, write_site
+from warcrime_archive import write
+from warcrime_archive.write import check_output, exchange, write_site
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_write_swaps_in_a_complete_site(tmp_path):
@@ -38,3 +55,105 @@ def test_output_folder_checks(tmp_path):
     assert [p.message for p in check_output(tmp_path, tmp_path / "incidents" / "x")] == [
         "the output folder may not be inside incidents/"
     ]
+
+
+@pytest.mark.parametrize("holding", ["archive.yaml", ".git/HEAD", "incidents/2022-01-01-x.yaml"])
+def test_an_output_folder_holding_records_or_a_repository_is_refused(tmp_path, holding):
+    root = tmp_path / "archive"
+    (root / "incidents").mkdir(parents=True)
+    other = tmp_path / "other-archive"
+    (other / holding).parent.mkdir(parents=True, exist_ok=True)
+    (other / holding).write_text("x")
+    assert [p.text() for p in check_output(root, other)] == [
+        f"{other}:1:1: --out: the output folder holds records or a repository, and a build replaces it whole "
+        "(give an empty folder or the previous build's)"
+    ]
+    assert (other / holding).read_text() == "x"
+
+
+def test_a_previous_build_or_an_empty_folder_is_accepted(tmp_path):
+    root = tmp_path / "archive"
+    (root / "incidents").mkdir(parents=True)
+    out = tmp_path / "site"
+    write_site(out, {"index.html": "one", "incidents/x/index.html": "x"}, [])
+    assert check_output(root, out) == []
+    (tmp_path / "empty").mkdir()
+    assert check_output(root, tmp_path / "empty") == []
+
+
+def test_an_output_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "out.html").write_text("x")
+    assert [p.text() for p in check_output(tmp_path / "archive", tmp_path / "out.html")] == [
+        f"{tmp_path / 'out.html'}:1:1: --out: exists and is not a folder"
+    ]
+
+
+def test_folders_are_exchanged_in_one_step(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "f").write_text("in a")
+    (b / "f").write_text("in b")
+    assert exchange(a, b) is True
+    assert ((a / "f").read_text(), (b / "f").read_text()) == ("in b", "in a")
+
+
+def test_without_an_atomic_exchange_the_swap_still_completes(tmp_path, monkeypatch):
+    monkeypatch.setattr(write, "exchange", lambda a, b: False)
+    out = tmp_path / "build"
+    write_site(out, {"index.html": "one"}, [])
+    write_site(out, {"index.html": "two"}, [])
+    assert tree(out) == {"index.html": b"two"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_staging_folders_of_killed_builds_are_removed_by_the_next_build(tmp_path):
+    out = tmp_path / "build"
+    write_site(out, {"index.html": "one"}, [])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    for name in (f".build.new-{pid}", f".build.old-{pid}"):
+        (tmp_path / name / "incidents").mkdir(parents=True)
+    (tmp_path / ".other.new-1").mkdir()  # not ours: left alone
+    write_site(out, {"index.html": "two"}, [])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-1", "build"]
+
+
+def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
+    """Run the real command and SIGKILL it after random delays; build/ must always be the last good site."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    shutil.copy(REPO / "archive.yaml", root / "archive.yaml")
+    for name in ("incidents", "pages"):
+        shutil.copytree(REPO / name, root / name)
+    out = tmp_path / "build"
+    command = [sys.executable, "-m", "warcrime_archive", "build", "--root", str(root), "--out", str(out)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795305600"}
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    good = tree(out)
+    assert len(good) > 50
+    # A change the killed builds would publish, so that a half-swapped site would show.
+    record = next((root / "incidents").glob("*.yaml"))
+    record.write_text(record.read_text().replace("title: ", "title: Changed ", 1))
+    start = time.monotonic()
+    finished = subprocess.run(command, check=True, capture_output=True, env=env)
+    duration = time.monotonic() - start
+    assert finished.returncode == 0
+    changed = tree(out)
+    assert changed != good
+    rng = random.Random(5)
+    kills = attempts = 0
+    while kills < 12 and attempts < 30:  # bounded: at most 30 builds
+        attempts += 1
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(rng.uniform(0.05, duration))
+        process.send_signal(signal.SIGKILL)
+        if process.wait() == -signal.SIGKILL:
+            kills += 1
+        else:  # it finished first (the machine was quicker than the first build): aim earlier
+            duration *= 0.8
+        assert tree(out) == changed, "a killed build damaged the previous site"
+    assert kills >= 8, f"only {kills} of {attempts} builds were killed before they finished"
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    assert tree(out) == changed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "build"], "leftovers are cleaned"

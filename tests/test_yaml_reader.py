@@ -74,10 +74,13 @@ def test_nesting_is_bounded():
 
 
 def test_tabs_are_reported_with_their_line_and_a_hint():
-    assert messages("a:\n\t- b\n") == [
-        "x.yaml:2:1: YAML syntax error: while scanning for the next token found character that cannot "
-        "start any token (indent with spaces, not tabs)"
-    ]
+    assert messages("a:\n\t- b\n") == ["x.yaml:2:1: a tab in the indentation (indent with spaces, not tabs)"]
+    assert messages("a:\n  b: 1\n  \tc: 2\n") == ["x.yaml:3:3: a tab in the indentation (indent with spaces, not tabs)"]
+
+
+def test_a_tab_inside_a_value_is_not_an_indentation_error():
+    doc, problems = parse("a: x\ty\n")
+    assert problems == [] and doc.data == {"a": "x\ty"}
 
 
 def test_syntax_error_has_line_and_column():
@@ -101,23 +104,57 @@ def test_bom_is_accepted(tmp_path):
     assert problems == [] and doc.data == {"title": "A"}
 
 
-def test_non_utf8_is_reported_with_its_line(tmp_path):
+def test_non_utf8_is_reported_with_its_line_and_column(tmp_path):
     path = tmp_path / "r.yaml"
-    path.write_bytes(b"title: A\nsummary: caf\xe9\n")
+    path.write_bytes("title: A\nsummary: Café caf".encode() + b"\xe9\n")
     doc, problems = read_yaml(path, "r.yaml")
     assert doc is None
     assert [p.text() for p in problems] == [
-        "r.yaml:2:1: the file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"
+        "r.yaml:2:18: the file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"
     ]
 
 
 def test_size_limit(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES + b"\n")
-    _, problems = read_yaml(path, "r.yaml")
-    assert problems[0].message == f"the file is larger than {MAX_FILE_BYTES:,} bytes"
+    doc, problems = read_yaml(path, "r.yaml")
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        "r.yaml:1:1: the file is 1,000,004 bytes, more than the limit of 1,000,000 bytes "
+        "(split it or move long material out of the record)"
+    ]
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES - 4) + b"\n")
+    assert read_yaml(path, "r.yaml")[1] == [], "a file at the limit is read"
 
 
 def test_dotted():
     assert dotted(("victims", 0, "count")) == "victims[0].count"
     assert dotted(()) == ""
+
+
+@pytest.mark.parametrize(("char", "code"), [("\u202e", "202E"), ("\u2066", "2066"), ("\u202a", "202A")])
+def test_invisible_bidirectional_controls_are_refused_at_their_place(tmp_path, char, code):
+    path = tmp_path / "r.yaml"
+    path.write_text(f"title: A\n# a comment too\nsummary: Shot at {char}gpj.exe\n", "utf-8")
+    doc, problems = read_yaml(path, "r.yaml")
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        f"r.yaml:3:18: an invisible bidirectional control character (U+{code}) can make text read differently "
+        "from what it is (delete it; right-to-left text needs no control characters)"
+    ]
+
+
+def test_right_to_left_text_and_zero_width_joiners_are_accepted(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("title: \u05d0\u05d1\u05d2 \u0645\u06cc\u200c\u0634\u0648\u062f\u200f\n", "utf-8")
+    doc, problems = read_yaml(path, "r.yaml")
+    assert problems == [] and doc.data["title"].startswith("\u05d0")
+
+
+def test_an_endless_file_is_read_only_up_to_the_limit(tmp_path):
+    doc, problems = read_yaml(Path("/dev/zero"), "zero.yaml")
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        "zero.yaml:1:1: the file is longer than the limit of 1,000,000 bytes "
+        "(split it or move long material out of the record)"
+    ]

@@ -76,6 +76,7 @@ class ArchiveConfig(Strict):
     @field_validator("base_url")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        if not (value.startswith("/") or re.match(r"^https?://[^/\s]+(/.*)?$", value)):
+        local = re.fullmatch(r"/(?!/)[^\s\\]*", value)  # a path; '//host/' would be another site
+        if not (local or re.fullmatch(r"https?://[^/\s\\]+(/[^\s]*)?", value)):
             raise ValueError("base_url must be an http(s) URL or a path starting with '/'")
         return value if value.endswith("/") else value + "/"

@@ -11,7 +11,8 @@ from pydantic import Field, ValidationError
 from warcrime_archive.config import Strict
 from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.problems import Problem
-from warcrime_archive.yaml_reader import MAX_FILE_BYTES, _decode, parse_text
+from warcrime_archive.richtext import markdown_too_complex
+from warcrime_archive.yaml_reader import bidi_controls, decode, parse_text, read_limited, too_large
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -32,12 +33,14 @@ class FreePage:
 
 
 def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, 1, "", f"the file is larger than {MAX_FILE_BYTES:,} bytes")]
-    text, message, line = _decode(raw)
+    raw = read_limited(path)
+    if too_large(raw, shown, path):
+        return None, too_large(raw, shown, path)
+    text, message, line, column = decode(raw)
     if text is None:
-        return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
+        return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
+    if bidi_controls(text, shown):
+        return None, bidi_controls(text, shown)
     if not re.match(SLUG, path.stem):
         return None, [
             Problem(shown, 1, 1, "", f"page file name '{path.stem}' must be lowercase letters, digits and hyphens")
@@ -56,4 +59,9 @@ def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
         front = FrontMatter.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
         return None, pydantic_problems(exc, doc, FrontMatter)
-    return FreePage(path.stem, front, "".join(lines[end + 1 :]), end + 2), []
+    body = "".join(lines[end + 1 :])
+    found = markdown_too_complex(body)
+    if found:
+        message = f"{found[1]} is more complex Markdown than the build renders safely"
+        return None, [Problem(shown, end + 1 + found[0], 1, "", message, "split it or simplify it")]
+    return FreePage(path.stem, front, body, end + 2), []

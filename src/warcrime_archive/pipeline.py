@@ -5,6 +5,7 @@ Each stage takes the previous stage's result and returns a new value; only `writ
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,27 @@ class BuildResult:
     files: int
     records: int
     warnings: list[Problem]
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): the time given to every built file, when set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ArchiveError(
+            [
+                Problem(
+                    "SOURCE_DATE_EPOCH",
+                    1,
+                    1,
+                    "",
+                    f"'{value}' is not a time in whole seconds since 1970-01-01 UTC",
+                    "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+                )
+            ]
+        )
+    return int(value)
 
 
 def check(root: Path, *, strict: bool = False) -> Loaded:
@@ -64,6 +86,7 @@ def build(
     unsafe = check_output(root, out)
     if unsafe:
         raise ArchiveError(unsafe)
+    mtime = source_date_epoch()
     loaded = check(root, strict=strict)
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
@@ -71,5 +94,5 @@ def build(
     pages = plan_site(catalog)
     env = make_environment(root, catalog)
     files: dict[str, str] = {**render_all(env, pages), **published_data(catalog, pages)}
-    count = write_site(out, files, [root / "static", default_dir("static")], finish=index_site)
+    count = write_site(out, files, [root / "static", default_dir("static")], finish=index_site, mtime=mtime)
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings)

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from warcrime_archive import regions
 from warcrime_archive.config import Strict
 from warcrime_archive.dates import PartialDate, window_words
+from warcrime_archive.richtext import markdown_too_complex
 from warcrime_archive.vocabulary import check_key
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
@@ -416,6 +417,18 @@ class Incident(Strict):
                 raise PydanticCustomError(
                     "tag", "tag '{tag}' must be lowercase letters, digits and hyphens", {"tag": tag}
                 )
+        return value
+
+    @field_validator("narrative")
+    @classmethod
+    def _narrative(cls, value: str) -> str:
+        found = markdown_too_complex(value)
+        if found:
+            raise PydanticCustomError(
+                "markdown",
+                "{what} (at line {line} of the narrative) is more complex Markdown than the build renders safely",
+                {"line": found[0], "what": found[1]},
+            )
         return value
 
     @field_validator("related", "aliases")

@@ -43,6 +43,27 @@ TAGS = {
 ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Python-Markdown's link parser slows down with the cube of the '[' in a paragraph, and deep nesting
+# exhausts its recursion: a hostile record could stall or crash the build. Real prose is far inside these.
+MAX_BRACKETS_PER_PARAGRAPH = 100
+MAX_INDENT = 64
+
+
+def markdown_too_complex(text: str) -> tuple[int, str] | None:
+    """(line within `text`, message) when Markdown is too complex to render safely, else None."""
+    brackets, start = 0, 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            brackets, start = 0, number + 1
+            continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if indent > MAX_INDENT:
+            return number, f"a line indented by more than {MAX_INDENT} spaces"
+        brackets += line.count("[")
+        if brackets > MAX_BRACKETS_PER_PARAGRAPH:
+            return start, f"a paragraph with more than {MAX_BRACKETS_PER_PARAGRAPH} '['"
+    return None
+
 
 def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")

@@ -89,8 +89,40 @@ def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+LINKED_FOLDERS = ("incidents", "pages", "templates", "static")
+
+
+def links_outside(root: Path) -> list[Problem]:
+    """Links in archive.yaml, incidents/, pages/, templates/, static/ (or those folders) that lead outside the archive.
+
+    A hostile change could otherwise publish any file of the machine that builds the site.
+    """
+    real_root = root.resolve()
+    problems = []
+    config = root / "archive.yaml"
+    if config.is_symlink() and not config.resolve().is_relative_to(real_root):
+        problems.append(Problem("archive.yaml", 1, 1, "", "is a link to a file outside the archive; it is refused"))
+    for name in LINKED_FOLDERS:
+        top = root / name
+        candidates = [top] if top.is_symlink() else []
+        if top.is_dir() and not top.is_symlink():
+            for folder, dirs, files in os.walk(top):
+                candidates += [Path(folder) / n for n in sorted(dirs + files)]
+        for path in sorted(candidates):
+            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+                shown = display_path(path, root)
+                problems.append(Problem(shown, 1, 1, "", "is a link to a file outside the archive; it is refused"))
+    return problems
+
+
+def _leads_outside(path: Path, root: Path) -> bool:
+    return path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+
+
 def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
     path = root / "archive.yaml"
+    if _leads_outside(path, root):
+        return None  # reported by links_outside, and never read
     if not path.is_file():
         problems.append(
             Problem(
@@ -258,6 +290,7 @@ def load_archive(root: Path) -> Loaded:
     context: dict[str, object] = {"config": config, "today": today()}
     files, found = record_files(root)
     problems.extend(found)
+    problems.extend(links_outside(root))
     records: list[tuple[Record, Document]] = []
     for path in files:
         shown = display_path(path, root)
@@ -282,6 +315,8 @@ def load_archive(root: Path) -> Loaded:
     pages_dir = root / "pages"
     if pages_dir.is_dir():
         for path in sorted(pages_dir.glob("*.md")):
+            if _leads_outside(path, root):
+                continue  # reported by links_outside, and never read
             page, found = read_page(path, display_path(path, root))
             problems.extend(found)
             if page is not None and page.slug in urls.RESERVED:

@@ -6,7 +6,8 @@ The reader walks the parser's events itself instead of using a YAML constructor,
 - nesting is bounded and never recursive, and every file has a size limit;
 - only YAML 1.2 core types are recognised: `no`, `on`, `y` stay strings and `2022-03-30` stays the
   string "2022-03-30"; the models give dates their meaning;
-- a byte-order mark is accepted; non-UTF-8 bytes and syntax errors are reported with their line.
+- a byte-order mark is accepted; non-UTF-8 bytes, tabs in indentation, invisible bidirectional
+  controls and syntax errors are reported with their line and column.
 """
 
 from __future__ import annotations
@@ -106,15 +107,76 @@ class _Refused(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
-def _decode(raw: bytes) -> tuple[str | None, str, int]:
-    """Text of the file, or (None, message, line) when it is not UTF-8."""
+def decode(raw: bytes) -> tuple[str | None, str, int, int]:
+    """Text of the file, or (None, message, line, column) when it is not UTF-8."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8"), "", 0
+        return raw.decode("utf-8"), "", 0, 0
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column
+
+
+def read_limited(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a file: a huge file (or a device) is never read whole."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def too_large(raw: bytes, shown: str, path: Path | None = None) -> list[Problem]:
+    """The size limit of every file an editor writes (records, archive.yaml, pages)."""
+    if len(raw) <= MAX_FILE_BYTES:
+        return []
+    size = max(len(raw), path.stat().st_size if path is not None and path.is_file() else 0)
+    said = f"{size:,} bytes, more than" if size > len(raw) or path is None or path.is_file() else "longer than"
+    return [
+        Problem(
+            shown,
+            1,
+            1,
+            "",
+            f"the file is {said} the limit of {MAX_FILE_BYTES:,} bytes",
+            "split it or move long material out of the record",
+        )
+    ]
+
+
+# Explicit embeddings, overrides and isolates: they make text display in another order than it is
+# stored ("Trojan Source"); right-to-left text needs none of them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_controls(text: str, shown: str) -> list[Problem]:
+    """A problem at the first invisible bidirectional control character of `text`, if there is one."""
+    found = _BIDI_CONTROLS.search(text)
+    if not found:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return [
+        Problem(
+            shown,
+            line,
+            column,
+            "",
+            f"an invisible bidirectional control character (U+{ord(found.group()):04X}) can make text "
+            "read differently from what it is",
+            "delete it; right-to-left text needs no control characters",
+        )
+    ]
+
+
+def _tab_in_indentation(text: str, line: int) -> int:
+    """The column of a tab in the indentation of `line` (1-based), or 0."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return 0
+    current = lines[line - 1]
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    return indent.find("\t") + 1
 
 
 def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
@@ -209,9 +271,10 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        lines = text.splitlines()
-        hint = "indent with spaces, not tabs" if 0 < line <= len(lines) and "\t" in lines[line - 1] else ""
-        return None, [Problem(shown, line, column, "", f"YAML syntax error: {message}", hint)]
+        tab = _tab_in_indentation(text, line)
+        if tab:
+            return None, [Problem(shown, line, tab, "", "a tab in the indentation", "indent with spaces, not tabs")]
+        return None, [Problem(shown, line, column, "", f"YAML syntax error: {message}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 1, 1, "", f"YAML error: {exc}")]
     return Document(path, shown, root, values, keys), []
@@ -219,19 +282,12 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
 
 def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk with the size and encoding checks."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                shown,
-                1,
-                1,
-                "",
-                f"the file is larger than {MAX_FILE_BYTES:,} bytes",
-                "split it or move long material out of the record",
-            )
-        ]
-    text, message, line = _decode(raw)
+    raw = read_limited(path)
+    if too_large(raw, shown, path):
+        return None, too_large(raw, shown, path)
+    text, message, line, column = decode(raw)
     if text is None:
-        return None, [Problem(shown, line, 1, "", message, "save the file as UTF-8")]
+        return None, [Problem(shown, line, column, "", message, "save the file as UTF-8")]
+    if bidi_controls(text, shown):
+        return None, bidi_controls(text, shown)
     return parse_text(text, path, shown)
