@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from warcrime_archive import __version__, pipeline
+from warcrime_archive import __version__, pipeline, sources_report
 from warcrime_archive.problems import ArchiveError, Problem
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
@@ -102,6 +102,38 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
     click.echo(
         f"Built {result.pages} pages from {result.records} records into {result.out} ({_summary(result.warnings)})"
     )
+
+
+@cli.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@click.option("--missing", is_flag=True, help="List only the sources that have no archived copy.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, csv for a spreadsheet, json for other tools.",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any source has no archived copy.")
+def sources(root: Path, missing: bool, fmt: str, strict: bool) -> None:
+    """Report every source by outlet, with its archived copy (which service) or its absence.
+
+    The archive is checked first; if it has errors, they are listed instead and the status is 1.
+    Exits with status 0, or 1 with --strict when any source has no archived copy.
+    """
+    try:
+        loaded = pipeline.check(root)
+    except ArchiveError as exc:
+        _report(exc.problems)
+        click.echo(_summary(exc.problems), err=True)
+        sys.exit(1)
+    assert loaded.archive is not None
+    text, totals = sources_report.report(loaded.archive, fmt=fmt, missing_only=missing)
+    click.echo(text, nl=False)
+    if strict and totals["missing"]:
+        click.echo(f"{totals['missing']} of {totals['sources']} sources have no archived copy", err=True)
+        sys.exit(1)
 
 
 def main(argv: list[str] | None = None) -> None:
