@@ -43,3 +43,10 @@ def test_vocabulary_keys_are_lowercase_words():
 def test_every_field_has_a_description():
     for name, field in ArchiveConfig.model_fields.items():
         assert field.description, name
+
+
+def test_own_archives_are_http_addresses_ending_in_a_slash():
+    config = ArchiveConfig.model_validate({**BASE, "base_url": "/", "own_archives": ["https://archive.example.org"]})
+    assert config.own_archives == ["https://archive.example.org/"]
+    with pytest.raises(ValidationError, match=r"'archive.example.org' is not an http\(s\) address"):
+        ArchiveConfig.model_validate({**BASE, "base_url": "/", "own_archives": ["archive.example.org"]})

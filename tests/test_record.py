@@ -61,3 +61,34 @@ def test_every_field_of_every_model_has_a_description():
     for model in models:
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name}"
+
+
+SOURCE = {"url": "https://a.example/1", "title": "T", "outlet": "O", "type": "news-article"}
+
+
+def test_archived_url_must_be_a_recognised_capture():
+    good = "https://web.archive.org/web/20220404000000/https://a.example/1"
+    assert record.Source.model_validate({**SOURCE, "archived_url": good}).archived_url == good
+    with pytest.raises(ValidationError, match="'https://a.example/copy' is not a capture in a recognised web archive"):
+        record.Source.model_validate({**SOURCE, "archived_url": "https://a.example/copy"})
+
+
+def test_archived_url_in_an_own_archive_needs_the_setting():
+    from warcrime_archive.config import ArchiveConfig
+
+    settings = {
+        "title": "A",
+        "base_url": "/",
+        "sides": {"a": {"label": "A"}},
+        "categories": {"c": {"label": "C"}},
+        "victim_statuses": {"unknown": {"label": "Unknown"}},
+        "verification": {"verified": {"label": "Verified"}},
+    }
+    own = "https://archive.example.org/2022/1"
+    config = ArchiveConfig.model_validate({**settings, "own_archives": ["https://archive.example.org/"]})
+    source = record.Source.model_validate({**SOURCE, "archived_url": own}, context={"config": config})
+    assert source.archived_url == own
+    with pytest.raises(ValidationError, match="is not a capture in a recognised web archive"):
+        record.Source.model_validate(
+            {**SOURCE, "archived_url": own}, context={"config": ArchiveConfig.model_validate(settings)}
+        )

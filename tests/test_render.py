@@ -57,3 +57,30 @@ def test_values_are_escaped(tmp_path):
     pipeline.build(root, tmp_path / "out")
     html = (tmp_path / "out" / INCIDENT).read_text()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_withheld_evidence_shows_hash_date_custodian_and_how_to_verify_but_never_the_file(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    record.write_text(
+        record.read_text()
+        + "evidence:\n"
+        + f'  - {{description: Original video file, sha256: "{digest}", captured: "2022-04-04", '
+        + "custodian: archive team, file: /vault/SECRET-EVIDENCE.mp4}\n"
+        + "  - {description: A second copy}\n"
+    )
+    pipeline.build(root, tmp_path / "out")
+    page = (tmp_path / "out" / INCIDENT).read_text()
+    assert '<h2 id="h-evidence">Withheld evidence</h2>' in page
+    assert (
+        f'<li>Original video file. SHA-256: <code class="hash">{digest}</code>. Captured: 4 April 2022. '
+        "Custodian: archive team.</li>"
+    ) in page
+    assert "<li>A second copy. SHA-256: not yet computed. Captured: unknown. Custodian: unknown.</li>" in page
+    assert "run <code>sha256sum FILE</code> and compare" in page
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file() and path.suffix not in (".png", ".jpg", ".woff2"):
+            assert b"SECRET-EVIDENCE" not in path.read_bytes(), path
+            assert b"/vault/" not in path.read_bytes(), path

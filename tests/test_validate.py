@@ -35,7 +35,7 @@ def test_minimal_archive_is_valid_with_one_warning(tmp_path):
     assert loaded.errors == []
     assert [p.text() for p in loaded.warnings] == [
         f"{RECORD}:12:11: warning: sources[0].url: the source has no archived copy "
-        "(add `archived_url`, a capture in the Wayback Machine or archive.today)"
+        "(add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)"
     ]
     assert loaded.archive is not None and [r.id for r in loaded.archive.records] == ["2022-03-29-dmytrivka-x"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from warcrime_archive import __version__, pipeline, serve
+from warcrime_archive import __version__, pipeline, serve, sources_report
 from warcrime_archive.problems import ArchiveError, Problem, summary
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
@@ -139,6 +139,38 @@ def serve_command(root: Path, host: str, port: int, base_url: str | None) -> Non
                 click.echo("Stopped.")
     except serve.ServeError as exc:
         click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@click.option("--missing", is_flag=True, help="List only the sources that have no archived copy.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, csv for a spreadsheet, json for other tools.",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any source has no archived copy.")
+def sources(root: Path, missing: bool, fmt: str, strict: bool) -> None:
+    """Report every source by outlet, with its archived copy (which service) or its absence.
+
+    The archive is checked first; if it has errors, they are listed instead and the status is 1.
+    Exits with status 0, or 1 with --strict when any source has no archived copy.
+    """
+    try:
+        loaded = pipeline.check(root)
+    except ArchiveError as exc:
+        _report(exc.problems)
+        click.echo(summary(exc.problems), err=True)
+        sys.exit(1)
+    assert loaded.archive is not None
+    text, totals = sources_report.report(loaded.archive, fmt=fmt, missing_only=missing)
+    click.echo(text, nl=False)
+    if strict and totals["missing"]:
+        click.echo(f"{totals['missing']} of {totals['sources']} sources have no archived copy", err=True)
         sys.exit(1)
 
 

@@ -60,8 +60,8 @@ class ArchiveConfig(Strict):
     )
     own_archives: list[str] = Field(
         default_factory=list,
-        description="Hosts of the archive's own capture service, accepted for `archived_url` besides the "
-        "Wayback Machine, archive.today and perma.cc.",
+        description="Addresses of the archive's own capture service (e.g. https://archive.example.org/), "
+        "accepted for `archived_url` besides the Wayback Machine, archive.today and perma.cc.",
     )
     sides: dict[Key, Term] = Field(min_length=1, description="Parties to the conflict: key -> {label, description}.")
     categories: dict[Key, Term] = Field(min_length=1, description="Kinds of incident: key -> {label, description}.")
@@ -72,6 +72,17 @@ class ArchiveConfig(Strict):
         min_length=1,
         description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
+
+    @field_validator("own_archives")
+    @classmethod
+    def _own_archives(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if not re.match(r"^https?://[^/\s]+(/\S*)?$", address):
+                raise ValueError(
+                    f"'{address}' is not an http(s) address "
+                    "(list where your own captures live, e.g. https://archive.example.org/)"
+                )
+        return [a if a.endswith("/") else a + "/" for a in value]
 
     @field_validator("base_url")
     @classmethod

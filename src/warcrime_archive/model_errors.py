@@ -103,6 +103,9 @@ def pydantic_problems(exc: ValidationError, doc: Document, model: type[BaseModel
             message = f"{_shown(error.get('input'))} does not have the expected form ({ctx.get('pattern', '')})"
             if loc and loc[-1] in ("url", "archived_url", "source", "repository"):
                 message = f"{_shown(error.get('input'))} is not an http(s) URL"
+            elif loc and loc[-1] == "sha256":
+                message = f"{_shown(error.get('input'))} is not a SHA-256 hash"
+                hint = "64 characters 0-9 and a-f, as `sha256sum FILE` prints them"
         elif kind in ("too_short",) and isinstance(error.get("input"), (list, dict)) or kind == "string_too_short":
             message = "must not be empty"
         if (loc, message) in seen:

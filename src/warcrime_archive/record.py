@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, StrictInt, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from warcrime_archive import regions
+from warcrime_archive import captures, regions
 from warcrime_archive.config import Strict
 from warcrime_archive.dates import PartialDate, window_words
 from warcrime_archive.richtext import markdown_too_complex
@@ -338,12 +338,26 @@ class Source(Strict):
     archived_url: str | None = Field(
         None,
         pattern=URL_PATTERN,
-        description="A capture of it (Wayback Machine, archive.today, perma.cc); missing = a warning.",
+        description="A capture of it in the Wayback Machine, archive.today, perma.cc or one of the archive's "
+        "`own_archives`; missing = a warning.",
     )
     quote: str = Field("", description="A short passage, verbatim.")
     note: str = Field("", description="Anything a reader should know about the source (e.g. an uncertain date).")
 
     _future = field_validator("published")(_not_future)
+
+    @field_validator("archived_url")
+    @classmethod
+    def _capture(cls, value: str | None, info: ValidationInfo) -> str | None:
+        config = (info.context or {}).get("config")
+        own = config.own_archives if config is not None else []
+        if value is not None and captures.service(value, own) is None:
+            raise PydanticCustomError(
+                "capture",
+                "'{url}' is not a capture in a recognised web archive ({hint})",
+                {"url": value, "hint": captures.HINT},
+            )
+        return value
 
 
 class Evidence(Strict):

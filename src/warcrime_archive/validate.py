@@ -207,7 +207,7 @@ def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
                     doc.problem(
                         ("sources", i, "url"),
                         "the source has no archived copy",
-                        "add `archived_url`, a capture in the Wayback Machine or archive.today",
+                        "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc",
                         severity=Severity.WARNING,
                     )
                 )
