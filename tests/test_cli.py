@@ -82,3 +82,35 @@ def test_unknown_option_is_a_user_error():
     result = run("build", "--colour")
     assert result.returncode == 1
     assert "No such option '--colour'" in result.stderr
+
+
+def test_validate_format_json_and_github():
+    import json
+
+    result = run("validate", "--root", str(MINIMAL), "--format", "json")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert json.loads(result.stdout) == [
+        {
+            "path": "incidents/2022-03-29-dmytrivka-x.yaml",
+            "line": 12,
+            "column": 11,
+            "field": "sources[0].url",
+            "message": "the source has no archived copy",
+            "hint": "add `archived_url`, a capture in the Wayback Machine or archive.today",
+            "severity": "warning",
+        }
+    ]
+    annotation = (
+        "incidents/2022-03-29-dmytrivka-x.yaml,line=12,col=11,title=sources[0].url::the source has no archived "
+        "copy (add `archived_url`, a capture in the Wayback Machine or archive.today)\n"
+    )
+    result = run("validate", "--format", "github", "--strict", cwd=MINIMAL)
+    assert result.returncode == 1
+    assert result.stdout == "::warning file=" + annotation
+    assert result.stderr == "0 errors, 1 warning in 1 file\n"
+    # From the repository's root, paths start there, as GitHub needs.
+    result = run("validate", "--format", "github", "--root", "minimal", cwd=MINIMAL.parent)
+    assert result.returncode == 0
+    assert result.stdout == "::warning file=minimal/" + annotation
+    assert result.stderr == "OK: 1 record checked; 0 errors, 1 warning in 1 file\n"

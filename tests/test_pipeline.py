@@ -12,7 +12,11 @@ MINIMAL = Path(__file__).parent / "data" / "minimal"
 def test_build_reports_counts(tmp_path):
     result = pipeline.build(MINIMAL, tmp_path / "out")
     assert (result.records, result.pages) == (1, 29)
-    assert result.files == 30  # the pages and the stylesheet
+    assert result.files == 32  # the pages, the stylesheet and the two JSON Schemas
+    assert sorted(p.name for p in (tmp_path / "out" / "schema").iterdir()) == [
+        "archive.schema.json",
+        "incident.schema.json",
+    ]
     assert [w.message for w in result.warnings] == ["the source has no archived copy"]
 
 

@@ -28,3 +28,10 @@ def test_output_paths():
 
 def test_absolute():
     assert urls.absolute("https://example.org/archive/", "incidents/x/") == "https://example.org/archive/incidents/x/"
+
+
+def test_the_schemas_have_their_own_folder():
+    from warcrime_archive import urls
+
+    assert urls.schema_file("incident.schema.json") == "schema/incident.schema.json"
+    assert "schema" in urls.RESERVED

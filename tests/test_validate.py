@@ -211,3 +211,13 @@ def test_link_outside_the_archive_is_refused(tmp_path):
     outside.write_text((MINIMAL / RECORD).read_text())
     (root / "incidents" / "linked.yaml").symlink_to(outside)
     assert "incidents/linked.yaml:1:1: is a link to a file outside the archive; it is refused" in error_lines(root)
+
+
+def test_read_config_alone(tmp_path):
+    from warcrime_archive.validate import read_config
+
+    config, problems = read_config(tmp_path)
+    assert config is None
+    assert [p.text() for p in problems] == [
+        "archive.yaml:1:1: the archive has no archive.yaml (run from the archive's folder or give --root)"
+    ]

@@ -24,12 +24,18 @@ TIMELINE = "timeline/"
 MAP = "map/"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
+SCHEMAS = "schema/"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
 RESERVED = {
     u.strip("/").split("/")[0]
     for u in (INCIDENTS, PLACES, SOURCES, OUTLETS, SIDES, GRADES, CATEGORIES, YEARS, TAGS, STYLESHEET, TIMELINE, MAP)
-} | {"data", "search", "feed.xml"}
+} | {"data", "search", "feed.xml", SCHEMAS.strip("/")}
+
+
+def schema_file(name: str) -> str:
+    """A JSON Schema served with the site, e.g. 'schema/incident.schema.json'."""
+    return f"{SCHEMAS}{name}"
 
 
 def incident(record_id: str) -> str:

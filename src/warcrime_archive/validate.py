@@ -114,6 +114,12 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
         return None
 
 
+def read_config(root: Path) -> tuple[ArchiveConfig | None, list[Problem]]:
+    """archive.yaml alone (for commands that need only the vocabularies), with its problems."""
+    problems: list[Problem] = []
+    return _read_config(root, problems), problems
+
+
 def _read_record(
     path: Path, shown: str, context: dict[str, object]
 ) -> tuple[Record | None, Document | None, list[Problem]]:
