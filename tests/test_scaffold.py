@@ -73,6 +73,7 @@ def test_a_fresh_scaffold_asks_to_be_filled(archive):
     assert (
         result.stdout
         == f"Wrote {archive}/incidents/{ID}.yaml (id {ID}). Fill it in, then run: warcrime-archive validate\n"
+        "Tip: run `warcrime-archive schema` to write schema/, so editors can check records as you type.\n"
     )
     problems = [p.text() for p in load_archive(archive).errors]
     assert problems == [

@@ -18,7 +18,7 @@ from warcrime_archive import __version__, pipeline, report, scaffold
 from warcrime_archive.dates import PartialDate
 from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.revisions import RevisionError
-from warcrime_archive.schema import FOLDER, write_schemas
+from warcrime_archive.schema import FILES, FOLDER, write_schemas
 from warcrime_archive.validate import read_config
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
@@ -171,6 +171,8 @@ def new(root: Path, date: str | None, place: str | None, title: str | None, coun
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold.scaffold(record_id, date, place, title, country.upper(), config), encoding="utf-8")
     click.echo(f"Wrote {path} (id {record_id}). Fill it in, then run: warcrime-archive validate")
+    if not (root / FOLDER / FILES["incident"]).is_file():
+        click.echo(f"Tip: run `warcrime-archive schema` to write {FOLDER}/, so editors can check records as you type.")
 
 
 @cli.command()
