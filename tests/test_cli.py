@@ -113,3 +113,35 @@ def test_out_may_not_be_another_archive_or_a_parent(tmp_path):
     assert result.stderr.splitlines()[0] == (
         f"{tmp_path}:1:1: --out: the output folder may not be the archive or hold it (use a folder such as build/)"
     )
+
+
+def test_validate_format_json_and_github():
+    import json
+
+    result = run("validate", "--root", str(MINIMAL), "--format", "json")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert json.loads(result.stdout) == [
+        {
+            "path": "incidents/2022-03-29-dmytrivka-x.yaml",
+            "line": 12,
+            "column": 11,
+            "field": "sources[0].url",
+            "message": "the source has no archived copy",
+            "hint": "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc",
+            "severity": "warning",
+        }
+    ]
+    annotation = (
+        "incidents/2022-03-29-dmytrivka-x.yaml,line=12,col=11,title=sources[0].url::the source has no archived "
+        "copy (add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)\n"
+    )
+    result = run("validate", "--format", "github", "--strict", cwd=MINIMAL)
+    assert result.returncode == 1
+    assert result.stdout == "::warning file=" + annotation
+    assert result.stderr == "0 errors, 1 warning in 1 file\n"
+    # From the repository's root, paths start there, as GitHub needs.
+    result = run("validate", "--format", "github", "--root", "minimal", cwd=MINIMAL.parent)
+    assert result.returncode == 0
+    assert result.stdout == "::warning file=minimal/" + annotation
+    assert result.stderr == "OK: 1 record checked; 0 errors, 1 warning in 1 file\n"

@@ -1,6 +1,10 @@
 """The docs stay true: every record field and every command-line option is documented."""
 
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -40,3 +44,31 @@ def test_every_command_and_option_is_documented():
                     if opt.startswith("--") and opt not in text:
                         missing.append(f"{name} {opt}")
     assert missing == []
+
+
+def test_the_editing_walkthrough_shows_real_output(tmp_path):
+    """docs/editing.md: a new record from its commands, a planted mistake at its line, as text and annotation."""
+    text = (REPO / "docs" / "editing.md").read_text()
+    root = tmp_path / "archive"
+    root.mkdir()
+    shutil.copy(REPO / "archive.yaml", root)
+    for name in ("incidents", "pages"):
+        shutil.copytree(REPO / name, root / name)
+    command = re.search(r"^warcrime-archive new (.*)$", text, re.M)
+    assert command is not None
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "warcrime_archive", *args], cwd=root, capture_output=True, text=True
+        )
+
+    created = run("new", *shlex.split(command.group(1)))
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.split(" (id ")[0] in text.replace("\n", " ")
+    record = next((root / "incidents").glob("2023-05-14-*.yaml"))
+    record.write_text(record.read_text().replace("    harm: ''", "    harm: shot"))
+    terminal = [line for line in run("validate").stderr.splitlines() if "harm" in line]
+    github = [line for line in run("validate", "--format", "github").stdout.splitlines() if "harm" in line]
+    assert len(terminal) == len(github) == 1
+    assert f"\n{terminal[0]}\n" in text
+    assert f"\n{github[0]}\n" in text

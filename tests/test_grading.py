@@ -76,3 +76,14 @@ def test_every_default_grade_has_a_rule():
 )
 def test_rules(changes, broken):
     assert check_grade(incident(**changes)) == broken
+
+
+def test_every_grade_of_the_sample_scale_has_an_enforced_rule():
+    from pathlib import Path
+
+    from warcrime_archive.grading import RULES
+    from warcrime_archive.validate import read_config
+
+    config, problems = read_config(Path(__file__).resolve().parents[1])
+    assert problems == [] and config is not None
+    assert set(config.verification) <= set(RULES)

@@ -13,10 +13,14 @@ def test_build_reports_counts(tmp_path):
     result = pipeline.build(MINIMAL, tmp_path / "out")
     assert (result.records, result.pages) == (1, 31)
     # the pages, the stylesheet and two scripts, 6 downloads, the record's JSON, BibTeX and CSL-JSON,
-    # feed.xml, sitemap.xml, robots.txt and SHA256SUMS, and Pagefind's search bundle
+    # the two JSON Schemas, feed.xml, sitemap.xml, robots.txt and SHA256SUMS, and Pagefind's search bundle
     bundle = [p for p in (tmp_path / "out" / "pagefind").rglob("*") if p.is_file()]
     assert len(bundle) == 14
-    assert result.files == 31 + 3 + 6 + 3 + 4 + 14
+    assert result.files == 31 + 3 + 6 + 3 + 2 + 4 + 14
+    assert sorted(p.name for p in (tmp_path / "out" / "schema").iterdir()) == [
+        "archive.schema.json",
+        "incident.schema.json",
+    ]
     assert [w.message for w in result.warnings] == ["the source has no archived copy"]
 
 

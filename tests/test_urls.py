@@ -41,3 +41,10 @@ def test_data_file_urls():
 def test_is_absolute():
     assert urls.is_absolute("https://example.org/a/") and urls.is_absolute("http://127.0.0.1/sub/")
     assert not urls.is_absolute("/") and not urls.is_absolute("/archive/")
+
+
+def test_the_schemas_have_their_own_folder():
+    from warcrime_archive import urls
+
+    assert urls.schema_file("incident.schema.json") == "schema/incident.schema.json"
+    assert "schema" in urls.RESERVED

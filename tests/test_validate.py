@@ -277,3 +277,13 @@ def test_links_to_devices_are_refused_without_being_read(tmp_path):
     (root / "archive.yaml").unlink()
     (root / "archive.yaml").symlink_to("/dev/zero")
     assert error_lines(root)[0] == "archive.yaml:1:1: is a link to a file outside the archive; it is refused"
+
+
+def test_read_config_alone(tmp_path):
+    from warcrime_archive.validate import read_config
+
+    config, problems = read_config(tmp_path)
+    assert config is None
+    assert [p.text() for p in problems] == [
+        "archive.yaml:1:1: the archive has no archive.yaml (run from the archive's folder or give --root)"
+    ]

@@ -6,18 +6,28 @@ warcrime-archive itself (a traceback is printed so it can be reported).
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import traceback
 from pathlib import Path
 
 import click
+from pydantic_core import PydanticCustomError
 
-from warcrime_archive import __version__, pipeline, serve, sources_report
+from warcrime_archive import __version__, pipeline, report, scaffold, serve, sources_report
+from warcrime_archive.dates import PartialDate
 from warcrime_archive.problems import ArchiveError, Problem, summary
+from warcrime_archive.revisions import RevisionError
+from warcrime_archive.schema import FILES, FOLDER, write_schemas
+from warcrime_archive.validate import read_config
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
 STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors."
+FORMAT_HELP = (
+    "How to print problems: text (FILE:LINE:COLUMN: FIELD: MESSAGE), github (GitHub Actions annotations, "
+    "shown on a pull request's lines) or json (a list of objects, for tools)."
+)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -40,24 +50,121 @@ def cli() -> None:
     """
 
 
+def _prefix(root: Path) -> str:
+    """The archive's folder as a path from the current folder (where CI runs: the repository's root)."""
+    relative = os.path.relpath(root.resolve(), Path.cwd().resolve())
+    return "" if relative == "." else Path(relative).as_posix()
+
+
+def _emit(problems: list[Problem], fmt: str, root: Path) -> None:
+    if fmt == report.Format.json:
+        click.echo(report.as_json(problems))
+    elif fmt == report.Format.github:
+        prefix = _prefix(root)
+        for problem in problems:
+            click.echo(report.github_line(problem, prefix))
+    else:
+        _report(problems)
+
+
 @cli.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
-def validate(root: Path, strict: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice([f.value for f in report.Format]), default="text", help=FORMAT_HELP)
+@click.option(
+    "--since",
+    metavar="REV",
+    default=None,
+    help="Also compare each record with its version at git revision REV (e.g. origin/main): a changed grade, "
+    "alleged perpetrator side or victim count needs a new `corrections` entry.",
+)
+def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
     """Check every record and archive.yaml, and list every problem at once.
 
     Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE (HINT). Nothing is written.
     Exits with status 1 when there are errors (or warnings, with --strict).
     """
     try:
-        loaded = pipeline.check(root, strict=strict)
+        loaded = pipeline.check(root, strict=strict, since=since)
+    except RevisionError as exc:
+        raise click.ClickException(f"--since: {exc}") from None
     except ArchiveError as exc:
-        _report(exc.problems)
-        click.echo(summary(exc.problems), err=True)
+        _emit(exc.problems, fmt, root)
+        if fmt != report.Format.json:
+            click.echo(summary(exc.problems), err=True)
         sys.exit(1)
-    _report(loaded.warnings)
+    _emit(loaded.warnings, fmt, root)
     records = len(loaded.archive.records) if loaded.archive else 0
-    click.echo(f"OK: {records} record{'s' * (records != 1)} checked; {summary(loaded.warnings)}")
+    if fmt != report.Format.json:
+        click.echo(
+            f"OK: {records} record{'s' * (records != 1)} checked; {summary(loaded.warnings)}",
+            err=fmt == report.Format.github,
+        )
+
+
+@cli.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=f"The folder to write incident.schema.json and archive.schema.json into. Default: {FOLDER}/ inside "
+    "the archive's folder.",
+)
+def schema(root: Path, out: Path | None) -> None:
+    """Write the JSON Schemas of a record and of archive.yaml, generated from the record format.
+
+    Editors such as VS Code (with the YAML extension) use them to complete and check records as you type.
+    """
+    for path in write_schemas(out if out is not None else root / FOLDER):
+        click.echo(f"Wrote {path}")
+
+
+def _interactive() -> bool:
+    """Whether someone is at a terminal to answer questions."""
+    return sys.stdin.isatty()
+
+
+def _ask(value: str | None, option: str, prompt: str) -> str:
+    if value is not None and value.strip():
+        return value.strip()
+    if not _interactive():
+        raise click.UsageError(f"{option} is missing (there is no terminal to ask on): give {option}")
+    return str(click.prompt(prompt)).strip()
+
+
+@cli.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@click.option("--date", default=None, help="When it happened: YYYY-MM-DD, YYYY-MM or YYYY. Asked for when missing.")
+@click.option("--place", default=None, help="The place, e.g. Robotyne. Asked for when missing.")
+@click.option("--title", default=None, help="A short neutral title, e.g. 'Two prisoners shot'. Asked for when missing.")
+@click.option("--country", default="", help="ISO 3166-1 alpha-2 code of the country, e.g. UA.")
+def new(root: Path, date: str | None, place: str | None, title: str | None, country: str) -> None:
+    """Start a new record: write incidents/<id>.yaml with every field present and commented.
+
+    The id is made from the date, place and title (2024-06-01-robotyne-two-prisoners-shot). An existing
+    file is never overwritten.
+    """
+    date = _ask(date, "--date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    try:
+        PartialDate.parse(date)
+    except PydanticCustomError as exc:
+        raise click.UsageError(f"--date: {exc}") from None
+    place = _ask(place, "--place", "Place")
+    title = _ask(title, "--title", "Short title")
+    record_id = scaffold.propose_id(date, place, title)
+    path = root / "incidents" / f"{record_id}.yaml"
+    if path.exists():
+        raise click.ClickException(f"{path} already exists; it is not overwritten (choose another title)")
+    config, problems = read_config(root)
+    if config is None:
+        _report(problems)
+        sys.exit(1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold.scaffold(record_id, date, place, title, country.upper(), config), encoding="utf-8")
+    click.echo(f"Wrote {path} (id {record_id}). Fill it in, then run: warcrime-archive validate")
+    if not (root / FOLDER / FILES["incident"]).is_file():
+        click.echo(f"Tip: run `warcrime-archive schema` to write {FOLDER}/, so editors can check records as you type.")
 
 
 @cli.command()

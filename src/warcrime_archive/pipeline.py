@@ -15,6 +15,8 @@ from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.render import default_dir, make_environment, render_all
+from warcrime_archive.revisions import changed_since
+from warcrime_archive.schema import schemas
 from warcrime_archive.search_index import index_site
 from warcrime_archive.validate import Archive, Loaded, load_archive
 from warcrime_archive.write import check_output, write_site
@@ -50,9 +52,14 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
-def check(root: Path, *, strict: bool = False) -> Loaded:
-    """The first two stages, as `validate` runs them; raises ArchiveError when the archive fails."""
+def check(root: Path, *, strict: bool = False, since: str | None = None) -> Loaded:
+    """The first two stages, as `validate` runs them; raises ArchiveError when the archive fails.
+
+    With `since` (a git revision), records are also compared with their versions there.
+    """
     loaded = load_archive(root)
+    if since is not None and loaded.archive is not None:
+        loaded = Loaded(loaded.archive, sorted(set(loaded.problems + changed_since(loaded.archive, since))))
     if loaded.errors or (strict and loaded.warnings):
         raise ArchiveError(loaded.problems)
     return loaded
@@ -66,9 +73,10 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
 
 
 def published_data(catalog: Catalog, pages: list[Page]) -> dict[str, str]:
-    """Every file besides the pages: downloads, per-record JSON and citations, feed, sitemap, robots.txt,
-    and SHA256SUMS over all the data files."""
+    """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
+    sitemap, robots.txt, and SHA256SUMS over all the data files."""
     data = downloads.data_files(catalog)
+    data.update({urls.schema_file(name): text for name, text in schemas().items()})
     data[urls.FEED] = feeds.feed(catalog)
     site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
     if site_map is not None:
@@ -93,6 +101,6 @@ def build(
     catalog = build_catalog(archive, read_history(root) if history else None)
     pages = plan_site(catalog)
     env = make_environment(root, catalog)
-    files: dict[str, str] = {**render_all(env, pages), **published_data(catalog, pages)}
+    files: dict[str, str | bytes] = {**render_all(env, pages), **published_data(catalog, pages)}
     count = write_site(out, files, [root / "static", default_dir("static")], finish=index_site, mtime=mtime)
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings)

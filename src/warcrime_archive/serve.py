@@ -40,7 +40,7 @@ class ServeError(Exception):
 def sub_path(root: Path, base_url: str | None) -> str:
     """The path the preview is served under (decoded): that of --base-url, else archive.yaml's base_url, else '/'."""
     if not base_url:
-        config = read_config(root)
+        config, _ = read_config(root)
         base_url = config.base_url if config else "/"
     path = unquote(urlsplit(base_url).path) or "/"
     return path if path.endswith("/") else path + "/"

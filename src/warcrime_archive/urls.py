@@ -33,6 +33,7 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 SUMS = "SHA256SUMS"
+SCHEMAS = "schema/"
 
 # Free pages (pages/<slug>.md) live at '<slug>/'; these first segments are taken.
 RESERVED = {
@@ -53,8 +54,14 @@ RESERVED = {
         SEARCH,
         SEARCH_BUNDLE,
         DATA,
+        SCHEMAS,
     )
 } | {FEED, SITEMAP, ROBOTS, SUMS}
+
+
+def schema_file(name: str) -> str:
+    """A JSON Schema served with the site, e.g. 'schema/incident.schema.json'."""
+    return f"{SCHEMAS}{name}"
 
 
 def incident(record_id: str) -> str:

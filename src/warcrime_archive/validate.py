@@ -146,9 +146,10 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
         return None
 
 
-def read_config(root: Path) -> ArchiveConfig | None:
-    """archive.yaml alone, or None when it is missing or wrong (`load_archive` reports why)."""
-    return _read_config(root, [])
+def read_config(root: Path) -> tuple[ArchiveConfig | None, list[Problem]]:
+    """archive.yaml alone (for commands that need only the vocabularies), with its problems."""
+    problems: list[Problem] = []
+    return _read_config(root, problems), problems
 
 
 def _read_record(

