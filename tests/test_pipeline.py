@@ -38,3 +38,16 @@ def test_check_is_the_same_first_two_stages(tmp_path):
     with pytest.raises(ArchiveError) as from_build:
         pipeline.build(root, tmp_path / "out")
     assert from_check.value.problems == from_build.value.problems
+
+
+def test_build_times_every_stage_in_order(tmp_path):
+    result = pipeline.build(MINIMAL, tmp_path / "out")
+    assert list(result.timings) == ["load", "catalog", "plan", "render", "write"]
+    assert all(seconds >= 0 for seconds in result.timings.values())
+
+
+def test_build_reports_progress_through_the_callback(tmp_path):
+    calls = []
+    pipeline.build(MINIMAL, tmp_path / "out", progress=lambda *call: calls.append(call))
+    assert calls[:4] == [("load", 0, 0), ("catalog", 0, 0), ("plan", 0, 0), ("render", 0, 29)]
+    assert calls[-2:] == [("render", 29, 29), ("write", 0, 29)]

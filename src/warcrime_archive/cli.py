@@ -14,6 +14,7 @@ import click
 
 from warcrime_archive import __version__, pipeline
 from warcrime_archive.problems import ArchiveError, Problem
+from warcrime_archive.progress import ProgressDisplay
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
 STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors."
@@ -92,12 +93,16 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
     site in the output folder stays as it was.
     """
     out = out if out is not None else root / "build"
+    display = ProgressDisplay(click.get_text_stream("stderr"))
     try:
-        result = pipeline.build(root, out, base_url=base_url, strict=strict)
+        result = pipeline.build(root, out, base_url=base_url, strict=strict, progress=display)
     except ArchiveError as exc:
+        display.close()
         _report(exc.problems)
         click.echo(_summary(exc.problems) + "; nothing was written", err=True)
         sys.exit(1)
+    finally:
+        display.close()
     _report(result.warnings)
     click.echo(
         f"Built {result.pages} pages from {result.records} records into {result.out} ({_summary(result.warnings)})"

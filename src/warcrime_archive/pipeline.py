@@ -1,11 +1,15 @@
 """The whole build as one straight pipeline: read, validate, catalog, plan, render, write.
 
 Each stage takes the previous stage's result and returns a new value; only `write` touches disk.
+The build times each stage (`BuildResult.timings`) and reports its progress through an optional
+callback, `progress(stage, done, total)`; it never prints.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcrime_archive.catalog import build_catalog
@@ -23,6 +27,16 @@ class BuildResult:
     files: int
     records: int
     warnings: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage, in pipeline order: load (read and validate), catalog, plan, render, write."""
+
+
+Progress = Callable[[str, int, int], None]
+"""Called as progress(stage, done, total) when a stage starts, as it goes, and when it ends."""
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
 
 
 def check(root: Path, *, strict: bool = False) -> Loaded:
@@ -40,17 +54,44 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
     return Archive(archive.root, config, archive.records, archive.pages)
 
 
-def build(root: Path, out: Path, *, base_url: str | None = None, strict: bool = False) -> BuildResult:
+def build(
+    root: Path,
+    out: Path,
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong."""
+    report = progress or _quiet
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     unsafe = check_output(root, out)
     if unsafe:
         raise ArchiveError(unsafe)
+    report("load", 0, 0)
     loaded = check(root, strict=strict)
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
+    lap("load")
+    report("catalog", 0, 0)
     catalog = build_catalog(archive)
+    lap("catalog")
+    report("plan", 0, 0)
     pages = plan_site(catalog)
+    lap("plan")
     env = make_environment(root, catalog)
-    files = render_all(env, pages)
+    report("render", 0, len(pages))
+    files = render_all(env, pages, lambda done: report("render", done, len(pages)))
+    lap("render")
+    report("write", 0, len(files))
     count = write_site(out, files, [root / "static", default_dir("static")])
-    return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings)
+    lap("write")
+    return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings)

@@ -8,6 +8,7 @@ Within that, each page names the templates to try (e.g. 'side.html' before 'term
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,16 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
     return template.render(page=page, **page.context)
 
 
-def render_all(env: jinja2.Environment, pages: list[Page]) -> dict[str, str]:
-    """Output path -> HTML, for every page."""
-    return {page.output: render_page(env, page) for page in pages}
+def render_all(
+    env: jinja2.Environment, pages: list[Page], progress: Callable[[int], None] | None = None
+) -> dict[str, str]:
+    """Output path -> HTML, for every page, in the pages' order; `progress(done)` is told as pages are done."""
+    files: dict[str, str] = {}
+    for done, page in enumerate(pages, 1):
+        files[page.output] = render_page(env, page)
+        if progress is not None and (done % 100 == 0 or done == len(pages)):
+            progress(done)
+    return files
 
 
 def context_for(page: Page) -> dict[str, Any]:
