@@ -57,3 +57,19 @@ def test_values_are_escaped(tmp_path):
     pipeline.build(root, tmp_path / "out")
     html = (tmp_path / "out" / INCIDENT).read_text()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_parallel_rendering_gives_the_same_pages_in_the_same_order(sample_root):
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.plan import plan_site
+    from warcrime_archive.render import make_environment, render_all
+
+    archive = pipeline.check(sample_root).archive
+    catalog = build_catalog(archive)
+    pages = plan_site(catalog)
+    env = make_environment(sample_root, catalog)
+    done: list[int] = []
+    parallel = render_all(env, pages, done.append, jobs=2)
+    serial = render_all(make_environment(sample_root, catalog), pages, jobs=1)
+    assert list(parallel.items()) == list(serial.items())
+    assert done[-1] == len(pages) and done == sorted(done)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warcrime_archive import maps, timeline, urls
-from warcrime_archive.catalog import Catalog, PlaceNode, TermNode, sources_of
+from warcrime_archive.catalog import Catalog, Entry, PlaceNode, TermNode, sources_of
 
 LATEST = 10
 
@@ -83,6 +83,10 @@ def plan_site(catalog: Catalog) -> list[Page]:
         )
     )
     pages.append(Page("incidents", urls.INCIDENTS, ("incidents.html",), "All incidents", {"entries": entries}))
+    cited_by: dict[str, list[Entry]] = {}  # id -> the entries whose `related` names it, in order
+    for other in entries:
+        for target in dict.fromkeys(other.incident.related):
+            cited_by.setdefault(target, []).append(other)
     for entry in entries:
         place = catalog.places_by_url.get(entry.place_url)
         pages.append(
@@ -97,7 +101,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
                     "sources": sources_of(catalog, entry),
                     "related": [catalog.by_id[r] for r in entry.incident.related],
                     "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
-                    "cited_by": [e for e in entries if entry.id in e.incident.related],
+                    "cited_by": cited_by.get(entry.id, []),
                     "locator": maps.locator(entry),
                     "placement": maps.placement_words(entry),
                 },
