@@ -46,6 +46,7 @@ class Measured(subprocess.Popen):
     """A Popen that reaps its child with os.wait4, keeping the child's own peak memory."""
 
     peak_mib = 0.0
+    cpu = 0.0
 
     def _try_wait(self, wait_flags: int) -> tuple[int, int]:
         try:
@@ -54,24 +55,26 @@ class Measured(subprocess.Popen):
             return self.pid, 0
         if pid:
             self.peak_mib = usage.ru_maxrss / 1024  # KiB on Linux
+            self.cpu = usage.ru_utime + usage.ru_stime
         return pid, status
 
 
-def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Run a child process: (wall seconds, peak RSS in MiB, CPU seconds, stdout); stop if it fails."""
     start = time.perf_counter()
     child = Measured(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     stdout, stderr = child.communicate()
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr.decode()[-2000:]}")
-    return wall, child.peak_mib, stdout.decode()
+    return wall, child.peak_mib, child.cpu, stdout.decode()
 
 
 def ours(root: Path, out: Path) -> dict:
     """One build of ours in a child process: wall time, peak memory, stage times, pages."""
-    wall, peak, stdout = run([sys.executable, str(HERE / "run.py"), "--child", str(root), str(out)])
+    wall, peak, cpu, stdout = run([sys.executable, str(HERE / "run.py"), "--child", str(root), str(out)])
     result = json.loads(stdout)
-    return {"wall": wall, "peak_mib": peak, **result}
+    return {"wall": wall, "peak_mib": peak, "cpu": cpu, **result}
 
 
 def child_build(root: Path, out: Path) -> None:
@@ -119,8 +122,8 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None) -> di
         hugo_runs = []
         for _ in range(runs):
             shutil.rmtree(folder / "hugo-out", ignore_errors=True)
-            wall, peak, _ = run([hugo, "--quiet", "-s", str(folder / "hugo"), "-d", str(folder / "hugo-out")])
-            hugo_runs.append({"wall": wall, "peak_mib": peak})
+            wall, peak, cpu, _ = run([hugo, "--quiet", "-s", str(folder / "hugo"), "-d", str(folder / "hugo-out")])
+            hugo_runs.append({"wall": wall, "peak_mib": peak, "cpu": cpu})
         result["hugo"] = median_run(hugo_runs)
         result["hugo"]["pages"] = sum(1 for _ in (folder / "hugo-out").rglob("*.html"))
         shutil.rmtree(folder / "hugo-out", ignore_errors=True)
@@ -152,12 +155,14 @@ def machine(hugo: str | None) -> dict:
         platform.processor(),
     )
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1] if hugo else None
+    version = version.split("-")[0] if version else None
     return {
         "cpus": os.cpu_count(),
         "cpu": cpu,
         "memory_mib": memory,
         "python": platform.python_version(),
         "system": platform.platform(),
+        "load_average": os.getloadavg(),
         "hugo": version,
     }
 
@@ -175,11 +180,13 @@ def markdown(results: dict) -> str:
     lines = [
         f"Machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_mib']:,} MiB memory, Python {m['python']}, "
         f"Hugo {m['hugo'] or 'not run'}. Median of {results['sizes'][0]['runs']} runs; peak memory is the "
-        "highest max RSS of the runs.",
+        "highest max RSS of the runs. CPU is user + system seconds of the build process (Hugo's threads or our "
+        f"workers included), which the other work on a shared machine disturbs less than wall time. Load average "
+        f"at the start: {', '.join(f'{x:.1f}' for x in m['load_average'])}.",
         "",
-        "| N | pages (ours / Hugo) | Hugo full | ours full | ratio | one-edit | % of Hugo | no-op | % of Hugo "
-        "| peak MiB (Hugo / ours) | memory ratio | identical |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| N | pages (ours / Hugo) | Hugo full | ours full | ratio | CPU s (Hugo / ours) | one-edit | % of Hugo "
+        "| no-op | % of Hugo | peak MiB (Hugo / ours) | memory ratio | identical |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["sizes"]:
         h = r.get("hugo", {})
@@ -187,6 +194,7 @@ def markdown(results: dict) -> str:
         lines.append(
             f"| {r['n']:,} | {r['full']['pages']:,} / {h.get('pages', 'n/a')} | "
             f"{f'{hw:.2f} s' if hw else 'n/a'} | {r['full']['wall']:.2f} s | {ratio(r['full']['wall'], hw)} | "
+            f"{h.get('cpu', 0):.1f} / {r['full']['cpu']:.1f} | "
             f"{r['edit']['wall']:.2f} s | {percent(r['edit']['wall'], hw)} | {r['noop']['wall']:.2f} s | "
             f"{percent(r['noop']['wall'], hw)} | {f'{hm:.0f}' if hm else 'n/a'} / {r['full']['peak_mib']:.0f} | "
             f"{ratio(r['full']['peak_mib'], hm)} | {'yes' if r['identical_to_clean'] else 'NO'} |"
