@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,12 @@ def dotted(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(value: str) -> Any:
+    """The value of a plain (unquoted, untagged) scalar; cached, as keys and short values repeat a lot."""
+    return _scalar(value, None, True)
 
 
 def _scalar(value: str, tag: str | None, plain: bool) -> Any:
@@ -188,7 +195,7 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                     else:
                         plain = not event.style and event.implicit[0]
                     try:
-                        value = _scalar(event.value, tag, plain)
+                        value = _plain(event.value) if plain and tag is None else _scalar(event.value, tag, plain)
                     except ValueError:
                         raise _Refused(event.start_mark, f"'{event.value}' does not fit its tag {tag}") from None
                     place(value, event.start_mark)
