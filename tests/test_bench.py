@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,23 @@ def test_hugo_copy_has_a_page_per_incident_and_term(tmp_path):
     assert (tmp_path / "hugo" / "layouts" / "_default" / "single.html").is_file()
     first = (content / "incidents" / "inc-000001.md").read_text()
     assert first.endswith(corpus.incidents[0]["narrative"])
+
+
+def test_runner_times_full_edit_and_noop_builds_and_checks_them_against_a_clean_build(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--n", "20", "--runs", "1", "--no-hugo"]
+        + ["--work", str(tmp_path / "work"), "--results", str(tmp_path / "res")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads((tmp_path / "res" / "results.json").read_text())
+    size = results["sizes"][0]
+    assert size["n"] == 20 and size["identical_to_clean"] is True
+    for kind in ("full", "edit", "noop"):
+        assert size[kind]["pages"] == size["full"]["pages"] > 20
+        assert list(size[kind]["stages"]) == ["load", "catalog", "plan", "render", "write"]
+        assert size[kind]["peak_mib"] > 10 and size[kind]["cpu"] > 0
+    assert "Benchmark edit 0." in (tmp_path / "work" / "n20" / "archive" / "incidents" / "inc-000001.yaml").read_text()
+    table = (tmp_path / "res" / "results.md").read_text()
+    assert "| 20 | " in table and "| n/a |" in table and "Hugo not run" in table

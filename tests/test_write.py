@@ -38,3 +38,15 @@ def test_output_folder_checks(tmp_path):
     assert [p.message for p in check_output(tmp_path, tmp_path / "incidents" / "x")] == [
         "the output folder may not be inside incidents/"
     ]
+
+
+@pytest.mark.parametrize("relative", ["/etc/x.html", "a/../../x.html", "a/b/../../../x.html"])
+def test_every_way_out_of_the_output_folder_is_refused(tmp_path, relative):
+    with pytest.raises(ValueError, match="leaves the output folder"):
+        write_site(tmp_path / "build", {relative: "x"}, [])
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_unusual_paths_that_stay_inside_are_written_where_they_point(tmp_path):
+    write_site(tmp_path / "build", {"a/./b.html": "1", "c//d.html": "2", "e/../f.html": "3"}, [])
+    assert [(tmp_path / "build" / p).read_text() for p in ("a/b.html", "c/d.html", "f.html")] == ["1", "2", "3"]

@@ -40,6 +40,10 @@ def check_output(root: Path, out: Path) -> list[Problem]:
 
 
 def _safe_join(folder: Path, relative: str) -> Path:
+    parts = relative.split("/")
+    if not relative.startswith("/") and all(part not in ("", ".", "..") for part in parts):
+        # Plainly inside: no need to ask the disk (the staging folder is new and holds no links).
+        return folder.joinpath(*parts)
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder.resolve()) or relative.startswith("/"):
         raise ValueError(f"output path {relative!r} leaves the output folder")
@@ -65,11 +69,15 @@ def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Pa
                         if not dest.exists():
                             shutil.copyfile(src, dest)
                             count += 1
+        made: set[Path] = set()
         for relative, content in files.items():
             dest = _safe_join(staging, relative)
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.parent not in made:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dest.parent)
             data = content.encode("utf-8") if isinstance(content, str) else content
-            dest.write_bytes(data)
+            with open(dest, "wb") as file:
+                file.write(data)
             count += 1
         if out.exists():
             os.rename(out, old)
