@@ -24,7 +24,7 @@ def test_on_a_terminal_it_shows_each_stage_and_pages_per_second(tmp_path):
     pipeline.build(MINIMAL, tmp_path / "out", progress=display)
     display.close()
     shown = stream.getvalue()
-    for stage in ("load...", "catalog...", "plan...", "write: 0/29 pages"):
+    for stage in ("load...", "catalog...", "plan...", "render: 0/29 pages"):
         assert "\r" + stage in shown
     assert "render: 29/29 pages, " in shown and " pages/s" in shown
     assert shown.endswith("\r")  # the status line is erased at the end

@@ -8,16 +8,19 @@ callback, `progress(stage, done, total)`; it never prints.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from warcrime_archive.catalog import build_catalog
 from warcrime_archive.plan import plan_site
 from warcrime_archive.problems import ArchiveError, Problem
-from warcrime_archive.render import default_dir, make_environment, render_all
+from warcrime_archive.render import default_dir, make_environment, render_pages
 from warcrime_archive.validate import Archive, Loaded, load_archive
 from warcrime_archive.write import check_output, write_site
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,19 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
         return archive
     config = archive.config.model_validate({**archive.config.model_dump(by_alias=True), "base_url": base_url})
     return Archive(archive.root, config, archive.records, archive.pages)
+
+
+def _timed(items: Iterator[T], spent: list[float]) -> Iterator[T]:
+    """The same items, adding the time spent producing them to spent[0]."""
+    while True:
+        start = time.perf_counter()
+        try:
+            item = next(items)
+        except StopIteration:
+            spent[0] += time.perf_counter() - start
+            return
+        spent[0] += time.perf_counter() - start
+        yield item
 
 
 def build(
@@ -89,9 +105,15 @@ def build(
     lap("plan")
     env = make_environment(root, catalog)
     report("render", 0, len(pages))
-    files = render_all(env, pages, lambda done: report("render", done, len(pages)))
-    lap("render")
-    report("write", 0, len(files))
-    count = write_site(out, files, [root / "static", default_dir("static")])
+    # Pages go from render to write one by one, so the whole site is never held in memory; the time
+    # spent waiting for pages is the render stage's, the rest the write stage's.
+    rendering = [0.0]
+    rendered = render_pages(env, pages, lambda done: report("render", done, len(pages)))
+    try:
+        count = write_site(out, _timed(rendered, rendering), [root / "static", default_dir("static")])
+    finally:
+        rendered.close()  # stops the render workers at once if writing failed
     lap("write")
+    timings["render"], timings["write"] = rendering[0], timings["write"] - rendering[0]
+    timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write")}
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,20 +113,31 @@ def render_all(
     *,
     jobs: int | None = None,
 ) -> dict[str, str]:
-    """Output path -> HTML, for every page, in the pages' order; `progress(done)` is told as pages are done.
+    """Output path -> HTML, for every page, in the pages' order."""
+    return dict(render_pages(env, pages, progress, jobs=jobs))
 
-    With more than one job the pages are rendered by forked worker processes, in chunks, and collected
-    in order, so the result is the same as rendering them one by one.
+
+def render_pages(
+    env: jinja2.Environment,
+    pages: list[Page],
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = None,
+) -> Generator[tuple[str, str], None, None]:
+    """(output path, HTML) for every page, in the pages' order, as they are done; `progress(done)` is told too.
+
+    The pages come one by one, so the write stage can write each and let it go instead of holding the
+    whole site. With more than one job the pages are rendered by forked worker processes, in chunks, and
+    handed on in order, so the result is the same as rendering them one by one.
     """
     global _work
     jobs = default_jobs(len(pages)) if jobs is None else jobs
-    files: dict[str, str] = {}
     if jobs <= 1:
         for done, page in enumerate(pages, 1):
-            files[page.output] = render_page(env, page)
+            yield page.output, render_page(env, page)
             if progress is not None and (done % 100 == 0 or done == len(pages)):
                 progress(done)
-        return files
+        return
     for templates in dict.fromkeys(page.templates for page in pages):
         env.select_template(list(templates))  # compiled once here, shared by the workers
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
@@ -135,12 +146,11 @@ def render_all(
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for (start, end), rendered in zip(chunks, pool.imap(_render_chunk, chunks), strict=True):
                 for page, html in zip(pages[start:end], rendered, strict=True):
-                    files[page.output] = html
+                    yield page.output, html
                 if progress is not None:
                     progress(end)
     finally:
         _work = None
-    return files
 
 
 def context_for(page: Page) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from warcrime_archive.problems import Problem
@@ -50,8 +50,14 @@ def _safe_join(folder: Path, relative: str) -> Path:
     return target
 
 
-def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Path]) -> int:
-    """Write every file into a staging folder beside `out`, then swap it in. Returns the file count."""
+def write_site(
+    out: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], static_dirs: list[Path]
+) -> int:
+    """Write every file into a staging folder beside `out`, then swap it in. Returns the file count.
+
+    `files` maps output paths to contents, or yields (path, content) pairs as they are rendered.
+    """
+    items = files.items() if isinstance(files, Mapping) else files
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
@@ -70,7 +76,7 @@ def write_site(out: Path, files: Mapping[str, str | bytes], static_dirs: list[Pa
                             shutil.copyfile(src, dest)
                             count += 1
         made: set[Path] = set()
-        for relative, content in files.items():
+        for relative, content in items:
             dest = _safe_join(staging, relative)
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
