@@ -65,3 +65,32 @@ def test_a_malformed_source_date_epoch_is_a_user_error(tmp_path, monkeypatch):
         "(e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct))"
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_build_times_every_stage_in_order(tmp_path):
+    result = pipeline.build(MINIMAL, tmp_path / "out")
+    assert list(result.timings) == ["load", "catalog", "plan", "render", "write", "search"]
+    assert all(seconds >= 0 for seconds in result.timings.values())
+
+
+def test_build_reports_progress_through_the_callback(tmp_path):
+    calls = []
+    pipeline.build(MINIMAL, tmp_path / "out", progress=lambda *call: calls.append(call))
+    assert calls[:4] == [("load", 0, 0), ("catalog", 0, 0), ("plan", 0, 0), ("render", 0, 31)]
+    assert calls[-2:] == [("render", 31, 31), ("search", 0, 0)]
+
+
+def test_a_page_failing_to_render_midway_leaves_the_previous_site(tmp_path):
+    import jinja2
+
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    out = tmp_path / "out"
+    pipeline.build(root, out)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    (root / "templates").mkdir()
+    (root / "templates" / "incident.html").write_text("{{ no_such_variable }}")
+    with pytest.raises(jinja2.UndefinedError):
+        pipeline.build(root, out)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "out"], "no staging folder is left behind"

@@ -84,3 +84,19 @@ def test_withheld_evidence_shows_hash_date_custodian_and_how_to_verify_but_never
         if path.is_file() and path.suffix not in (".png", ".jpg", ".woff2"):
             assert b"SECRET-EVIDENCE" not in path.read_bytes(), path
             assert b"/vault/" not in path.read_bytes(), path
+
+
+def test_parallel_rendering_gives_the_same_pages_in_the_same_order(sample_root):
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.plan import plan_site
+    from warcrime_archive.render import make_environment, render_all
+
+    archive = pipeline.check(sample_root).archive
+    catalog = build_catalog(archive)
+    pages = plan_site(catalog)
+    env = make_environment(sample_root, catalog)
+    done: list[int] = []
+    parallel = render_all(env, pages, done.append, jobs=2)
+    serial = render_all(make_environment(sample_root, catalog), pages, jobs=1)
+    assert list(parallel.items()) == list(serial.items())
+    assert done[-1] == len(pages) and done == sorted(done)

@@ -1,4 +1,8 @@
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from warcrime_archive import urls
 
@@ -48,3 +52,12 @@ def test_the_schemas_have_their_own_folder():
 
     assert urls.schema_file("incident.schema.json") == "schema/incident.schema.json"
     assert "schema" in urls.RESERVED
+
+
+segments = st.lists(st.sampled_from(["incidents", "a", "b", "ua", "kyiv-oblast", "x.html", "."]), max_size=4)
+
+
+@given(segments, segments)
+def test_relpath_is_posixpath_relpath_without_the_filesystem(path, start):
+    path_text, start_text = "/".join(path) or ".", "/".join(start) or "."
+    assert urls._relpath(path_text, start_text) == posixpath.relpath(path_text, start_text)

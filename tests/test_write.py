@@ -157,3 +157,15 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
     subprocess.run(command, check=True, capture_output=True, env=env)
     assert tree(out) == changed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "build"], "leftovers are cleaned"
+
+
+@pytest.mark.parametrize("relative", ["/etc/x.html", "a/../../x.html", "a/b/../../../x.html"])
+def test_every_way_out_of_the_output_folder_is_refused(tmp_path, relative):
+    with pytest.raises(ValueError, match="leaves the output folder"):
+        write_site(tmp_path / "build", {relative: "x"}, [])
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_unusual_paths_that_stay_inside_are_written_where_they_point(tmp_path):
+    write_site(tmp_path / "build", {"a/./b.html": "1", "c//d.html": "2", "e/../f.html": "3"}, [])
+    assert [(tmp_path / "build" / p).read_text() for p in ("a/b.html", "c/d.html", "f.html")] == ["1", "2", "3"]

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from warcrime_archive import __version__, pipeline, report, scaffold, serve, sources_report
 from warcrime_archive.dates import PartialDate
 from warcrime_archive.problems import ArchiveError, Problem, summary
+from warcrime_archive.progress import ProgressDisplay
 from warcrime_archive.revisions import RevisionError
 from warcrime_archive.schema import FILES, FOLDER, write_schemas
 from warcrime_archive.validate import read_config
@@ -191,12 +192,16 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
     site in the output folder stays as it was.
     """
     out = out if out is not None else root / "build"
+    display = ProgressDisplay(click.get_text_stream("stderr"))
     try:
-        result = pipeline.build(root, out, base_url=base_url, strict=strict)
+        result = pipeline.build(root, out, base_url=base_url, strict=strict, progress=display)
     except ArchiveError as exc:
+        display.close()
         _report(exc.problems)
         click.echo(summary(exc.problems) + "; nothing was written", err=True)
         sys.exit(1)
+    finally:
+        display.close()
     _report(result.warnings)
     click.echo(
         f"Built {result.pages} pages from {result.records} records into {result.out} ({summary(result.warnings)})"

@@ -138,6 +138,10 @@ def plan_site(catalog: Catalog) -> list[Page]:
             },
         )
     )
+    cited_by: dict[str, list[Entry]] = {}  # id -> the entries whose `related` names it, in order
+    for other in entries:
+        for target in dict.fromkeys(other.incident.related):
+            cited_by.setdefault(target, []).append(other)
     for entry in entries:
         place = catalog.places_by_url.get(entry.place_url)
         pages.append(
@@ -152,7 +156,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
                     "sources": sources_of(catalog, entry),
                     "related": [catalog.by_id[r] for r in entry.incident.related],
                     "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
-                    "cited_by": [e for e in entries if entry.id in e.incident.related],
+                    "cited_by": cited_by.get(entry.id, []),
                     "locator": maps.locator(entry),
                     "placement": maps.placement_words(entry),
                     "version": downloads.record_version(entry),

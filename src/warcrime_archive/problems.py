@@ -38,7 +38,9 @@ class Problem:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor sees it: relative to the archive root where possible, with '/'."""
-    for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+    # Resolving follows links on disk, which is slow: only when the plain absolute paths do not relate.
+    for resolve in (False, True):
+        candidate, base = (path.resolve(), root.resolve()) if resolve else (path.absolute(), root.absolute())
         try:
             return candidate.relative_to(base).as_posix()
         except ValueError:

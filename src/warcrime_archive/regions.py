@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -64,6 +64,7 @@ def _regions(alpha2: str) -> tuple[dict[str, Region], dict[str, Region]]:
     return lookup, {r.name: r for r in lookup.values()}
 
 
+@lru_cache(maxsize=4096)
 def resolve_region(alpha2: str, text: str) -> Region | None:
     lookup, _ = _regions(alpha2.upper())
     return lookup.get(text.strip().lower())

@@ -8,6 +8,9 @@ Within that, each page names the templates to try (e.g. 'side.html' before 'term
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Callable, Generator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -84,9 +87,70 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
     return template.render(page=page, **page.context)
 
 
-def render_all(env: jinja2.Environment, pages: list[Page]) -> dict[str, str]:
-    """Output path -> HTML, for every page."""
-    return {page.output: render_page(env, page) for page in pages}
+PARALLEL_FROM = 400
+"""Sites with fewer pages than this render in one process: starting workers would cost more."""
+CHUNK = 64
+
+_work: tuple[jinja2.Environment, list[Page]] | None = None
+
+
+def default_jobs(pages: int) -> int:
+    """Every core the build may use, for a site big enough to gain from it."""
+    return len(os.sched_getaffinity(0)) if pages >= PARALLEL_FROM else 1
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[str]:
+    """In a worker: render pages[start:end] of the environment and pages it inherited by fork."""
+    assert _work is not None
+    env, pages = _work
+    return [render_page(env, page) for page in pages[bounds[0] : bounds[1]]]
+
+
+def render_all(
+    env: jinja2.Environment,
+    pages: list[Page],
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = None,
+) -> dict[str, str]:
+    """Output path -> HTML, for every page, in the pages' order."""
+    return dict(render_pages(env, pages, progress, jobs=jobs))
+
+
+def render_pages(
+    env: jinja2.Environment,
+    pages: list[Page],
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = None,
+) -> Generator[tuple[str, str], None, None]:
+    """(output path, HTML) for every page, in the pages' order, as they are done; `progress(done)` is told too.
+
+    The pages come one by one, so the write stage can write each and let it go instead of holding the
+    whole site. With more than one job the pages are rendered by forked worker processes, in chunks, and
+    handed on in order, so the result is the same as rendering them one by one.
+    """
+    global _work
+    jobs = default_jobs(len(pages)) if jobs is None else jobs
+    if jobs <= 1:
+        for done, page in enumerate(pages, 1):
+            yield page.output, render_page(env, page)
+            if progress is not None and (done % 100 == 0 or done == len(pages)):
+                progress(done)
+        return
+    for templates in dict.fromkeys(page.templates for page in pages):
+        env.select_template(list(templates))  # compiled once here, shared by the workers
+    chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
+    _work = (env, pages)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for (start, end), rendered in zip(chunks, pool.imap(_render_chunk, chunks), strict=True):
+                for page, html in zip(pages[start:end], rendered, strict=True):
+                    yield page.output, html
+                if progress is not None:
+                    progress(end)
+    finally:
+        _work = None
 
 
 def context_for(page: Page) -> dict[str, Any]:

@@ -65,17 +65,19 @@ def markdown_too_complex(text: str) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    """One converter per process, made once (building one costs more than converting a narrative)."""
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
 
 
 @lru_cache(maxsize=4096)
 def render_markdown(text: str, shift_headings: int = 2) -> str:
     """Render Markdown and sanitise the result; raw HTML in the input is escaped, never passed on."""
-    md = _markdown()
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    html = md.convert(text)
+    html = _markdown().reset().convert(text)
     if shift_headings:
         for level in range(6, 0, -1):
             new = min(level + shift_headings, 6)

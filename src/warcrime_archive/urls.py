@@ -8,6 +8,7 @@ made relative to the page it is on, so the site works at '/' and under any sub-p
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = ""
 INCIDENTS = "incidents/"
@@ -127,6 +128,7 @@ def output_path(url: str) -> str:
     return f"{url}index.html" if url == "" or url.endswith("/") else url
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` that works under any sub-path."""
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
@@ -135,10 +137,25 @@ def relative(from_url: str, to_url: str) -> str:
         to_url, fragment = to_url.split("#", 1)
         fragment = "#" + fragment
     target = to_url.rstrip("/") or "."
-    link = posixpath.relpath(target, from_dir.rstrip("/") or ".")
+    link = _relpath(target, from_dir.rstrip("/") or ".")
     if to_url.endswith("/") or to_url == "":
         link = "./" if link == "." else link + "/"
     return link + fragment
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its calls to os.getcwd (a hot spot)."""
+    path_parts = [part for part in path.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    if ".." in path_parts or ".." in start_parts:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(path_parts, start_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + path_parts[common:]
+    return "/".join(parts) if parts else "."
 
 
 def absolute(base_url: str, url: str) -> str:

@@ -257,21 +257,20 @@ def _source_conflicts(records: list[tuple[Record, Document]]) -> list[Problem]:
 
 def _place_spellings(records: list[tuple[Record, Document]]) -> list[Problem]:
     """A place written as another record's alternative spelling is probably one place spelled two ways."""
-    canonical: dict[tuple[str, str, str], str] = {}
+    # (region code, spelling) -> the records giving that spelling in `also_known_as`, in archive order.
+    by_spelling: dict[tuple[str, str], list[Record]] = {}
     for record, _ in records:
         loc = record.incident.location
-        if loc.place:
-            canonical.setdefault((loc.country, loc.region.code, loc.place.casefold()), loc.place)
+        for alias in {a.casefold() for a in loc.also_known_as}:
+            by_spelling.setdefault((loc.region.code, alias), []).append(record)
     problems = []
     for record, doc in records:
         loc = record.incident.location
-        for other_record, _ in records:
+        if not loc.place:
+            continue
+        for other_record in by_spelling.get((loc.region.code, loc.place.casefold()), ()):
             other = other_record.incident.location
-            if other.region.code != loc.region.code or not loc.place or other is loc:
-                continue
-            if loc.place.casefold() in {a.casefold() for a in other.also_known_as} and (
-                loc.place.casefold() != (other.place or "").casefold()
-            ):
+            if other is not loc and loc.place.casefold() != (other.place or "").casefold():
                 problems.append(
                     doc.problem(
                         ("location", "place"),

@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from warcrime_archive.problems import Problem
@@ -68,6 +68,10 @@ def _holds_an_archive(folder: Path) -> bool:
 
 
 def _safe_join(folder: Path, relative: str) -> Path:
+    parts = relative.split("/")
+    if not relative.startswith("/") and all(part not in ("", ".", "..") for part in parts):
+        # Plainly inside: no need to ask the disk (the staging folder is new and holds no links).
+        return folder.joinpath(*parts)
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder.resolve()) or relative.startswith("/"):
         raise ValueError(f"output path {relative!r} leaves the output folder")
@@ -135,7 +139,7 @@ def _running(pid: int) -> bool:
 
 def write_site(
     out: Path,
-    files: Mapping[str, str | bytes],
+    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
     static_dirs: list[Path],
     *,
     finish: Callable[[Path], int] | None = None,
@@ -143,11 +147,14 @@ def write_site(
 ) -> int:
     """Write every file into a staging folder beside `out`, then swap it in. Returns the file count.
 
+    `files` maps output paths to contents, or yields (path, content) pairs as they are rendered.
+
     `finish`, when given, runs on the complete staging folder before the swap (the search index is
     written this way) and returns how many files it added; if it raises, the previous site stays.
 
     With `mtime` (SOURCE_DATE_EPOCH) every file and folder gets that time, so archives of the site
     (tar, zip) are reproducible too."""
+    items = files.items() if isinstance(files, Mapping) else files
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and not out.is_dir():
@@ -169,11 +176,15 @@ def write_site(
                         if not dest.exists():
                             shutil.copyfile(src, dest)
                             count += 1
-        for relative, content in files.items():
+        made: set[Path] = set()
+        for relative, content in items:
             dest = _safe_join(staging, relative)
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.parent not in made:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dest.parent)
             data = content.encode("utf-8") if isinstance(content, str) else content
-            dest.write_bytes(data)
+            with open(dest, "wb") as file:
+                file.write(data)
             count += 1
         if finish is not None:
             count += finish(staging)

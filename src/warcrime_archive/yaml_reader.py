@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,12 @@ def dotted(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(value: str) -> Any:
+    """The value of a plain (unquoted, untagged) scalar; cached, as keys and short values repeat a lot."""
+    return _scalar(value, None, True)
 
 
 def _scalar(value: str, tag: str | None, plain: bool) -> Any:
@@ -221,21 +228,42 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
         values[child] = (mark.line + 1, mark.column + 1)
         return child
 
+    scalar_event, alias_event, document_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
         loader = _Parser(text)
+        get_event = loader.get_event
         try:
-            while loader.check_event():
-                event = loader.get_event()
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        raise _Refused(event.start_mark, "a record file holds one YAML document only")
-                    continue
-                if isinstance(event, yaml.AliasEvent):
-                    raise _Refused(
-                        event.start_mark, "anchors and aliases (&, *) are not allowed", "write the value out in full"
-                    )
-                if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            # The parser's events, one by one; dispatching on the exact type keeps this loop, which
+            # runs for every value of every record, as short as it can be.
+            while (event := get_event()) is not None:
+                kind = type(event)
+                if kind is scalar_event:
+                    if event.anchor is not None:
+                        raise _Refused(
+                            event.start_mark,
+                            "anchors and aliases (&, *) are not allowed",
+                            "write the value out in full",
+                        )
+                    tag = event.tag
+                    if tag is None:
+                        plain = not event.style and event.implicit[0]
+                        if not plain:
+                            place(event.value, event.start_mark)
+                            continue
+                    elif tag != "!" and tag not in _STANDARD_TAGS:
+                        raise _Refused(event.start_mark, f"the YAML tag '{tag}' is not allowed")
+                    else:
+                        plain = not event.style and event.implicit[0]
+                    try:
+                        value = _plain(event.value) if plain and tag is None else _scalar(event.value, tag, plain)
+                    except ValueError:
+                        raise _Refused(event.start_mark, f"'{event.value}' does not fit its tag {tag}") from None
+                    place(value, event.start_mark)
+                elif kind in ends:
+                    stack.pop()
+                elif kind is mapping_start or kind is sequence_start:
                     if event.anchor is not None:
                         raise _Refused(
                             event.start_mark,
@@ -245,15 +273,7 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                     tag = event.tag
                     if tag not in (None, "!") and tag not in _STANDARD_TAGS:
                         raise _Refused(event.start_mark, f"the YAML tag '{tag}' is not allowed")
-                if isinstance(event, yaml.ScalarEvent):
-                    plain = not event.style and event.implicit[0]
-                    try:
-                        value = _scalar(event.value, event.tag, plain)
-                    except ValueError:
-                        raise _Refused(event.start_mark, f"'{event.value}' does not fit its tag {event.tag}") from None
-                    place(value, event.start_mark)
-                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    mapping = isinstance(event, yaml.MappingStartEvent)
+                    mapping = kind is mapping_start
                     container: Any = {} if mapping else []
                     if len(stack) >= MAX_DEPTH:
                         raise _Refused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
@@ -261,8 +281,14 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                     if stack and stack[-1][3] and stack[-1][2] is None and loc == () and root is not container:
                         raise _Refused(event.start_mark, "a mapping key must be a plain value")
                     stack.append([container, loc, None, mapping, {}])
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    stack.pop()
+                elif kind is document_start:
+                    documents += 1
+                    if documents > 1:
+                        raise _Refused(event.start_mark, "a record file holds one YAML document only")
+                elif kind is alias_event:
+                    raise _Refused(
+                        event.start_mark, "anchors and aliases (&, *) are not allowed", "write the value out in full"
+                    )
         finally:
             loader.dispose()
     except _Refused as exc:
