@@ -145,3 +145,21 @@ def test_validate_format_json_and_github():
     assert result.returncode == 0
     assert result.stdout == "::warning file=minimal/" + annotation
     assert result.stderr == "OK: 1 record checked; 0 errors, 1 warning in 1 file\n"
+
+
+def test_building_twice_elsewhere_gives_byte_identical_sites(tmp_path):
+    """Reproducible builds: the sample archive, built from two working folders into two output folders
+    with the same SOURCE_DATE_EPOCH, gives the same bytes in every file, the search index included."""
+    repo = Path(__file__).resolve().parents[1]
+    sites = []
+    for name in ("first", "second"):
+        cwd = tmp_path / f"cwd-{name}"
+        cwd.mkdir()
+        out = tmp_path / name / "site"
+        result = run("build", "--root", str(repo), "--out", str(out), cwd=cwd)
+        assert result.returncode == 0, result.stderr
+        sites.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    first, second = sites
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert len([name for name in first if name.startswith("pagefind/filter/")]) == 6

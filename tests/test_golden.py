@@ -13,23 +13,17 @@ from pathlib import Path
 import pytest
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
-# Pagefind's search bundle is checked by tests/test_search_index.py: its filter files are not
-# byte-stable between builds, and its JavaScript and WebAssembly are Pagefind's, not ours.
-BUNDLE = "pagefind"
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).parts[0] != BUNDLE
-    }
+    """Every file, Pagefind's search bundle (pagefind/) included: the build is byte-for-byte reproducible."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_sample_site_matches_the_golden_copy(sample_site: Path, request: pytest.FixtureRequest):
     if request.config.getoption("--regen-golden"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(sample_site, GOLDEN, ignore=lambda d, names: [BUNDLE] if Path(d) == sample_site else [])
+        shutil.copytree(sample_site, GOLDEN)
     built, golden = files_of(sample_site), files_of(GOLDEN)
     assert sorted(built) == sorted(golden), "pages added or removed: run pytest --regen-golden and review the diff"
     for name, content in built.items():

@@ -7,10 +7,19 @@ import json
 import shutil
 from pathlib import Path
 
+import cbor2
 import pytest
+from browser import chromium, serve
 
 from warcrime_archive import pipeline
-from warcrime_archive.search_index import UNUSED, IndexingFailed, index_site
+from warcrime_archive.search_index import (
+    UNUSED,
+    IndexingFailed,
+    canonicalise,
+    content_hash,
+    index_site,
+    run_pagefind,
+)
 from warcrime_archive.write import write_site
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
@@ -115,21 +124,164 @@ def test_a_failed_indexing_leaves_the_previous_site(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"], "no staging folder is left behind"
 
 
-def test_the_same_archive_gives_the_same_pages_and_index_text(tmp_path):
-    """Pages, fragments (named by their content's hash) and the word index are byte-identical between
-    builds. Pagefind 1.5.2 writes the values inside a filter file in hash-map order, so the filter
-    files (and the name of the meta file that lists them) may differ between two builds."""
+def test_the_same_archive_gives_a_byte_identical_site_and_index(tmp_path):
     first, second = build(MINIMAL, tmp_path / "one"), build(MINIMAL, tmp_path / "two")
 
-    def stable(site: Path) -> dict[str, bytes]:
-        return {
-            p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*"))
-            if p.is_file()
-            and "/filter/" not in p.as_posix()
-            and not p.name.endswith(".pf_meta")
-            and p.name != "pagefind-entry.json"
-        }
+    def everything(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
-    assert stable(first) == stable(second)
-    assert len(list(first.glob("pagefind/filter/*"))) == len(list(second.glob("pagefind/filter/*"))) == 6
+    assert everything(first) == everything(second)
+    assert len(list(first.glob("pagefind/filter/*"))) == 6
+
+
+# Six pages with three filters of several values each, so that Pagefind's hash-map order shows.
+PAGES = {
+    "one": {"colour": ["red", "blue"], "shape": ["round"], "size": ["small"]},
+    "two": {"colour": ["green"], "shape": ["square", "round"], "size": ["large"]},
+    "three": {"colour": ["blue", "yellow"], "shape": ["flat"], "size": ["small", "medium"]},
+    "four": {"colour": ["red"], "shape": ["Ärmel-shaped"], "size": ["medium"]},
+    "five": {"colour": ["violet", "indigo"], "shape": ["square"], "size": ["tiny"]},
+    "six": {"colour": ["orange"], "shape": ["round", "oval"], "size": ["huge", "small"]},
+}
+
+
+def raw_index(folder: Path) -> Path:
+    """The pages above, indexed by Pagefind as it writes them (not canonicalised); returns the bundle."""
+    for name, filters in PAGES.items():
+        spans = "".join(f'<span data-pagefind-filter="{f}">{v}</span> ' for f, vs in filters.items() for v in vs)
+        page = folder / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f"<!DOCTYPE html><html lang=en><title>{name}</title>"
+            f"<main data-pagefind-body><h1>Page {name}</h1><p>{spans}</p></main></html>"
+        )
+    return run_pagefind(folder)
+
+
+def payload(path: Path) -> bytes:
+    raw = gzip.decompress(path.read_bytes())
+    assert raw.startswith(b"pagefind_dcd")
+    return raw.removeprefix(b"pagefind_dcd")
+
+
+def meta_of(bundle: Path) -> tuple[Path, list]:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    meta = bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
+    return meta, cbor2.loads(payload(meta))
+
+
+def filters_of(bundle: Path) -> dict[str, dict[str, list[int]]]:
+    """What the index answers for each filter value: the page numbers."""
+    _, meta = meta_of(bundle)
+    answers = {}
+    for name, file_hash in meta[3]:
+        filter_name, values = cbor2.loads(payload(bundle / "filter" / f"{file_hash}.pf_filter"))
+        assert filter_name == name
+        answers[name] = {value: sorted(pages) for value, pages in values}
+    return answers
+
+
+def test_content_hash_names_files_exactly_as_pagefind_does(tmp_path):
+    bundle = raw_index(tmp_path / "site")
+    named = sorted(bundle.glob("filter/*.pf_filter")) + sorted(bundle.glob("index/*.pf_index"))
+    assert len(named) == 4
+    for path in named:
+        assert path.stem == "en_" + content_hash(payload(path))[:7], path.name
+    meta, _ = meta_of(bundle)
+    assert meta.name == f"pagefind.en_{content_hash(payload(meta))[:10]}.pf_meta"
+    # Pagefind's hex has no zero padding: SHA-1("") is da39a3ee5e6b4b0d...afd80709, written ...4bd...afd879
+    assert content_hash(b"") == "da39a3ee5e6b4bd3255bfef95601890afd879"
+
+
+def test_canonicalise_sorts_the_filters_and_renames_what_it_rewrites(tmp_path):
+    bundle = raw_index(tmp_path / "site")
+    before = filters_of(bundle)
+    untouched = {
+        p.relative_to(bundle).as_posix(): p.read_bytes()
+        for p in bundle.rglob("*")
+        if p.is_file() and "/filter/" not in p.as_posix() and p.suffix != ".pf_meta" and p.suffix != ".json"
+    }
+    canonicalise(bundle)
+    assert filters_of(bundle) == before
+    assert len(before["colour"]["red"]) == len(before["size"]["small"]) - 1 == 2
+    meta, decoded = meta_of(bundle)
+    assert [name for name, _ in decoded[3]] == ["colour", "shape", "size"]
+    for name, file_hash in decoded[3]:
+        path = bundle / "filter" / f"{file_hash}.pf_filter"
+        filter_name, values = cbor2.loads(payload(path))
+        assert [value for value, _ in values] == sorted(before[name])
+        assert path.stem == "en_" + content_hash(payload(path))[:7]
+        assert path.read_bytes()[4:8] == b"\0\0\0\0", "no time in the gzip header"
+    assert [value for value, _ in values] == ["huge", "large", "medium", "small", "tiny"]
+    assert meta.name == f"pagefind.en_{content_hash(payload(meta))[:10]}.pf_meta"
+    # nothing is left of the old names, and nothing else changed
+    assert sorted(p.stem for p in bundle.glob("filter/*")) == sorted(h for _, h in decoded[3])
+    assert [p.name for p in bundle.glob("*.pf_meta")] == [meta.name]
+    assert untouched == {p: (bundle / p).read_bytes() for p in untouched}
+    entry = (bundle / "pagefind-entry.json").read_text()
+    assert entry.startswith('{"version":"1.5.2","languages":{"en":{"hash":"' + meta.name[9:-8] + '","wasm":"en"')
+
+
+def test_canonicalised_indexes_of_the_same_pages_are_byte_identical(tmp_path):
+    bundles = []
+    for run in range(4):
+        bundle = raw_index(tmp_path / f"run{run}")
+        canonicalise(bundle)
+        bundles.append(
+            {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+        )
+    assert all(b == bundles[0] for b in bundles[1:])
+
+
+def test_an_unexpected_meta_layout_is_our_bug_not_a_silent_rewrite(tmp_path):
+    bundle = raw_index(tmp_path / "site")
+    meta, decoded = meta_of(bundle)
+    meta.write_bytes(gzip.compress(b"pagefind_dcd" + cbor2.dumps(decoded[:3]), mtime=0))
+    with pytest.raises(IndexingFailed, match=r"^pagefind\.en_\w+\.pf_meta: unexpected layout \(Pagefind 1\.5\.2\)"):
+        canonicalise(bundle)
+
+
+QUERIES = """async (base) => {
+    const pagefind = await import(base + "pagefind/pagefind.js");
+    await pagefind.init();
+    const urls = async (search) => (await Promise.all(search.results.map((r) => r.data()))).map((d) => d.url).sort();
+    const filters = await pagefind.filters();
+    const answers = {filters};
+    for (const [name, values] of Object.entries(filters)) {
+        for (const value of Object.keys(values)) {
+            answers[`${name}=${value}`] = await urls(await pagefind.search(null, {filters: {[name]: value}}));
+        }
+    }
+    answers.both = await urls(await pagefind.search(null, {filters: {colour: "red", size: "medium"}}));
+    answers.any = await urls(await pagefind.search(null, {filters: {colour: {any: ["blue", "green"]}}}));
+    answers.words = await urls(await pagefind.search("page", {filters: {shape: "round"}}));
+    return answers;
+}"""
+
+
+def test_the_canonical_index_answers_the_same_filter_queries_in_the_browser(tmp_path):
+    raw = raw_index(tmp_path / "raw" / "site").parent
+    canonical = raw_index(tmp_path / "canonical" / "site").parent
+    canonicalise(canonical / "pagefind")
+    answers = []
+    with chromium() as browser:
+        for site in (raw, canonical):
+            with serve(site) as base:
+                page = browser.new_page()
+                page.goto(base + "one/")
+                answers.append(page.evaluate(QUERIES, base))
+                page.close()
+    assert answers[0] == answers[1]
+    assert answers[1]["filters"]["colour"] == {
+        "blue": 2,
+        "green": 1,
+        "indigo": 1,
+        "orange": 1,
+        "red": 2,
+        "violet": 1,
+        "yellow": 1,
+    }
+    assert [u.rsplit("/", 2)[-2] for u in answers[1]["colour=red"]] == ["four", "one"]
+    assert [u.rsplit("/", 2)[-2] for u in answers[1]["both"]] == ["four"]
+    assert [u.rsplit("/", 2)[-2] for u in answers[1]["any"]] == ["one", "three", "two"]
+    assert [u.rsplit("/", 2)[-2] for u in answers[1]["words"]] == ["one", "six", "two"]

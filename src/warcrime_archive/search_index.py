@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import cbor2
 
 from warcrime_archive import urls
 
@@ -20,6 +25,12 @@ UNUSED = (
 )
 
 
+# Every compressed Pagefind file is gzip of this signature followed by the file's CBOR (or JSON).
+SIGNATURE = b"pagefind_dcd"
+# Where the list of [filter name, filter file hash] pairs sits in a pagefind.*.pf_meta file (1.5.x).
+META_FILTERS = 3
+
+
 class IndexingFailed(Exception):
     """Pagefind could not index the staged site."""
 
@@ -30,10 +41,17 @@ def index_site(staging: Path) -> int:
     Returns the number of files Pagefind wrote. The binary comes from the `pagefind_bin` package;
     nothing is downloaded. Only marked content is ever indexed: with no marked page (an archive with
     no records yet) there is nothing to search and no index is written, where Pagefind would
-    otherwise index every page whole.
+    otherwise index every page whole. The index is then made byte-for-byte reproducible (`canonicalise`).
     """
     if not any(b"data-pagefind-body" in page.read_bytes() for page in staging.rglob("*.html")):
         return 0
+    bundle = run_pagefind(staging)
+    canonicalise(bundle)
+    return sum(1 for p in bundle.rglob("*") if p.is_file())
+
+
+def run_pagefind(staging: Path) -> Path:
+    """Run Pagefind over `staging` as it is, keep only the files the site uses, and return the bundle's folder."""
     command = [
         sys.executable,
         "-m",
@@ -52,4 +70,67 @@ def index_site(staging: Path) -> int:
         raise IndexingFailed(f"pagefind exited with status {done.returncode}: {(done.stderr or done.stdout).strip()}")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
-    return sum(1 for p in bundle.rglob("*") if p.is_file())
+    return bundle
+
+
+def content_hash(data: bytes) -> str:
+    """Pagefind's `full_hash`: the SHA-1 of a file's CBOR, each byte in lowercase hex *without* zero padding."""
+    return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
+
+
+def read_pf(path: Path) -> object:
+    """Decode one of Pagefind's compressed CBOR files (filter or meta)."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise IndexingFailed(f"{path.name}: not a Pagefind index file (no {SIGNATURE.decode()} signature)")
+    return cbor2.loads(raw[len(SIGNATURE) :])
+
+
+def write_pf(path: Path, data: bytes) -> None:
+    """Write a Pagefind file as Pagefind does (gzip, best compression), with no timestamp in the gzip header."""
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+
+
+def canonicalise(bundle: Path) -> None:
+    """Rewrite Pagefind's filter files, and the meta file and entry that name them, in a canonical order.
+
+    Pagefind 1.5.x builds its filters in a randomly seeded hash map, so the order of the values inside
+    each `filter/*.pf_filter` file and of the filters listed in `pagefind.*.pf_meta` changes from one
+    run to the next, and with it those files' hash names and `pagefind-entry.json`. The order means
+    nothing to the search (it reads both into hash maps), so values are sorted by text (each value's
+    page numbers ascending) and filters by name; each rewritten file is named by the hash of its new
+    content exactly as Pagefind names it. Everything else Pagefind writes is already stable.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text("utf-8"))
+    languages = entry["languages"]
+    for language in sorted(languages):
+        old_meta = bundle / f"pagefind.{languages[language]['hash']}.pf_meta"
+        meta = read_pf(old_meta)
+        listed = meta[META_FILTERS] if isinstance(meta, list) and len(meta) > META_FILTERS else None
+        if not isinstance(listed, list) or not all(isinstance(f, list) and len(f) == 2 for f in listed):
+            raise IndexingFailed(f"{old_meta.name}: unexpected layout (Pagefind {entry['version']}): no filter list")
+        filters = {}
+        for name, old_hash in listed:
+            old_filter = bundle / "filter" / f"{old_hash}.pf_filter"
+            filter_name, values = read_pf(old_filter)
+            filters[name] = [filter_name, sorted([value, sorted(pages)] for value, pages in values)]
+            old_filter.unlink()
+        named = []
+        for name in sorted(filters):
+            data = cbor2.dumps(filters[name])
+            full = f"{language}_{content_hash(data)}"
+            short = full[: len(language) + 8]
+            # as Pagefind does on a clash of short names: lengthen the name until it is unique
+            while any(short == taken for _, taken in named) and len(short) < len(full):
+                short = full[: len(short) + 2]
+            write_pf(bundle / "filter" / f"{short}.pf_filter", data)
+            named.append([name, short])
+        meta[META_FILTERS] = named
+        data = cbor2.dumps(meta)
+        meta_hash = f"{language}_{content_hash(data)[: len(language) + 8]}"
+        old_meta.unlink()
+        write_pf(bundle / f"pagefind.{meta_hash}.pf_meta", data)
+        languages[language]["hash"] = meta_hash
+    entry["languages"] = dict(sorted(languages.items()))
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
