@@ -91,7 +91,7 @@ def test_runner_times_full_edit_and_noop_builds_and_checks_them_against_a_clean_
     assert size["n"] == 20 and size["identical_to_clean"] is True
     for kind in ("full", "edit", "noop"):
         assert size[kind]["pages"] == size["full"]["pages"] > 20
-        assert list(size[kind]["stages"]) == ["load", "catalog", "plan", "render", "write"]
+        assert list(size[kind]["stages"]) == ["load", "catalog", "plan", "render", "write", "search"]
         assert size[kind]["peak_mib"] > 10 and size[kind]["cpu"] > 0
     assert "Benchmark edit 0." in (tmp_path / "work" / "n20" / "archive" / "incidents" / "inc-000001.yaml").read_text()
     table = (tmp_path / "res" / "results.md").read_text()
