@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from warcrime_archive import downloads, feeds, urls
+from warcrime_archive import downloads, feeds, i18n, urls
 from warcrime_archive.catalog import Catalog, build_catalog
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
@@ -68,8 +68,9 @@ def build(
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     catalog = build_catalog(archive, read_history(root) if history else None)
-    pages = plan_site(catalog)
-    env = make_environment(root, catalog)
-    files: dict[str, str] = {**render_all(env, pages), **published_data(catalog, pages)}
+    with i18n.activated(i18n.load(root, archive.config.language)):
+        pages = plan_site(catalog)
+        env = make_environment(root, catalog)
+        files: dict[str, str] = {**render_all(env, pages), **published_data(catalog, pages)}
     count = write_site(out, files, [root / "static", default_dir("static")], finish=index_site)
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings)
