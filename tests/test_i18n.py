@@ -221,6 +221,8 @@ def test_a_pseudo_translated_page_keeps_the_archive_text(pseudo_site: Path):
     home = (pseudo_site / "index.html").read_text("utf-8")
     assert "⟦Skip to content⟧" in home
     assert 'lang="qps"' in home
+    assert "⟦The archive holds <strong>4</strong> records of alleged incidents," in home
+    assert "<caption>⟦Russia as alleged perpetrator⟧" in (pseudo_site / "sides/russia/index.html").read_text("utf-8")
 
 
 # --- Choosing the language -----------------------------------------------------------------------------
@@ -232,6 +234,10 @@ def test_english_needs_no_catalog():
     assert i18n.available(None) == ["en"]
 
 
+ONE_INCIDENT = "Map of %(name)s with its %(num)d incident, each shown as precisely as its record allows"
+INCIDENTS = "Map of %(name)s with its %(num)d incidents, each shown as precisely as its record allows"
+
+
 def test_a_catalog_for_the_primary_language_serves_its_variants(tmp_path: Path):
     write_pseudo_catalog(tmp_path, "pt")
     assert i18n.available(tmp_path) == ["en", "pt"]
@@ -239,6 +245,8 @@ def test_a_catalog_for_the_primary_language_serves_its_variants(tmp_path: Path):
     assert translations.gettext("Search") == "⟦Search⟧"
     with i18n.activated(translations):
         assert i18n.gettext("Go") == "⟦Go⟧"
+        assert i18n.ngettext(ONE_INCIDENT, INCIDENTS, 1) == f"⟦{ONE_INCIDENT}⟧"
+        assert i18n.ngettext(ONE_INCIDENT, INCIDENTS, 16) == f"⟦{INCIDENTS}⟧"
     assert i18n.gettext("Search") == "Search"
 
 
