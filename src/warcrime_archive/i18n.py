@@ -41,6 +41,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return (_active.get() or _ENGLISH).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language, where the same English words need another translation in `context`."""
+    return (_active.get() or _ENGLISH).pgettext(context, message)
+
+
 def locale_dirs(root: Path | None) -> list[Path]:
     """Where catalogs are looked for: the archive's own `locales/`, then the shipped one."""
     own = [root / "locales"] if root is not None and (root / "locales").is_dir() else []

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from warcrime_archive import __version__, i18n, urls
 from warcrime_archive.catalog import Catalog
+from warcrime_archive.dates import day_words, month_words
 from warcrime_archive.plan import Page, navigation
 from warcrime_archive.richtext import render_markdown
 
@@ -81,6 +82,8 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         term_urls=catalog.term_urls,
     )
     env.filters["markdown"] = _markdown_filter
+    env.filters["day_words"] = day_words
+    env.filters["month_words"] = month_words
     return env
 
 
