@@ -80,6 +80,8 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         navigation=navigation(catalog),
         generator_version=__version__,
         term_urls=catalog.term_urls,
+        # A message marked in Python with N_ (e.g. a column's description), translated; escaped like any value.
+        translated=i18n.gettext,
     )
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words
