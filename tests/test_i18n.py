@@ -90,9 +90,10 @@ def set_language(root: Path, language: str) -> None:
 
 class _Visible(HTMLParser):
     """The text a reader sees (text nodes outside script/style, joined with line breaks) and the
-    attributes read aloud or shown (title, aria-label, alt, placeholder)."""
+    attributes read aloud or shown (title, aria-label, alt, placeholder). Code (file names, commands,
+    hashes) is not translated, so it is left out."""
 
-    HIDDEN = {"script", "style", "template"}
+    HIDDEN = {"script", "style", "template", "code"}  # code: identifiers, commands and hashes
     SHOWN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
 
     def __init__(self) -> None:
@@ -150,8 +151,10 @@ def _place_nodes(node: object) -> Iterator[object]:
         yield from _place_nodes(child)
 
 
-# Numbers, dates, ids, coordinates, hashes and punctuation need no translation.
-NEUTRAL = re.compile(r"^[\W\d_]*$|^[0-9a-f]{16,}$|^[\d.]+°\s?[NSEW]$")
+# Numbers, punctuation and the names of the data files need no translation.
+NEUTRAL = re.compile(r"^[\W\d_]*$|^[\w-]+\.(csv|json|geojson|xml)$")
+# Text the templates join from several values of the archive: each part is checked on its own.
+JOINS = re.compile(r"\n| · |, ")
 
 
 def unmarked(text: str, data: str) -> list[str]:
@@ -159,11 +162,14 @@ def unmarked(text: str, data: str) -> list[str]:
     while MARKED.search(text):
         text = MARKED.sub("\n", text)
     left = []
-    for part in text.split("\n"):
+    for part in JOINS.split(text):
         part = " ".join(part.split()).strip(" .,;:()·—–-")
         if not part or NEUTRAL.match(part):
             continue
-        if not re.search(rf"(?<!\w){re.escape(part)}(?!\w)", data):
+        shortened = part.endswith("…")  # a long title cut short, as on the timeline
+        part = part.removesuffix("…")
+        end = "" if shortened else r"(?!\w)"
+        if not re.search(rf"(?<!\w){re.escape(part)}{end}", data):
             left.append(part)
     return left
 
@@ -207,6 +213,27 @@ def _build(root: Path, out: Path) -> Path:
 @pytest.fixture(scope="module")
 def pseudo_site(pseudo_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(pseudo_archive, tmp_path_factory.mktemp("pseudo-site") / "site")
+
+
+def test_every_visible_word_of_every_page_is_translated(pseudo_archive: Path, pseudo_site: Path):
+    assert untranslated(pseudo_site, archive_words(pseudo_archive)) == {}
+
+
+def test_the_check_catches_an_untranslated_literal_in_a_template(pseudo_archive: Path, tmp_path: Path):
+    root = tmp_path / "archive"
+    shutil.copytree(pseudo_archive, root)
+    (root / "templates").mkdir()
+    base = (REPO / "templates" / "base.html").read_text("utf-8")
+    planted = base.replace(
+        '<main id="main">', '<main id="main">\n<p title="Planted tooltip">Planted words <em>nobody</em> noticed</p>'
+    )
+    assert planted != base
+    (root / "templates" / "base.html").write_text(planted, "utf-8")
+    site = _build(root, tmp_path / "site")
+    found = untranslated(site, archive_words(root))
+    assert found["index.html"] == ["Planted words", "nobody", "noticed", "Planted tooltip"]
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    assert set(found) == pages
 
 
 def test_the_check_catches_an_untranslated_attribute():

@@ -15,7 +15,7 @@ from typing import Any
 from warcrime_archive import urls
 from warcrime_archive.catalog import Catalog, Entry
 from warcrime_archive.config import ArchiveConfig
-from warcrime_archive.i18n import N_
+from warcrime_archive.i18n import N_, gettext
 from warcrime_archive.record import Source, VictimGroup
 
 
@@ -362,10 +362,24 @@ def permalink(config: ArchiveConfig, url: str) -> str:
 def citation_text(config: ArchiveConfig, entry: Entry) -> str:
     """The suggested citation, in words."""
     version = record_version(entry)
-    updated = f", last updated {entry.last_updated.date.isoformat()}" if entry.last_updated else ""
+    words = {
+        "archive": config.title,
+        "title": entry.incident.title,
+        "id": entry.id,
+        "version": version,
+        "url": permalink(config, entry.url),
+    }
+    if entry.last_updated:
+        return gettext(
+            "%(archive)s. \u201c%(title)s.\u201d Record %(id)s, version %(version)s, last updated %(updated)s. "
+            "%(url)s (accessed on the date you read it)."
+        ) % {**words, "updated": entry.last_updated.date.isoformat()}
     return (
-        f"{config.title}. \u201c{entry.incident.title}.\u201d Record {entry.id}, version {version}{updated}. "
-        f"{permalink(config, entry.url)} (accessed on the date you read it)."
+        gettext(
+            "%(archive)s. \u201c%(title)s.\u201d Record %(id)s, version %(version)s. "
+            "%(url)s (accessed on the date you read it)."
+        )
+        % words
     )
 
 
