@@ -249,6 +249,7 @@ def test_a_pseudo_translated_page_keeps_the_archive_text(pseudo_site: Path):
     assert "⟦Skip to content⟧" in home
     assert 'lang="qps"' in home
     assert "⟦The archive holds <strong>4</strong> records of alleged incidents," in home
+    assert "<rights>⟦Data licence: CC BY 4.0⟧</rights>" in (pseudo_site / "feed.xml").read_text("utf-8")
     search = (pseudo_site / "search/index.html").read_text("utf-8")
     assert 'data-many="⟦{count} records found.⟧"' in search  # the scripts' messages come from the page
     assert 'data-one="⟦1 record found.⟧"' in search
