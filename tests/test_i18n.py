@@ -256,6 +256,43 @@ def test_a_pseudo_translated_page_keeps_the_archive_text(pseudo_site: Path):
     assert "<caption>⟦Russia as alleged perpetrator⟧" in (pseudo_site / "sides/russia/index.html").read_text("utf-8")
 
 
+# --- Every template, every branch: no words outside messages ---------------------------------------------
+
+TEMPLATE_NOISE = [
+    re.compile(r"\{#.*?#\}", re.S),  # comments
+    re.compile(r"\{% trans.*?endtrans %\}", re.S),  # messages
+    re.compile(r"\{\{.*?\}\}", re.S),  # values (and _() messages)
+    re.compile(r"\{%.*?%\}", re.S),  # statements
+    re.compile(r"<(script|style|code)\b[^>]*>.*?</\1>", re.S),
+]
+# A link's text that is a file's name, not words.
+FILE_NAMES = {"feed.xml"}
+
+
+def literal_words(template: str) -> list[str]:
+    """Words a template writes outside any message: in text, or in a title/aria-label/alt/placeholder."""
+    for noise in TEMPLATE_NOISE:
+        template = noise.sub(" ", template)
+    found = re.findall(r'\b(?:title|aria-label|alt|placeholder)="([^"]*[A-Za-z][^"]*)"', template)
+    text = re.sub(r"<[^>]*>", " ", template)
+    for name in FILE_NAMES:
+        text = text.replace(name, " ")
+    return found + re.findall(r"[A-Za-z][A-Za-z']*", text)
+
+
+def test_no_template_writes_words_outside_a_message():
+    """Also the branches the sample site does not reach (a contact address, withheld evidence...)."""
+    found = {p.name: literal_words(p.read_text("utf-8")) for p in sorted((REPO / "templates").glob("*.html"))}
+    assert {name: words for name, words in found.items() if words} == {}
+
+
+def test_the_template_scan_finds_planted_words():
+    assert literal_words('<p>{{ _("Search") }} <a href="{{ url(x) }}">{{ name }}</a>.</p>') == []
+    assert literal_words("{% if a %}<p>Planted</p>{% endif %}") == ["Planted"]
+    assert literal_words('<svg aria-label="Planted map"></svg>') == ["Planted map"]
+    assert literal_words("<nav aria-label=\"{{ _('Main') }}\"></nav>") == []
+
+
 # --- Choosing the language -----------------------------------------------------------------------------
 
 
