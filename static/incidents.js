@@ -18,6 +18,13 @@
   var DEFAULT_SORT = "date-desc";
   var sort = DEFAULT_SORT;
 
+  // The status messages, in the site's language, from the status element's data-* attributes.
+  function say(name, numbers) {
+    return status.getAttribute("data-" + name).replace(/\{(\w+)\}/g, function (all, key) {
+      return String(numbers[key]);
+    });
+  }
+
   function value(row, key) {
     if (key === "date") {
       // the page lists the records newest first, by the catalog's order of date windows
@@ -98,10 +105,9 @@
         th.removeAttribute("aria-sort");
       }
     });
-    count.textContent = shown === rows.length ? String(rows.length) : shown + " of " + rows.length;
-    status.textContent = shown === rows.length
-      ? "Showing all " + rows.length + " incidents."
-      : "Showing " + shown + " of " + rows.length + " incidents.";
+    var numbers = { shown: shown, total: rows.length };
+    count.textContent = shown === rows.length ? String(rows.length) : say("count", numbers);
+    status.textContent = say(shown === rows.length ? "all" : "some", numbers);
     writeUrl();
   }
 

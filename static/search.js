@@ -84,10 +84,10 @@
     var ticket = ++latest;
     if (!words && Object.keys(filters).length === 0) {
       list.replaceChildren();
-      status.textContent = "Type a name, a place, an outlet or any other word, or choose a filter.";
+      status.textContent = status.getAttribute("data-prompt");
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = status.getAttribute("data-searching");
     loading
       .then(function (pf) {
         return pf.search(words || null, { filters: filters });
@@ -102,10 +102,12 @@
           return;
         }
         list.replaceChildren.apply(list, results.map(item));
-        status.textContent = results.length === 1 ? "1 record found." : results.length + " records found.";
+        status.textContent = results.length === 1
+          ? status.getAttribute("data-one")
+          : status.getAttribute("data-many").replace("{count}", String(results.length));
       })
       .catch(function () {
-        status.textContent = "Search could not be loaded. Browse the incidents instead.";
+        status.textContent = status.getAttribute("data-failed");
       });
   }
 

@@ -12,9 +12,59 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from warcrime_archive.i18n import N_, gettext, pgettext
+
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _FORM = re.compile(PATTERN)
-MONTHS = list(calendar.month_name)
+MONTHS = (
+    "",
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def month_name(month: int) -> str:
+    """The month's name in the site's language: 'March'."""
+    return gettext(MONTHS[month])
+
+
+def short_month_name(month: int) -> str:
+    """The month's short name in the site's language, for the timeline's axis: 'Mar'."""
+    names = (
+        pgettext("short month", "Jan"),
+        pgettext("short month", "Feb"),
+        pgettext("short month", "Mar"),
+        pgettext("short month", "Apr"),
+        pgettext("short month", "May"),
+        pgettext("short month", "Jun"),
+        pgettext("short month", "Jul"),
+        pgettext("short month", "Aug"),
+        pgettext("short month", "Sep"),
+        pgettext("short month", "Oct"),
+        pgettext("short month", "Nov"),
+        pgettext("short month", "Dec"),
+    )
+    return names[month - 1]
+
+
+def day_words(day: dt.date) -> str:
+    """A day in words: '30 March 2022'."""
+    return gettext("%(day)d %(month)s %(year)d") % {"day": day.day, "month": month_name(day.month), "year": day.year}
+
+
+def month_words(day: dt.date) -> str:
+    """The month of a day in words: 'March 2022'."""
+    return gettext("%(month)s %(year)d") % {"month": month_name(day.month), "year": day.year}
 
 
 @dataclass(frozen=True, order=True)
@@ -67,9 +117,9 @@ class PartialDate:
 
     def words(self) -> str:
         if self.day:
-            return f"{self.day} {MONTHS[self.month or 1]} {self.year}"
+            return day_words(self.start)
         if self.month:
-            return f"{MONTHS[self.month]} {self.year}"
+            return month_words(self.start)
         return str(self.year)
 
     def __str__(self) -> str:
@@ -92,14 +142,16 @@ class PartialDate:
 def window_words(start: PartialDate, end: PartialDate | None) -> str:
     """'30 December 2022', 'some time in June 2024', 'between 29 and 30 March 2022', ..."""
     if end is None or end == start:
-        return start.words() if start.day else f"some time in {start.words()}"
+        return start.words() if start.day else gettext("some time in %(date)s") % {"date": start.words()}
+    between = gettext("between %(first)s and %(last)s")
     if start.day and end.day:
         if (start.year, start.month) == (end.year, end.month):
-            return f"between {start.day} and {end.words()}"
+            return between % {"first": start.day, "last": end.words()}
         if start.year == end.year:
-            return f"between {start.day} {MONTHS[start.month or 1]} and {end.words()}"
+            first = gettext("%(day)d %(month)s") % {"day": start.day, "month": month_name(start.month or 1)}
+            return between % {"first": first, "last": end.words()}
     if start.month and end.month and not start.day and not end.day and start.year == end.year:
-        return f"between {MONTHS[start.month]} and {end.words()}"
-    first = start.words() if start.month else f"the start of {start.year}"
-    last = end.words() if end.month else f"the end of {end.year}"
-    return f"between {first} and {last}"
+        return between % {"first": month_name(start.month), "last": end.words()}
+    first = start.words() if start.month else gettext("the start of %(year)d") % {"year": start.year}
+    last = end.words() if end.month else gettext("the end of %(year)d") % {"year": end.year}
+    return between % {"first": first, "last": last}

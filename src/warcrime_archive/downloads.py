@@ -15,6 +15,7 @@ from typing import Any
 from warcrime_archive import urls
 from warcrime_archive.catalog import Catalog, Entry
 from warcrime_archive.config import ArchiveConfig
+from warcrime_archive.i18n import N_, gettext
 from warcrime_archive.record import Source, VictimGroup
 
 
@@ -59,125 +60,130 @@ def _victim_total(entry: Entry, end: str) -> int | str:
 
 
 INCIDENT_COLUMNS = (
-    Column("id", "string", "The record's id; its page is incidents/<id>/.", lambda e: e.id),
-    Column("title", "string", "A short neutral headline.", lambda e: e.incident.title),
-    Column("summary", "string", "What is alleged, and by whom.", lambda e: e.incident.summary),
-    Column("category", "string", "A key of the archive's categories.", lambda e: e.incident.category),
+    Column("id", "string", N_("The record's id; its page is incidents/<id>/."), lambda e: e.id),
+    Column("title", "string", N_("A short neutral headline."), lambda e: e.incident.title),
+    Column("summary", "string", N_("What is alleged, and by whom."), lambda e: e.incident.summary),
+    Column("category", "string", N_("A key of the archive's categories."), lambda e: e.incident.category),
     Column(
         "date_from",
         "string",
-        "The earliest it can have happened: YYYY-MM-DD, YYYY-MM or YYYY.",
+        N_("The earliest it can have happened: YYYY-MM-DD, YYYY-MM or YYYY."),
         lambda e: e.incident.date.start.iso(),
     ),
     Column(
         "date_to",
         "string",
-        "The latest it can have happened: YYYY-MM-DD, YYYY-MM or YYYY.",
+        N_("The latest it can have happened: YYYY-MM-DD, YYYY-MM or YYYY."),
         lambda e: e.incident.date.end.iso(),
     ),
     Column(
         "date_approximate",
         "boolean",
-        "true when even the date window is an estimate.",
+        N_("true when even the date window is an estimate."),
         lambda e: e.incident.date.approximate,
     ),
     Column(
         "first_reported",
         "string",
-        "When it was first reported publicly; empty when not known.",
+        N_("When it was first reported publicly; empty when not known."),
         lambda e: e.incident.first_reported.iso() if e.incident.first_reported else "",
     ),
-    Column("country", "string", "ISO 3166-1 alpha-2 code.", lambda e: e.incident.location.country),
-    Column("admin1_code", "string", "ISO 3166-2 code of the region.", lambda e: e.incident.location.region.code),
-    Column("admin1", "string", "The region's name.", lambda e: e.incident.location.region.name),
-    Column("admin2", "string", "The district, as the sources name it.", lambda e: e.incident.location.admin2 or ""),
-    Column("place", "string", "The settlement or named place.", lambda e: e.incident.location.place or ""),
+    Column("country", "string", N_("ISO 3166-1 alpha-2 code."), lambda e: e.incident.location.country),
+    Column("admin1_code", "string", N_("ISO 3166-2 code of the region."), lambda e: e.incident.location.region.code),
+    Column("admin1", "string", N_("The region's name."), lambda e: e.incident.location.region.name),
+    Column("admin2", "string", N_("The district, as the sources name it."), lambda e: e.incident.location.admin2 or ""),
+    Column("place", "string", N_("The settlement or named place."), lambda e: e.incident.location.place or ""),
     Column(
         "precision",
         "string",
-        "How precisely the place is known: exact, near, settlement, district, region or unknown.",
+        N_("How precisely the place is known: exact, near, settlement, district, region or unknown."),
         lambda e: e.incident.location.precision.value,
     ),
     Column(
         "lat",
         "number",
-        "Latitude (WGS 84), only when a source publishes coordinates and the record may show them.",
+        N_("Latitude (WGS 84), only when a source publishes coordinates and the record may show them."),
         lambda e: e.incident.location.coordinates.lat if e.incident.location.coordinates else "",
     ),
     Column(
         "lon",
         "number",
-        "Longitude (WGS 84), on the same terms as lat.",
+        N_("Longitude (WGS 84), on the same terms as lat."),
         lambda e: e.incident.location.coordinates.lon if e.incident.location.coordinates else "",
     ),
     Column(
         "alleged_perpetrator_sides",
         "string",
-        "Keys of the sides alleged responsible, separated by '; '.",
+        N_("Keys of the sides alleged responsible, separated by '; '."),
         lambda e: _join([p.side for p in e.incident.alleged_perpetrators]),
     ),
     Column(
         "victim_sides",
         "string",
-        "Keys of the victims' sides, separated by '; ' (empty for an unknown side).",
+        N_("Keys of the victims' sides, separated by '; ' (empty for an unknown side)."),
         lambda e: _join(sorted({v.side for v in e.incident.victims if v.side})),
     ),
     Column(
         "victims_min",
         "integer",
-        "The lowest total count of victims the sources give; empty when a group's count is unknown.",
+        N_("The lowest total count of victims the sources give; empty when a group's count is unknown."),
         lambda e: _victim_total(e, "min"),
     ),
     Column(
         "victims_max",
         "integer",
-        "The highest total count of victims the sources give; empty when a group's count is unknown.",
+        N_("The highest total count of victims the sources give; empty when a group's count is unknown."),
         lambda e: _victim_total(e, "max"),
     ),
     Column(
         "verification",
         "string",
-        "The verification grade: a key of the archive's grading scale.",
+        N_("The verification grade: a key of the archive's grading scale."),
         lambda e: e.incident.verification.status,
     ),
-    Column("sources", "integer", "How many sources the record lists.", lambda e: len(e.incident.sources)),
-    Column("tags", "string", "Keywords, separated by '; '.", lambda e: _join(e.incident.tags)),
-    Column("version", "string", "The record version: short SHA-256 of its public JSON.", record_version),
+    Column("sources", "integer", N_("How many sources the record lists."), lambda e: len(e.incident.sources)),
+    Column("tags", "string", N_("Keywords, separated by '; '."), lambda e: _join(e.incident.tags)),
+    Column("version", "string", N_("The record version: short SHA-256 of its public JSON."), record_version),
 )
 
 VICTIM_COLUMNS = (
-    Column("incident_id", "string", "The id of the record (incidents.csv: id).", lambda e, i, v: e.id),
-    Column("group", "integer", "The group's position in the record, from 1.", lambda e, i, v: i),
-    Column("side", "string", "A key of the archive's sides; empty when unknown.", lambda e, i, v: v.side or ""),
-    Column("status", "string", "A key of the archive's victim statuses.", lambda e, i, v: v.status),
-    Column("harm", "string", "killed, wounded, tortured, ill-treated or missing.", lambda e, i, v: v.harm.value),
+    Column("incident_id", "string", N_("The id of the record (incidents.csv: id)."), lambda e, i, v: e.id),
+    Column("group", "integer", N_("The group's position in the record, from 1."), lambda e, i, v: i),
+    Column("side", "string", N_("A key of the archive's sides; empty when unknown."), lambda e, i, v: v.side or ""),
+    Column("status", "string", N_("A key of the archive's victim statuses."), lambda e, i, v: v.status),
+    Column("harm", "string", N_("killed, wounded, tortured, ill-treated or missing."), lambda e, i, v: v.harm.value),
     Column(
-        "count_min", "integer", "The lowest count a source gives; empty when unknown.", lambda e, i, v: _count(v, "min")
+        "count_min",
+        "integer",
+        N_("The lowest count a source gives; empty when unknown."),
+        lambda e, i, v: _count(v, "min"),
     ),
     Column(
         "count_max",
         "integer",
-        "The highest count a source gives; empty when unknown.",
+        N_("The highest count a source gives; empty when unknown."),
         lambda e, i, v: _count(v, "max"),
     ),
-    Column("description", "string", "Who they were, as the sources say.", lambda e, i, v: v.description),
+    Column("description", "string", N_("Who they were, as the sources say."), lambda e, i, v: v.description),
 )
 
 SOURCE_COLUMNS = (
-    Column("incident_id", "string", "The id of the record (incidents.csv: id).", lambda e, i, s: e.id),
-    Column("position", "integer", "The source's position in the record, from 1.", lambda e, i, s: i),
-    Column("url", "string", "The source's address.", lambda e, i, s: s.url),
-    Column("title", "string", "Its title, as published.", lambda e, i, s: s.title),
-    Column("outlet", "string", "Who published it.", lambda e, i, s: s.outlet),
+    Column("incident_id", "string", N_("The id of the record (incidents.csv: id)."), lambda e, i, s: e.id),
+    Column("position", "integer", N_("The source's position in the record, from 1."), lambda e, i, s: i),
+    Column("url", "string", N_("The source's address."), lambda e, i, s: s.url),
+    Column("title", "string", N_("Its title, as published."), lambda e, i, s: s.title),
+    Column("outlet", "string", N_("Who published it."), lambda e, i, s: s.outlet),
     Column(
         "published",
         "string",
-        "When it was published (YYYY-MM-DD, YYYY-MM or YYYY); empty when not known.",
+        N_("When it was published (YYYY-MM-DD, YYYY-MM or YYYY); empty when not known."),
         lambda e, i, s: s.published.iso() if s.published else "",
     ),
-    Column("type", "string", "The kind of source.", lambda e, i, s: s.type.value),
-    Column("language", "string", "ISO 639 language code.", lambda e, i, s: s.language),
-    Column("archived_url", "string", "An archived copy; empty when none yet.", lambda e, i, s: s.archived_url or ""),
+    Column("type", "string", N_("The kind of source."), lambda e, i, s: s.type.value),
+    Column("language", "string", N_("ISO 639 language code."), lambda e, i, s: s.language),
+    Column(
+        "archived_url", "string", N_("An archived copy; empty when none yet."), lambda e, i, s: s.archived_url or ""
+    ),
 )
 
 
@@ -223,11 +229,11 @@ def _source_rows(catalog: Catalog) -> list[list[Any]]:
 
 
 TABLES = (
-    Table("incidents", "incidents.csv", "One row per incident.", INCIDENT_COLUMNS, ("id",), _incident_rows),
+    Table("incidents", "incidents.csv", N_("One row per incident."), INCIDENT_COLUMNS, ("id",), _incident_rows),
     Table(
         "victims",
         "victims.csv",
-        "One row per group of victims of an incident.",
+        N_("One row per group of victims of an incident."),
         VICTIM_COLUMNS,
         ("incident_id", "group"),
         _victim_rows,
@@ -235,7 +241,7 @@ TABLES = (
     Table(
         "sources",
         "sources.csv",
-        "One row per source cited by an incident.",
+        N_("One row per source cited by an incident."),
         SOURCE_COLUMNS,
         ("incident_id", "position"),
         _source_rows,
@@ -243,13 +249,15 @@ TABLES = (
 )
 
 OTHER_FILES = (
-    ("incidents.json", "Every public record in full, as a JSON array, in the record format's field names."),
+    ("incidents.json", N_("Every public record in full, as a JSON array, in the record format's field names.")),
     (
         "incidents.geojson",
-        "A GeoJSON FeatureCollection: one Feature per incident, geometry null unless coordinates may be published.",
+        N_("A GeoJSON FeatureCollection: one Feature per incident, geometry null unless coordinates may be published."),
     ),
-    ("datapackage.json", "A Frictionless Data Package describing the files here, with a table schema per CSV."),
+    ("datapackage.json", N_("A Frictionless Data Package describing the files here, with a table schema per CSV.")),
 )
+# The Frictionless field types, as the data page names them (marked here for translation).
+FIELD_TYPES = (N_("string"), N_("integer"), N_("number"), N_("boolean"))
 
 
 def _by_id(catalog: Catalog) -> list[Entry]:
@@ -354,10 +362,24 @@ def permalink(config: ArchiveConfig, url: str) -> str:
 def citation_text(config: ArchiveConfig, entry: Entry) -> str:
     """The suggested citation, in words."""
     version = record_version(entry)
-    updated = f", last updated {entry.last_updated.date.isoformat()}" if entry.last_updated else ""
+    words = {
+        "archive": config.title,
+        "title": entry.incident.title,
+        "id": entry.id,
+        "version": version,
+        "url": permalink(config, entry.url),
+    }
+    if entry.last_updated:
+        return gettext(
+            "%(archive)s. \u201c%(title)s.\u201d Record %(id)s, version %(version)s, last updated %(updated)s. "
+            "%(url)s (accessed on the date you read it)."
+        ) % {**words, "updated": entry.last_updated.date.isoformat()}
     return (
-        f"{config.title}. \u201c{entry.incident.title}.\u201d Record {entry.id}, version {version}{updated}. "
-        f"{permalink(config, entry.url)} (accessed on the date you read it)."
+        gettext(
+            "%(archive)s. \u201c%(title)s.\u201d Record %(id)s, version %(version)s. "
+            "%(url)s (accessed on the date you read it)."
+        )
+        % words
     )
 
 

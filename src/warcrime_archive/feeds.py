@@ -15,6 +15,7 @@ from warcrime_archive.catalog import Catalog, Entry
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.dates import PartialDate
 from warcrime_archive.downloads import permalink, record_version
+from warcrime_archive.i18n import gettext
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -74,7 +75,9 @@ def feed(catalog: Catalog) -> str:
     author = ET.SubElement(root, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = config.title
     if config.license:
-        ET.SubElement(root, f"{{{ATOM}}}rights").text = f"Data licence: {config.license.name}"
+        ET.SubElement(root, f"{{{ATOM}}}rights").text = gettext("Data licence: %(licence)s") % {
+            "licence": config.license.name
+        }
     for e in entries:
         item = ET.SubElement(root, f"{{{ATOM}}}entry")
         ET.SubElement(item, f"{{{ATOM}}}title").text = e.incident.title
@@ -83,9 +86,13 @@ def feed(catalog: Catalog) -> str:
         ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(published(e))
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(updated(e))
         ET.SubElement(item, f"{{{ATOM}}}category", term=e.incident.category)
-        ET.SubElement(
-            item, f"{{{ATOM}}}summary"
-        ).text = f"{e.incident.summary} (Record version {record_version(e)}; grade: {e.incident.verification.status}.)"
+        ET.SubElement(item, f"{{{ATOM}}}summary").text = gettext(
+            "%(summary)s (Record version %(version)s; grade: %(grade)s.)"
+        ) % {
+            "summary": e.incident.summary,
+            "version": record_version(e),
+            "grade": e.incident.verification.status,
+        }
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -140,13 +147,13 @@ def json_ld(catalog: Catalog, entry: Entry) -> Markup:
         "url": permalink(config, entry.url),
         "identifier": entry.id,
         "version": record_version(entry),
-        "genre": "Documented allegation (not a finding of guilt)",
+        "genre": gettext("Documented allegation (not a finding of guilt)"),
         "inLanguage": config.language,
         "isPartOf": {"@type": "CreativeWork", "name": config.title, "url": permalink(config, urls.HOME)},
         "about": {
             "@type": "Event",
             "name": incident.title,
-            "description": "Alleged incident: " + incident.summary,
+            "description": gettext("Alleged incident: %(summary)s") % {"summary": incident.summary},
             "startDate": incident.date.start.iso(),
             "endDate": incident.date.end.iso(),
             "location": place,

@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from warcrime_archive.catalog import Entry, PlaceNode
+from warcrime_archive.i18n import gettext, ngettext
 from warcrime_archive.record import Precision
 
 WIDTH = 480  # the SVG's user units; the image scales to the page
@@ -312,12 +313,22 @@ def draw(
         x, y = frame.xy(*atlas.regions[code].centre)
         url = group[0].url if len(group) == 1 else (region_urls or {}).get(code, "")
         region_name = group[0].incident.location.region.name
-        label = _label(group[0]) if len(group) == 1 else f"{len(group)} incidents in {region_name}"
+        label = (
+            _label(group[0])
+            if len(group) == 1
+            else ngettext("%(num)d incident in %(region)s", "%(num)d incidents in %(region)s", len(group))
+            % {"num": len(group), "region": region_name}
+        )
         markers.append(Marker("region", round(x, 1), round(y, 1), _count_radius(len(group)), label, url, len(group)))
     for code, group in sorted(by_country.items()):
         x, y = frame.xy(*atlas.countries[code].centre)
         url = group[0].url if len(group) == 1 else group[0].country_url
-        label = _label(group[0]) if len(group) == 1 else f"{len(group)} incidents placed by country"
+        label = (
+            _label(group[0])
+            if len(group) == 1
+            else ngettext("%(num)d incident placed by country", "%(num)d incidents placed by country", len(group))
+            % {"num": len(group)}
+        )
         markers.append(Marker("country", round(x, 1), round(y, 1), _count_radius(len(group)), label, url, len(group)))
     return MapView(WIDTH, frame.height, tuple(s for s in shapes if s.d), tuple(markers), unplaced)
 
@@ -357,15 +368,17 @@ def placement_words(entry: Entry) -> str:
     p = place(entry)
     loc = entry.incident.location
     if p.kind == "point":
-        return "a point at the coordinates published by a source"
+        return gettext("a point at the coordinates published by a source")
     if p.kind == "circle":
-        return (
-            f"a circle of about {p.radius_km:g} km around the coordinates published by a source "
-            f"(precision: {loc.precision.value})"
-        )
+        return gettext(
+            "a circle of about %(km)s km around the coordinates published by a source (precision: %(precision)s)"
+        ) % {"km": f"{p.radius_km:g}", "precision": loc.precision.words()}
     if p.kind == "region":
-        reason = "no coordinates are published" if loc.coordinates is None else "it is known only to its region"
-        return f"its region, {loc.region.name}, shaded ({reason})"
+        if loc.coordinates is None:
+            reason = gettext("no coordinates are published")
+        else:
+            reason = gettext("it is known only to its region")
+        return gettext("its region, %(region)s, shaded (%(reason)s)") % {"region": loc.region.name, "reason": reason}
     if p.kind == "country":
-        return "its country (there is no outline of its region on this map)"
-    return "not on the map (there is no outline of its country)"
+        return gettext("its country (there is no outline of its region on this map)")
+    return gettext("not on the map (there is no outline of its country)")

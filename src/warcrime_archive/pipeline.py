@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from warcrime_archive import downloads, feeds, urls
+from warcrime_archive import downloads, feeds, i18n, urls
 from warcrime_archive.catalog import Catalog, build_catalog
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
@@ -151,33 +151,34 @@ def build(
     catalog = build_catalog(archive, read_history(root) if history else None)
     lap("catalog")
     report("plan", 0, 0)
-    pages = plan_site(catalog)
-    lap("plan")
-    env = make_environment(root, catalog)
-    report("render", 0, len(pages))
-    # Pages go from render to write one by one, so the whole site is never held in memory; the time
-    # spent waiting for pages is the render stage's, the rest the write stage's (and the search index's).
-    rendering = [0.0]
-    rendered = render_pages(env, pages, lambda done: report("render", done, len(pages)))
-    indexing = [0.0]
+    with i18n.activated(i18n.load(root, archive.config.language)):
+        pages = plan_site(catalog)
+        lap("plan")
+        env = make_environment(root, catalog)
+        report("render", 0, len(pages))
+        # Pages go from render to write one by one, so the whole site is never held in memory; the time
+        # spent waiting for pages is the render stage's, the rest the write stage's (and the search index's).
+        rendering = [0.0]
+        rendered = render_pages(env, pages, lambda done: report("render", done, len(pages)))
+        indexing = [0.0]
 
-    def files() -> Iterator[tuple[str, str | bytes]]:
-        yield from _timed(rendered, rendering)
-        yield from published_data(catalog, pages).items()
+        def files() -> Iterator[tuple[str, str | bytes]]:
+            yield from _timed(rendered, rendering)
+            yield from published_data(catalog, pages).items()
 
-    def index(staging: Path) -> int:
-        report("search", 0, 0)
-        start = time.perf_counter()
-        added = index_site(staging)
-        indexing[0] = time.perf_counter() - start
-        return added
+        def index(staging: Path) -> int:
+            report("search", 0, 0)
+            start = time.perf_counter()
+            added = index_site(staging)
+            indexing[0] = time.perf_counter() - start
+            return added
 
-    try:
-        count = write_site(out, files(), [root / "static", default_dir("static")], finish=index, mtime=mtime)
-    finally:
-        rendered.close()  # stops the render workers at once if writing failed
-    lap("write")
-    timings["render"], timings["search"] = rendering[0], indexing[0]
-    timings["write"] -= rendering[0] + indexing[0]
-    timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
+        try:
+            count = write_site(out, files(), [root / "static", default_dir("static")], finish=index, mtime=mtime)
+        finally:
+            rendered.close()  # stops the render workers at once if writing failed
+        lap("write")
+        timings["render"], timings["search"] = rendering[0], indexing[0]
+        timings["write"] -= rendering[0] + indexing[0]
+        timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
     return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings)

@@ -12,6 +12,8 @@ from typing import Any
 
 from warcrime_archive import downloads, feeds, maps, timeline, urls
 from warcrime_archive.catalog import Catalog, Entry, PlaceNode, TermNode, sources_of
+from warcrime_archive.i18n import N_
+from warcrime_archive.i18n import gettext as _
 
 LATEST = 10
 
@@ -47,12 +49,12 @@ def filters(catalog: Catalog) -> list[Filter]:
     sides = tuple((n.key, n.label) for n in catalog.sides)
     regions = {(_region_key(e.region_url), e.incident.location.region.name) for e in catalog.entries}
     return [
-        Filter("side", "Alleged perpetrator side", sides),
-        Filter("victims", "Victims' side", sides),
-        Filter("grade", "Grade", tuple((n.key, n.label) for n in catalog.grades)),
-        Filter("category", "Category", tuple((n.key, n.label) for n in catalog.categories)),
-        Filter("region", "Region", tuple(sorted(regions, key=lambda r: r[1]))),
-        Filter("year", "Year", tuple((n.key, n.label) for n in catalog.years)),
+        Filter("side", _("Alleged perpetrator side"), sides),
+        Filter("victims", _("Victims' side"), sides),
+        Filter("grade", _("Grade"), tuple((n.key, n.label) for n in catalog.grades)),
+        Filter("category", _("Category"), tuple((n.key, n.label) for n in catalog.categories)),
+        Filter("region", _("Region"), tuple(sorted(regions, key=lambda r: r[1]))),
+        Filter("year", _("Year"), tuple((n.key, n.label) for n in catalog.years)),
     ]
 
 
@@ -85,21 +87,29 @@ TAXONOMIES = (
     (
         "side",
         urls.SIDES,
-        "Sides",
+        N_("Sides"),
         "sides",
-        "Each party to the conflict, as alleged perpetrator and as the victims' side. Both sides are recorded "
-        "with the same fields and shown with the same pages.",
+        N_(
+            "Each party to the conflict, as alleged perpetrator and as the victims' side. Both sides are recorded "
+            "with the same fields and shown with the same pages."
+        ),
     ),
     (
         "grade",
         urls.GRADES,
-        "Verification grades",
+        N_("Verification grades"),
         "grades",
-        "How well each record is verified, on the archive's grading scale.",
+        N_("How well each record is verified, on the archive's grading scale."),
     ),
-    ("category", urls.CATEGORIES, "Categories", "categories", "Kinds of alleged incident."),
-    ("year", urls.YEARS, "Years", "years", "Incidents by the year in which they are believed to have happened."),
-    ("tag", urls.TAGS, "Tags", "tags", "Keywords given by the editors."),
+    ("category", urls.CATEGORIES, N_("Categories"), "categories", N_("Kinds of alleged incident.")),
+    (
+        "year",
+        urls.YEARS,
+        N_("Years"),
+        "years",
+        N_("Incidents by the year in which they are believed to have happened."),
+    ),
+    ("tag", urls.TAGS, N_("Tags"), "tags", N_("Keywords given by the editors.")),
 )
 
 
@@ -130,7 +140,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
             "incidents",
             urls.INCIDENTS,
             ("incidents.html",),
-            "All incidents",
+            _("All incidents"),
             {
                 "entries": entries,
                 "filters": filters(catalog),
@@ -180,7 +190,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
             )
         )
 
-    pages.append(Page("places", urls.PLACES, ("places.html",), "Places", {"countries": catalog.countries}))
+    pages.append(Page("places", urls.PLACES, ("places.html",), _("Places"), {"countries": catalog.countries}))
     for node in catalog.places_by_url.values():
         chain = _breadcrumbs(catalog, node)
         pages.append(
@@ -193,7 +203,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
             )
         )
 
-    pages.append(Page("sources", urls.SOURCES, ("sources.html",), "Sources", {"sources": catalog.sources}))
+    pages.append(Page("sources", urls.SOURCES, ("sources.html",), _("Sources"), {"sources": catalog.sources}))
     for source in catalog.sources:
         pages.append(
             Page(
@@ -207,11 +217,12 @@ def plan_site(catalog: Catalog) -> list[Page]:
                 },
             )
         )
-    pages.append(Page("outlets", urls.OUTLETS, ("outlets.html",), "Outlets", {"outlets": catalog.outlets}))
+    pages.append(Page("outlets", urls.OUTLETS, ("outlets.html",), _("Outlets"), {"outlets": catalog.outlets}))
     for outlet in catalog.outlets:
         pages.append(Page("outlet", outlet.url, ("outlet.html",), outlet.name, {"outlet": outlet}))
 
-    for kind, index_url, title, attribute, description in TAXONOMIES:
+    for kind, index_url, title_message, attribute, description_message in TAXONOMIES:
+        title, description = _(title_message), _(description_message)
         nodes: tuple[TermNode, ...] = getattr(catalog, attribute)
         plural = index_url.strip("/")
         pages.append(
@@ -249,20 +260,20 @@ def plan_site(catalog: Catalog) -> list[Page]:
             "timeline",
             urls.TIMELINE,
             ("timeline.html",),
-            "Timeline",
+            _("Timeline"),
             {"timeline": timeline.build(entries), "chronological": [(e, timeline.date_kind(e)) for e in chronological]},
         )
     )
     overview = maps.overview(entries, maps.region_urls(catalog.places_by_url))
     placed = [(e, maps.placement_words(e)) for e in chronological]
-    pages.append(Page("map", urls.MAP, ("map.html",), "Map", {"overview": overview, "placed": placed}))
+    pages.append(Page("map", urls.MAP, ("map.html",), _("Map"), {"overview": overview, "placed": placed}))
 
     pages.append(
         Page(
             "data",
             urls.DATA,
             ("data.html",),
-            "Data downloads",
+            _("Data downloads"),
             {"tables": downloads.TABLES, "other_files": downloads.OTHER_FILES, "records": len(entries)},
         )
     )
@@ -274,7 +285,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
             "methodology",
             urls.METHODOLOGY,
             ("methodology.html",),
-            method.front.title if method else "Methodology",
+            method.front.title if method else _("Methodology"),
             {
                 "grades": catalog.grades,
                 "free_page": method,
@@ -286,24 +297,24 @@ def plan_site(catalog: Catalog) -> list[Page]:
         pages.append(
             Page("page", urls.free_page(slug), ("page.html",), free_page.front.title, {"free_page": free_page})
         )
-    pages.append(Page("search", urls.SEARCH, ("search.html",), "Search", {"filters": filters(catalog)}))
-    pages.append(Page("404", urls.NOT_FOUND, ("404.html",), "Page not found", {}))
+    pages.append(Page("search", urls.SEARCH, ("search.html",), _("Search"), {"filters": filters(catalog)}))
+    pages.append(Page("404", urls.NOT_FOUND, ("404.html",), _("Page not found"), {}))
     return pages
 
 
 def navigation(catalog: Catalog) -> list[tuple[str, str]]:
     """The header's links: (URL, label)."""
     nav = [
-        (urls.INCIDENTS, "Incidents"),
-        (urls.TIMELINE, "Timeline"),
-        (urls.MAP, "Map"),
-        (urls.PLACES, "Places"),
-        (urls.SOURCES, "Sources"),
-        (urls.SIDES, "Sides"),
-        (urls.GRADES, "Grades"),
-        (urls.DATA, "Data"),
-        (urls.METHODOLOGY, "Methodology"),
+        (urls.INCIDENTS, _("Incidents")),
+        (urls.TIMELINE, _("Timeline")),
+        (urls.MAP, _("Map")),
+        (urls.PLACES, _("Places")),
+        (urls.SOURCES, _("Sources")),
+        (urls.SIDES, _("Sides")),
+        (urls.GRADES, _("Grades")),
+        (urls.DATA, _("Data")),
+        (urls.METHODOLOGY, _("Methodology")),
     ]
     if any(p.slug == "about" for p in catalog.pages):
-        nav.append((urls.free_page("about"), "About"))
+        nav.append((urls.free_page("about"), _("About")))
     return nav

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from warcrime_archive import captures, regions
 from warcrime_archive.config import Strict
 from warcrime_archive.dates import PartialDate, window_words
+from warcrime_archive.i18n import N_, gettext
 from warcrime_archive.richtext import markdown_too_complex
 from warcrime_archive.vocabulary import check_key
 
@@ -32,7 +33,49 @@ def _not_future(value: PartialDate | None, info: ValidationInfo) -> PartialDate 
     return value
 
 
-class Precision(StrEnum):
+# The fixed values of the record format, as readers see them (translated through the catalog).
+WORDS = {
+    "exact": N_("exact"),
+    "near": N_("near"),
+    "settlement": N_("settlement"),
+    "district": N_("district"),
+    "region": N_("region"),
+    "unknown": N_("unknown"),
+    "killed": N_("killed"),
+    "wounded": N_("wounded"),
+    "tortured": N_("tortured"),
+    "ill-treated": N_("ill-treated"),
+    "missing": N_("missing"),
+    "denies": N_("denies"),
+    "acknowledges": N_("acknowledges"),
+    "blames-other-side": N_("blames other side"),
+    "promised-investigation": N_("promised investigation"),
+    "no-comment": N_("no comment"),
+    "requested": N_("requested"),
+    "opened": N_("opened"),
+    "ongoing": N_("ongoing"),
+    "charges-filed": N_("charges filed"),
+    "trial": N_("trial"),
+    "verdict": N_("verdict"),
+    "closed": N_("closed"),
+    "news-article": N_("news article"),
+    "video": N_("video"),
+    "social-media-post": N_("social media post"),
+    "official-statement": N_("official statement"),
+    "report": N_("report"),
+    "court-document": N_("court document"),
+    "other": N_("other"),
+}
+
+
+class Worded(StrEnum):
+    """A fixed value of the record format that readers see: `words()` is it in the site's language."""
+
+    def words(self) -> str:
+        return gettext(WORDS[self.value])
+
+
+class Precision(Worded):
     exact = "exact"
     near = "near"
     settlement = "settlement"
@@ -41,7 +84,7 @@ class Precision(StrEnum):
     unknown = "unknown"
 
 
-class Harm(StrEnum):
+class Harm(Worded):
     killed = "killed"
     wounded = "wounded"
     tortured = "tortured"
@@ -49,7 +92,7 @@ class Harm(StrEnum):
     missing = "missing"
 
 
-class Stance(StrEnum):
+class Stance(Worded):
     denies = "denies"
     acknowledges = "acknowledges"
     blames_other_side = "blames-other-side"
@@ -57,7 +100,7 @@ class Stance(StrEnum):
     no_comment = "no-comment"
 
 
-class InvestigationStatus(StrEnum):
+class InvestigationStatus(Worded):
     requested = "requested"
     opened = "opened"
     ongoing = "ongoing"
@@ -67,7 +110,7 @@ class InvestigationStatus(StrEnum):
     closed = "closed"
 
 
-class SourceType(StrEnum):
+class SourceType(Worded):
     news_article = "news-article"
     video = "video"
     social_media_post = "social-media-post"
@@ -125,7 +168,7 @@ class IncidentDate(Strict):
 
     def words(self) -> str:
         text = window_words(self.start, None if self.at else self.end)
-        return f"{text} (approximate)" if self.approximate else text
+        return gettext("%(date)s (approximate)") % {"date": text} if self.approximate else text
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return (self.start.start, self.end.end)
@@ -268,9 +311,11 @@ class VictimGroup(Strict):
 
     def count_words(self) -> str:
         if self.count is None:
-            return "unknown number"
+            return gettext("unknown number")
         if isinstance(self.count, CountRange):
-            return f"{self.count.min}" if self.count.min == self.count.max else f"{self.count.min} to {self.count.max}"
+            if self.count.min == self.count.max:
+                return f"{self.count.min}"
+            return gettext("%(min)d to %(max)d") % {"min": self.count.min, "max": self.count.max}
         return str(self.count)
 
 

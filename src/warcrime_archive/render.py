@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from warcrime_archive import __version__, urls
+from warcrime_archive import __version__, i18n, urls
 from warcrime_archive.catalog import Catalog
+from warcrime_archive.dates import day_words, month_words
 from warcrime_archive.plan import Page, navigation
 from warcrime_archive.richtext import render_markdown
 
@@ -66,7 +67,12 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Messages come from the active catalog (pipeline.build activates the site's language); newstyle
+    # gettext formats placeholders itself and escapes their values.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     config = catalog.config
     env.globals.update(
         url=_url,
@@ -77,8 +83,12 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         navigation=navigation(catalog),
         generator_version=__version__,
         term_urls=catalog.term_urls,
+        # A message marked in Python with N_ (e.g. a column's description), translated; escaped like any value.
+        translated=i18n.gettext,
     )
     env.filters["markdown"] = _markdown_filter
+    env.filters["day_words"] = day_words
+    env.filters["month_words"] = month_words
     return env
 
 

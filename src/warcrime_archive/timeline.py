@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warcrime_archive.catalog import Entry
-from warcrime_archive.dates import MONTHS
+from warcrime_archive.dates import short_month_name
+from warcrime_archive.i18n import gettext, ngettext
 
 WIDTH = 960  # SVG user units
 LEFT, RIGHT = 12, 12
@@ -139,7 +140,7 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
     tick = first if step < 12 else dt.date(first.year, 1, 1)
     while tick <= last:
         if first <= tick < last and x_of(tick) < WIDTH - RIGHT - 50:  # room for the tick's label
-            label = str(tick.year) if tick.month == 1 else f"{MONTHS[tick.month][:3]} {tick.year}"
+            label = str(tick.year) if tick.month == 1 else f"{short_month_name(tick.month)} {tick.year}"
             ticks.append(Tick(round(x_of(tick), 1), label, tick.isoformat()[: 7 if step < 12 else 4]))
         tick = _month_add(tick, step)
     height = AXIS + LANE * max(1, len(lanes)) + 8
@@ -150,7 +151,9 @@ def date_kind(entry: Entry) -> str:
     """How precisely the date is known, in words, for the table."""
     date = entry.incident.date
     if not date.is_window and date.at is not None and date.at.day:
-        return "known day"
+        return gettext("known day")
     days = (date.end.end - date.start.start).days + 1
-    words = f"window of {days} days" if days > 1 else "known day"
-    return f"{words}, approximate" if date.approximate else words
+    words = ngettext("window of %(num)d day", "window of %(num)d days", days) % {"num": days}
+    if days == 1:
+        words = gettext("known day")
+    return gettext("%(precision)s, approximate") % {"precision": words} if date.approximate else words

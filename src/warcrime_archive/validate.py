@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from warcrime_archive import urls
+from warcrime_archive import i18n, urls
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.grading import check_grade
 from warcrime_archive.model_errors import pydantic_problems
@@ -140,10 +140,20 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
     if doc is None:
         return None
     try:
-        return ArchiveConfig.model_validate(doc.data if doc.data is not None else {})
+        config = ArchiveConfig.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
         problems.extend(pydantic_problems(exc, doc, ArchiveConfig))
         return None
+    if not i18n.is_source(config.language) and i18n.catalog_path(root, config.language) is None:
+        problems.append(
+            doc.problem(
+                ("language",),
+                f"there is no interface translation for '{config.language}'; "
+                f"available: {', '.join(i18n.available(root))}",
+                f"add locales/{config.language}/LC_MESSAGES/messages.po; see docs/translating.md",
+            )
+        )
+    return config
 
 
 def read_config(root: Path) -> tuple[ArchiveConfig | None, list[Problem]]:

@@ -1,0 +1,334 @@
+"""Interface messages: the committed messages.pot is current, catalogs translate every visible word,
+and a language without a catalog is refused with a clear message."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po, write_po
+from click.testing import CliRunner
+
+from warcrime_archive import i18n, pipeline
+from warcrime_archive.cli import cli
+from warcrime_archive.problems import ArchiveError
+
+REPO = Path(__file__).resolve().parents[1]
+
+POT = REPO / "src" / "warcrime_archive" / "locales" / "messages.pot"
+EXTRACT = [
+    "extract",
+    "-F",
+    "babel.cfg",
+    "--no-location",
+    "--no-wrap",
+    "--sort-output",
+    "--project=warcrime-archive",
+    "-o",
+]
+REGENERATE = "pybabel " + " ".join(EXTRACT) + " src/warcrime_archive/locales/messages.pot ."
+
+
+def _without_header_noise(text: str) -> list[str]:
+    """The template without what changes on every run: the header's comments and creation date."""
+    return [
+        line
+        for line in text.splitlines()
+        if not line.startswith(("# ", '"POT-Creation-Date:', '"Generated-By:')) and line != "#"
+    ]
+
+
+def test_the_committed_messages_pot_is_up_to_date(tmp_path: Path):
+    fresh = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", *EXTRACT, str(fresh), "."],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    assert _without_header_noise(POT.read_text("utf-8")) == _without_header_noise(fresh.read_text("utf-8")), (
+        f"src/warcrime_archive/locales/messages.pot is out of date: regenerate it with\n    {REGENERATE}"
+    )
+
+
+# --- A pseudo-locale: every message translated to a marked copy of itself -----------------------------
+
+OPEN, CLOSE = "⟦", "⟧"
+MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+PSEUDO = "qps"
+
+
+def write_pseudo_catalog(root: Path, language: str = PSEUDO) -> Path:
+    """locales/<language>/LC_MESSAGES/messages.po in the archive at `root`, with every msgstr marked."""
+    with POT.open("rb") as f:
+        catalog = read_po(f)
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            message.string = tuple(f"{OPEN}{form}{CLOSE}" for form in message.id)
+        else:
+            message.string = f"{OPEN}{message.id}{CLOSE}"
+    path = root / "locales" / language / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as f:
+        write_po(f, catalog)
+    return path
+
+
+def set_language(root: Path, language: str) -> None:
+    path = root / "archive.yaml"
+    path.write_text(path.read_text("utf-8").replace("language: en\n", f"language: {language}\n"), "utf-8")
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees (text nodes outside script/style, joined with line breaks) and the
+    attributes read aloud or shown (title, aria-label, alt, placeholder). Code (file names, commands,
+    hashes) is not translated, so it is left out."""
+
+    HIDDEN = {"script", "style", "template", "code"}  # code: identifiers, commands and hashes
+    SHOWN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.attributes: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        self.attributes += [v for k, v in attrs if k in self.SHOWN_ATTRIBUTES and v]
+        if tag == "link":  # a link element's title is not shown
+            self.attributes = self.attributes[: len(self.attributes) - sum(1 for k, _ in attrs if k == "title")]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.text.append(data)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif value is not None:
+        yield str(value)
+
+
+def archive_words(root: Path) -> str:
+    """Everything the archive's editors wrote (and the names of its places), one item a line."""
+    items: list[str] = []
+    for path in [root / "archive.yaml", *sorted((root / "incidents").rglob("*.yaml"))]:
+        items += _strings(yaml.safe_load(path.read_text("utf-8")))
+        items.append(path.stem)
+    items += [p.read_text("utf-8") for p in sorted((root / "pages").glob("*.md"))]
+    catalog = pipeline.build_catalog(pipeline.check(root).archive)  # type: ignore[arg-type]
+    for country in catalog.countries:
+        items += [node.name for node in _place_nodes(country)]
+    return "\n".join(" ".join(item.split()) for item in items)
+
+
+def _place_nodes(node: object) -> Iterator[object]:
+    yield node
+    for child in getattr(node, "children", ()):
+        yield from _place_nodes(child)
+
+
+# Numbers, punctuation and the names of the data files need no translation.
+NEUTRAL = re.compile(r"^[\W\d_]*$|^[\w-]+\.(csv|json|geojson|xml)$")
+# Text the templates join from several values of the archive: each part is checked on its own.
+JOINS = re.compile(r"\n| · |, ")
+
+
+def unmarked(text: str, data: str) -> list[str]:
+    """The parts of `text` that are neither marked as translated nor written by the archive's editors."""
+    while MARKED.search(text):
+        text = MARKED.sub("\n", text)
+    left = []
+    for part in JOINS.split(text):
+        part = " ".join(part.split()).strip(" .,;:()·—–-")
+        if not part or NEUTRAL.match(part):
+            continue
+        shortened = part.endswith("…")  # a long title cut short, as on the timeline
+        part = part.removesuffix("…")
+        end = "" if shortened else r"(?!\w)"
+        if not re.search(rf"(?<!\w){re.escape(part)}{end}", data):
+            left.append(part)
+    return left
+
+
+def untranslated(site: Path, data: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).parts[0] == "pagefind":
+            continue
+        parser = _Visible()
+        parser.feed(page.read_text("utf-8"))
+        left = unmarked("\n".join(parser.text), data)
+        for value in parser.attributes:
+            left += unmarked(value, data)
+        if left:
+            found[page.relative_to(site).as_posix()] = left
+    return found
+
+
+@pytest.fixture(scope="module")
+def pseudo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pseudo") / "archive"
+    root.mkdir()
+    shutil.copy(REPO / "archive.yaml", root / "archive.yaml")
+    for name in ("incidents", "pages"):
+        shutil.copytree(REPO / name, root / name)
+    write_pseudo_catalog(root)
+    set_language(root, PSEUDO)
+    return root
+
+
+def _build(root: Path, out: Path) -> Path:
+    import os
+
+    os.environ.setdefault("WARCRIME_ARCHIVE_TODAY", "2026-11-22")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
+    pipeline.build(root, out, history=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pseudo_site(pseudo_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(pseudo_archive, tmp_path_factory.mktemp("pseudo-site") / "site")
+
+
+def test_every_visible_word_of_every_page_is_translated(pseudo_archive: Path, pseudo_site: Path):
+    assert untranslated(pseudo_site, archive_words(pseudo_archive)) == {}
+
+
+def test_the_check_catches_an_untranslated_literal_in_a_template(pseudo_archive: Path, tmp_path: Path):
+    root = tmp_path / "archive"
+    shutil.copytree(pseudo_archive, root)
+    (root / "templates").mkdir()
+    base = (REPO / "templates" / "base.html").read_text("utf-8")
+    planted = base.replace(
+        '<main id="main">', '<main id="main">\n<p title="Planted tooltip">Planted words <em>nobody</em> noticed</p>'
+    )
+    assert planted != base
+    (root / "templates" / "base.html").write_text(planted, "utf-8")
+    site = _build(root, tmp_path / "site")
+    found = untranslated(site, archive_words(root))
+    assert found["index.html"] == ["Planted words", "nobody", "noticed", "Planted tooltip"]
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    assert set(found) == pages
+
+
+def test_the_check_catches_an_untranslated_attribute():
+    assert unmarked("⟦Search⟧", "") == []
+    assert unmarked("Close the map", "") == ["Close the map"]
+    assert unmarked("⟦Sources of ⟦%s⟧⟧ 12", "") == []
+    assert unmarked("Russia", "label: Russia") == []
+    assert unmarked("Russian", "label: Russia") == ["Russian"]
+
+
+def test_a_pseudo_translated_page_keeps_the_archive_text(pseudo_site: Path):
+    home = (pseudo_site / "index.html").read_text("utf-8")
+    assert "⟦Skip to content⟧" in home
+    assert 'lang="qps"' in home
+    assert "⟦The archive holds <strong>4</strong> records of alleged incidents," in home
+    assert "<rights>⟦Data licence: CC BY 4.0⟧</rights>" in (pseudo_site / "feed.xml").read_text("utf-8")
+    search = (pseudo_site / "search/index.html").read_text("utf-8")
+    assert 'data-many="⟦{count} records found.⟧"' in search  # the scripts' messages come from the page
+    assert 'data-one="⟦1 record found.⟧"' in search
+    assert "<caption>⟦Russia as alleged perpetrator⟧" in (pseudo_site / "sides/russia/index.html").read_text("utf-8")
+
+
+# --- Every template, every branch: no words outside messages ---------------------------------------------
+
+TEMPLATE_NOISE = [
+    re.compile(r"\{#.*?#\}", re.S),  # comments
+    re.compile(r"\{% trans.*?endtrans %\}", re.S),  # messages
+    re.compile(r"\{\{.*?\}\}", re.S),  # values (and _() messages)
+    re.compile(r"\{%.*?%\}", re.S),  # statements
+    re.compile(r"<(script|style|code)\b[^>]*>.*?</\1>", re.S),
+]
+# A link's text that is a file's name, not words.
+FILE_NAMES = {"feed.xml"}
+
+
+def literal_words(template: str) -> list[str]:
+    """Words a template writes outside any message: in text, or in a title/aria-label/alt/placeholder."""
+    for noise in TEMPLATE_NOISE:
+        template = noise.sub(" ", template)
+    found = re.findall(r'\b(?:title|aria-label|alt|placeholder)="([^"]*[A-Za-z][^"]*)"', template)
+    text = re.sub(r"<[^>]*>", " ", template)
+    for name in FILE_NAMES:
+        text = text.replace(name, " ")
+    return found + re.findall(r"[A-Za-z][A-Za-z']*", text)
+
+
+def test_no_template_writes_words_outside_a_message():
+    """Also the branches the sample site does not reach (a contact address, withheld evidence...)."""
+    found = {p.name: literal_words(p.read_text("utf-8")) for p in sorted((REPO / "templates").glob("*.html"))}
+    assert {name: words for name, words in found.items() if words} == {}
+
+
+def test_the_template_scan_finds_planted_words():
+    assert literal_words('<p>{{ _("Search") }} <a href="{{ url(x) }}">{{ name }}</a>.</p>') == []
+    assert literal_words("{% if a %}<p>Planted</p>{% endif %}") == ["Planted"]
+    assert literal_words('<svg aria-label="Planted map"></svg>') == ["Planted map"]
+    assert literal_words("<nav aria-label=\"{{ _('Main') }}\"></nav>") == []
+
+
+# --- Choosing the language -----------------------------------------------------------------------------
+
+
+def test_english_needs_no_catalog():
+    assert i18n.is_source("en") and i18n.is_source("en-GB")
+    assert i18n.load(None, "en-GB").gettext("Search") == "Search"
+    assert i18n.available(None) == ["en"]
+
+
+ONE_INCIDENT = "Map of %(name)s with its %(num)d incident, each shown as precisely as its record allows"
+INCIDENTS = "Map of %(name)s with its %(num)d incidents, each shown as precisely as its record allows"
+
+
+def test_a_catalog_for_the_primary_language_serves_its_variants(tmp_path: Path):
+    write_pseudo_catalog(tmp_path, "pt")
+    assert i18n.available(tmp_path) == ["en", "pt"]
+    translations = i18n.load(tmp_path, "pt-BR")
+    assert translations.gettext("Search") == "⟦Search⟧"
+    with i18n.activated(translations):
+        assert i18n.gettext("Go") == "⟦Go⟧"
+        assert i18n.ngettext(ONE_INCIDENT, INCIDENTS, 1) == f"⟦{ONE_INCIDENT}⟧"
+        assert i18n.ngettext(ONE_INCIDENT, INCIDENTS, 16) == f"⟦{INCIDENTS}⟧"
+    assert i18n.gettext("Search") == "Search"
+
+
+def test_a_language_without_a_catalog_is_refused_naming_the_available_ones(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+):
+    root = copy_archive(sample_root)
+    write_pseudo_catalog(root, "qps")
+    set_language(root, "xx")
+    with pytest.raises(ArchiveError):
+        pipeline.check(root)
+    result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
+    assert result.exit_code == 1
+    assert (
+        "archive.yaml:11:11: language: there is no interface translation for 'xx'; available: en, qps "
+        "(add locales/xx/LC_MESSAGES/messages.po; see docs/translating.md)"
+    ) in result.output
