@@ -8,17 +8,39 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
+# Debian packages, installed as root, or with `sudo -n` (GitHub's runners: a normal user with password-less
+# sudo); otherwise setup says what to install. The browser tests use /usr/bin/chromium, or the chromium
+# that WARCRIME_CHROMIUM names (then none is installed). Ubuntu's `chromium` package is only a wrapper
+# around a snap, which does not run in CI: setup does not install it (see docs/maintaining.md).
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+chromium_hint=""
+if [ -z "${WARCRIME_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  if grep -qs '^ID=ubuntu' /etc/os-release; then
+    chromium_hint="chromium: Ubuntu's package is a snap wrapper; set WARCRIME_CHROMIUM to a chromium binary, or use Debian"
+  else
+    missing+=(chromium)
+  fi
+fi
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${WARCRIME_SKIP_SYSTEM:-}" != "1" ] && [ "${#missing[@]}" -gt 0 ]; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root=""
+  if [ "$(id -u)" != "0" ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      as_root="sudo -n"
+    else
+      as_root="none"
+    fi
+  fi
+  if [ "$as_root" != "none" ] && command -v apt-get >/dev/null 2>&1; then
+    $as_root apt-get update -qq >/dev/null
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "setup: missing ${missing[*]}; install them (Debian packages) for the browser tests" >&2
   fi
+fi
+if [ -n "$chromium_hint" ]; then
+  echo "setup: missing $chromium_hint" >&2
 fi
 
 # axe-core and vnu-jar, exactly as locked. vnu-jar's install script (which would download a Java

@@ -1,13 +1,15 @@
 """Helpers for the browser tests: a built test site with every page type, a local server, and Chromium.
 
-The browser is Debian's chromium (installed by scripts/setup.sh) driven by Playwright; nothing is
-downloaded. The site is served from 127.0.0.1 under a sub-path, as a reader would reach it.
+The browser is Debian's chromium (installed by scripts/setup.sh), or the chromium binary that the
+environment variable WARCRIME_CHROMIUM names, driven by Playwright; nothing is downloaded. The site is
+served from 127.0.0.1 under a sub-path, as a reader would reach it.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -23,7 +25,7 @@ from warcrime_archive.validate import load_archive
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "data" / "minimal"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("WARCRIME_CHROMIUM") or "/usr/bin/chromium"
 NODE_MODULES = REPO / "node_modules"
 SUB = "/sub/"
 

@@ -69,7 +69,7 @@ IDS = ["2022-03-29-dmytrivka-x", "2023-05-02-testove"]
 
 
 def read_csv(site: Path, name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO((site / "data" / name).read_text("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO((site / "data" / name).read_bytes().decode("utf-8"), newline="")))
 
 
 def test_json_holds_exactly_the_public_records(site: Path):
@@ -226,3 +226,65 @@ def test_the_downloads_page_documents_every_file_and_column(tmp_path: Path):
     for table in downloads.TABLES:
         for column in table.columns:
             assert f"<code>{column.name}</code>" in page, column.name
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("https://evil.example/","click")',
+    "summary": "+1+cmd|' /C calc'!A0",
+    "place": "-2+3",
+    "admin2": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "description": "\t=1+1",
+    "source_title": "\r=1+1",
+    "outlet": "=cmd|' /C calc'!A0",
+}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_get_a_quote_and_json_keeps_them_exact(tmp_path: Path):
+    root = shutil.copytree(MINIMAL, tmp_path / "archive")
+    path = root / RECORD
+    record = yaml.safe_load(path.read_text())
+    record.update(title=FORMULAS["title"], summary=FORMULAS["summary"])
+    record["location"].update(place=FORMULAS["place"], admin2=FORMULAS["admin2"])
+    record["location"].update(precision="exact", coordinates={"lat": -33.5, "lon": -70.25})
+    record["victims"][0]["description"] = FORMULAS["description"]
+    record["sources"][0].update(title=FORMULAS["source_title"], outlet=FORMULAS["outlet"])
+    path.write_text(yaml.safe_dump(record))
+    site = tmp_path / "site"
+    pipeline.build(root, site)
+    (incident,) = read_csv(site, "incidents.csv")
+    assert [incident[c] for c in ("title", "summary", "place", "admin2")] == [
+        "'" + FORMULAS[c] for c in ("title", "summary", "place", "admin2")
+    ]
+    assert (incident["lat"], incident["lon"]) == ("-33.5", "-70.25")  # numbers are left alone
+    assert incident["id"] == "2022-03-29-dmytrivka-x" and incident["date_from"] == "2022-03-29"
+    (victim,) = read_csv(site, "victims.csv")
+    assert victim["description"] == "'\t=1+1"
+    (source,) = read_csv(site, "sources.csv")
+    assert (source["title"], source["outlet"]) == ("'\r=1+1", "'" + FORMULAS["outlet"])
+    assert source["url"] == "https://a.example/1"
+    (published,) = json.loads((site / "data" / "incidents.json").read_text("utf-8"))
+    assert (published["title"], published["summary"]) == (FORMULAS["title"], FORMULAS["summary"])
+    assert published["victims"][0]["description"] == FORMULAS["description"]
+    assert published["sources"][0]["title"] == FORMULAS["source_title"]
+    geojson = json.loads((site / "data" / "incidents.geojson").read_text("utf-8"))
+    assert geojson["features"][0]["properties"]["title"] == FORMULAS["title"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=1", "a=1"),
+        ("", ""),
+        (-33.5, -33.5),
+        (-1, -1),
+        (True, True),
+    ],
+)
+def test_defused_quotes_only_text_that_starts_like_a_formula(value, expected):
+    assert downloads.defused(value) == expected

@@ -104,3 +104,68 @@ def test_pre_commit_validates_records_and_runs_ruff():
         assert bool(re.search(validate["files"], path)) is matches, path
     ruff_repo = next(r for r in config["repos"] if r["repo"].endswith("ruff-pre-commit"))
     assert re.fullmatch(r"v\d+\.\d+\.\d+", ruff_repo["rev"])
+
+
+def _run_setup(tmp_path: Path, *, sudo_works: bool | None, env: dict[str, str] | None = None):
+    """scripts/setup.sh in a copy of the repository's layout, as a normal user, with stubs for the
+    commands it runs (each logs its arguments): no chromium, java or npm, and sudo that works or not."""
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(REPO / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
+    shutil.copy(REPO / "package-lock.json", tmp_path / "package-lock.json")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("dirname", "grep", "cmp", "cp"):
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    log = tmp_path / "log"
+    stubs = {"id": "echo 1000", "python3": "true", "apt-get": "true"}
+    if sudo_works is not None:
+        stubs["sudo"] = "[ \"$*\" = '-n true' ] && exit " + ("0" if sudo_works else "1") + "; true"
+    for name, body in stubs.items():
+        (bin_dir / name).write_text(f'#!/bin/bash\necho "{name} $*" >> "{log}"\n{body}\n')
+        (bin_dir / name).chmod(0o755)
+    result = subprocess.run(
+        [shutil.which("bash"), str(tmp_path / "scripts" / "setup.sh")],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(bin_dir), **(env or {})},
+    )
+    calls = [line for line in log.read_text().splitlines() if not line.startswith(("id", "python3"))]
+    return result, calls
+
+
+def test_setup_installs_system_packages_with_sudo_when_not_root(tmp_path):
+    result, calls = _run_setup(tmp_path, sudo_works=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert calls == [
+        "sudo -n true",
+        "sudo -n apt-get update -qq",
+        "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
+        "chromium default-jre-headless npm",
+    ]
+
+
+def test_setup_says_what_to_install_without_root_or_sudo(tmp_path):
+    for sudo_works in (False, None):
+        folder = tmp_path / str(sudo_works)
+        folder.mkdir()
+        result, calls = _run_setup(folder, sudo_works=sudo_works)
+        assert result.returncode == 0
+        assert result.stderr == (
+            "setup: missing chromium default-jre-headless npm; install them (Debian packages) for the browser tests\n"
+        )
+        assert calls == (["sudo -n true"] if sudo_works is False else [])
+
+
+def test_setup_installs_no_chromium_when_warcrime_chromium_names_one(tmp_path):
+    result, calls = _run_setup(tmp_path, sudo_works=True, env={"WARCRIME_CHROMIUM": "/opt/chromium/chrome"})
+    assert result.returncode == 0
+    assert calls[-1].endswith("--no-install-recommends default-jre-headless npm")
+
+
+def test_the_check_runs_in_debian_with_git_before_the_checkout_and_a_virtual_environment():
+    data = yaml.safe_load((REPO / ".github" / "workflows" / "check.yml").read_text())
+    job = data["jobs"]["check"]
+    assert job["container"] == "debian:bookworm"
+    runs = [step.get("run") or step["uses"].split("@")[0] for step in job["steps"]]
+    assert "git python3 python3-venv" in runs[0] and runs[1] == "actions/checkout"
+    assert "python3 -m venv /opt/venv" in runs[2] and runs[3] == "bash scripts/setup.sh"

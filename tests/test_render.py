@@ -100,3 +100,37 @@ def test_parallel_rendering_gives_the_same_pages_in_the_same_order(sample_root):
     serial = render_all(make_environment(sample_root, catalog), pages, jobs=1)
     assert list(parallel.items()) == list(serial.items())
     assert done[-1] == len(pages) and done == sorted(done)
+
+
+def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    config = root / "archive.yaml"
+    config.write_text(config.read_text() + "own_archives: ['https://files.example.org/captures/']\n")
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    copies = {
+        "https://a.example/1": "https://web.archive.org/web/20220404120000/https://a.example/1",
+        "https://a.example/2": "https://archive.ph/AbCd1",
+        "https://a.example/3": "https://perma.cc/AB12-CD34",
+        "https://a.example/4": "https://files.example.org/captures/4.warc",
+    }
+    sources = "".join(
+        f"  - {{url: '{url}', title: T{n}, outlet: O{n}, type: news-article, archived_url: '{copy}'}}\n"
+        for n, (url, copy) in enumerate(copies.items(), 1)
+    )
+    text = record.read_text()
+    start = text.index("sources:\n") + len("sources:\n")
+    record.write_text(text[:start] + sources + text[text.index("narrative:") :])
+    pipeline.build(root, tmp_path / "out")
+    incident = (tmp_path / "out" / INCIDENT).read_text()
+    names = ["Wayback Machine", "archive.today", "perma.cc", "own archive"]
+    for copy, name in zip(copies.values(), names, strict=True):
+        assert f'<a href="{copy}" rel="nofollow noopener noreferrer">Archived copy ({name})</a>' in incident
+    pages = sorted((tmp_path / "out" / "sources").glob("*/index.html"))
+    shown = {}
+    for page in pages:
+        html = page.read_text()
+        for copy, name in zip(copies.values(), names, strict=True):
+            if f'<a href="{copy}" rel="nofollow noopener noreferrer">{copy}</a> ({name})</dd>' in html:
+                shown[copy] = name
+    assert shown == dict(zip(copies.values(), names, strict=True))

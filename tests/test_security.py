@@ -3,8 +3,10 @@ data never reaches a built byte, and the same input always gives the same bytes.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import html
+import io
 import json
 import os
 import re
@@ -159,6 +161,52 @@ def test_a_hostile_archive_builds_with_every_payload_inert(hostile_site: Path):
     # Markdown links to script URLs keep their text and lose their target.
     for text in ("js", "data", "obf", "vb", "ref link"):
         assert f'<a rel="nofollow noopener noreferrer">{text}</a>' in incident
+
+
+# The free-text columns of the CSV downloads and the record fields they come from.
+CSV_TEXT = {
+    "incidents.csv": {
+        "title": ("title",),
+        "summary": ("summary",),
+        "place": ("location", "place"),
+        "admin2": ("location", "admin2"),
+    },
+    "victims.csv": {"description": ("victims", 0, "description")},
+    "sources.csv": {"title": ("sources", 0, "title"), "outlet": ("sources", 0, "outlet")},
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_no_csv_cell_of_a_hostile_archive_starts_like_a_spreadsheet_formula(tmp_path: Path):
+    """Each free-text column of each CSV gets a formula (OWASP "CSV injection"); the CSV files quote
+    them all, and incidents.json keeps them exactly as written."""
+    root = shutil.copytree(HOSTILE, tmp_path / "archive")
+    path = root / "incidents" / "2024-01-01-hostile.yaml"
+    record = yaml.safe_load(path.read_text("utf-8"))
+    planted: dict[tuple[str, str], str] = {}
+    for n, (file, columns) in enumerate((f, c) for f, cs in CSV_TEXT.items() for c in cs.items()):
+        column, (*parents, field) = columns
+        holder = record
+        for key in parents:
+            holder = holder[key]
+        holder[field] = FORMULA_STARTS[n % len(FORMULA_STARTS)] + 'HYPERLINK("https://evil.example/")'
+        planted[(file, column)] = holder[field]
+    path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+    site = tmp_path / "site"
+    pipeline.build(root, site)
+    for file in CSV_TEXT:
+        text = (site / "data" / file).read_bytes().decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        assert rows
+        for row in rows:
+            for column, cell in row.items():
+                if (file, column) in planted:
+                    assert cell == "'" + planted[(file, column)]
+                else:
+                    assert not cell.startswith(FORMULA_STARTS) or float(cell) < 0, (file, column, cell)
+    (published,) = json.loads((site / "data" / "incidents.json").read_text("utf-8"))
+    assert published["title"] == planted[("incidents.csv", "title")]
+    assert published["sources"][0]["outlet"] == planted[("sources.csv", "outlet")]
 
 
 def test_every_page_of_the_hostile_site_runs_no_injected_script(hostile_site: Path):

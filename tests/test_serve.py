@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import chromium
+from test_i18n import PSEUDO, write_pseudo_catalog
 
 from warcrime_archive import pipeline, serve
 
@@ -355,3 +356,36 @@ def test_a_bug_in_the_first_build_is_an_error_page_with_the_traceback(root: Path
         assert "<h1>warcrime-archive hit a bug while building</h1>" in body
         assert "RuntimeError: a &lt;bug&gt; in the build\n</pre>" in body
         assert SCRIPT.search(body).group(1) == "1"
+
+
+def test_the_error_page_and_the_bug_notice_are_in_the_sites_language(root: Path, monkeypatch: pytest.MonkeyPatch):
+    write_pseudo_catalog(root)
+    (root / "archive.yaml").write_text((root / "archive.yaml").read_text("utf-8") + f"language: {PSEUDO}\n", "utf-8")
+    edit(root, "category: killing", "category: killings")
+    with running(root) as (state, lines):
+        status, _, body = get(state, "/a/")
+        assert status == 500 and '<html lang="qps">' in body
+        counts = "⟦⟦1 error⟧, ⟦0 warnings⟧ in ⟦1 file⟧⟧"
+        assert f"<title>⟦The archive has problems: {counts}⟧ · warcrime-archive serve</title>" in body
+        assert "<p>⟦The site cannot be built until they are fixed." in body
+        assert f"<pre>{html.escape(BROKEN)}</pre>" in body  # problems read as the terminal prints them
+        edit(root, "category: killings", "category: killing")
+        wait_until(lambda: state.generation == 2)
+
+        def broken_build(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("a bug in the build")
+
+        monkeypatch.setattr(pipeline, "build", broken_build)
+        edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
+        wait_until(lambda: state.generation == 3)
+        body = get(state, "/a/" + PAGE)[2]
+        assert 'role="alert">⟦<strong>Rebuilding failed with a bug in warcrime-archive</strong> (the traceback' in body
+
+
+def test_the_error_page_is_in_english_when_archive_yaml_names_a_language_without_a_catalog(root: Path):
+    (root / "archive.yaml").write_text((root / "archive.yaml").read_text("utf-8") + "language: xx\n", "utf-8")
+    with running(root) as (state, lines):
+        status, _, body = get(state, "/a/")
+        assert status == 500 and '<html lang="en">' in body
+        assert "<title>The archive has problems: 1 error, 1 warning in 2 files · warcrime-archive serve</title>" in body
+        assert "language: there is no interface translation for &#x27;xx&#x27;" in body

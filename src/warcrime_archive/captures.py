@@ -6,10 +6,13 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-WAYBACK = "Wayback Machine"
-ARCHIVE_TODAY = "archive.today"
-PERMA = "perma.cc"
-OWN = "own archive"
+from warcrime_archive.i18n import N_
+
+# The services' names (English, as reports print them; pages show them translated).
+WAYBACK = N_("Wayback Machine")
+ARCHIVE_TODAY = N_("archive.today")
+PERMA = N_("perma.cc")
+OWN = N_("own archive")
 
 # archive.today and the mirrors it serves the same captures from.
 ARCHIVE_TODAY_HOSTS = frozenset(

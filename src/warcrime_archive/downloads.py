@@ -264,12 +264,29 @@ def _by_id(catalog: Catalog) -> list[Entry]:
     return sorted(catalog.entries, key=lambda e: e.id)
 
 
+# A spreadsheet may run a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with a single quote; anything else as is.
+
+    Only text is touched: numbers (a negative latitude), booleans, dates and ids pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # The csv module quotes a cell holding a line feed but not one holding a lone carriage return (it is
+    # not in the line terminator), which readers take for a line break: such a row is written all quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["true" if v is True else "false" if v is False else v for v in row])
+        cells = ["true" if v is True else "false" if v is False else defused(v) for v in row]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from warcrime_archive import __version__, i18n, urls
+from warcrime_archive import __version__, captures, i18n, urls
 from warcrime_archive.catalog import Catalog
 from warcrime_archive.dates import day_words, month_words
 from warcrime_archive.plan import Page, navigation
@@ -85,6 +85,8 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         term_urls=catalog.term_urls,
         # A message marked in Python with N_ (e.g. a column's description), translated; escaped like any value.
         translated=i18n.gettext,
+        # The name of the web archive that holds a source's archived copy (English; translate it), or None.
+        capture_service=lambda archived_url: captures.service(archived_url, config.own_archives),
     )
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words

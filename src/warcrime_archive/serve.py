@@ -6,6 +6,7 @@ added to HTML responses by this server only, so it never reaches a built site.
 
 from __future__ import annotations
 
+import gettext as gettext_module
 import html
 import http.server
 import mimetypes
@@ -22,8 +23,10 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import watchfiles
 
-from warcrime_archive import pipeline
-from warcrime_archive.problems import ArchiveError, Problem, display_path, summary
+from warcrime_archive import i18n, pipeline
+from warcrime_archive.i18n import gettext as _
+from warcrime_archive.i18n import ngettext
+from warcrime_archive.problems import ArchiveError, Problem, Severity, display_path, summary
 from warcrime_archive.validate import read_config
 
 RESERVED = "__serve__/"
@@ -31,6 +34,18 @@ RELOAD_SCRIPT = Path(__file__).parent / "data" / "reload.js"
 WATCHED = ("archive.yaml", "incidents", "pages", "templates", "static")
 HEARTBEAT = 10.0  # seconds between keep-alive comments on an idle event stream
 ERROR_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"
+
+
+def problem_counts(problems: list[Problem]) -> str:
+    """'1 error, 0 warnings in 1 file' (as `problems.summary` says it), in the active language."""
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    return _("%(errors)s, %(warnings)s in %(files)s") % {
+        "errors": ngettext("%(num)d error", "%(num)d errors", errors) % {"num": errors},
+        "warnings": ngettext("%(num)d warning", "%(num)d warnings", warnings) % {"num": warnings},
+        "files": ngettext("%(num)d file", "%(num)d files", files) % {"num": files},
+    }
 
 
 class ServeError(Exception):
@@ -169,22 +184,35 @@ class Preview:
     def script_tag(self, generation: int) -> str:
         return f'<script src="{html.escape(quote(self.sub))}{RESERVED}reload.js?since={generation}" defer></script>'
 
+    def language(self) -> tuple[str, gettext_module.NullTranslations]:
+        """The site's language and its messages, for the preview's own words; English when archive.yaml
+        is broken or names a language without a catalog (the error page then says so, in English)."""
+        try:
+            config, _problems = read_config(self.root)
+            if config is not None:
+                return config.language, i18n.load(self.root, config.language)
+        except (LookupError, OSError, ValueError):
+            pass
+        return i18n.SOURCE_LANGUAGE, gettext_module.NullTranslations()
+
     def error_page(self, problems: list[Problem], bug: str, generation: int) -> bytes:
-        """A page listing what is wrong, that reloads itself once a rebuild succeeds."""
-        if problems:
-            title = f"The archive has problems: {summary(problems)}"
-            lead = "The site cannot be built until they are fixed. This page reloads by itself when they are."
-            text = "\n".join(p.text() for p in problems)
-        else:
-            title = "warcrime-archive hit a bug while building"
-            lead = (
-                "This is a bug in warcrime-archive, not a problem with your archive. "
-                "Please report it with the traceback below. This page reloads by itself after the next change."
-            )
-            text = bug
+        """A page listing what is wrong, in the site's language, that reloads itself once a rebuild succeeds."""
+        language, translations = self.language()
+        with i18n.activated(translations):
+            if problems:
+                title = _("The archive has problems: %(summary)s") % {"summary": problem_counts(problems)}
+                lead = _("The site cannot be built until they are fixed. This page reloads by itself when they are.")
+                text = "\n".join(p.text() for p in problems)
+            else:
+                title = _("warcrime-archive hit a bug while building")
+                lead = _(
+                    "This is a bug in warcrime-archive, not a problem with your archive. "
+                    "Please report it with the traceback below. This page reloads by itself after the next change."
+                )
+                text = bug
         return (
             "<!DOCTYPE html>\n"
-            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{ERROR_POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)} · warcrime-archive serve</title>\n"
@@ -199,10 +227,12 @@ class Preview:
         text = page.decode("utf-8")
         text = text.replace("</head>", self.script_tag(generation) + "\n</head>", 1)
         if self.bug:
-            notice = (
-                '<p class="serve-error" role="alert"><strong>Rebuilding failed with a bug in warcrime-archive</strong> '
-                "(the traceback is in the terminal): this is the last good site.</p>"
-            )
+            with i18n.activated(self.language()[1]):
+                message = _(
+                    "<strong>Rebuilding failed with a bug in warcrime-archive</strong> "
+                    "(the traceback is in the terminal): this is the last good site."
+                )
+            notice = f'<p class="serve-error" role="alert">{message}</p>'
             text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + notice, text, count=1)
         return text.encode("utf-8")
 
