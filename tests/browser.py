@@ -51,6 +51,7 @@ def make_test_archive(target: Path) -> Path:
         "content_warning": "",
         "narrative": "Reported by a test source.",
         "aliases": [],
+        "first_reported": None,  # the first record's report date is before this incident
     }
     second.pop("tags", None)
     (target / "incidents" / "2023-05-02-testove.yaml").write_text(yaml.safe_dump(second))

@@ -52,6 +52,7 @@ def make_archive(root: Path) -> Path:
         "sensitivity": [],
         "evidence": [],
         "private": None,
+        "first_reported": None,  # the first record's report date is before this incident
     }
     (root / "incidents" / "2023-05-02-testove.yaml").write_text(yaml.safe_dump(second))
     return root

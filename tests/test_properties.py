@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from sitecheck import html_pages, internal_targets
 
 from warcrime_archive import pipeline
+from warcrime_archive.dates import PartialDate
 from warcrime_archive.urls import output_path
 from warcrime_archive.validate import load_archive
 from warcrime_archive.yaml_reader import read_yaml
@@ -195,8 +196,8 @@ DATES = st.dates(min_value=dt.date(2014, 2, 20), max_value=TODAY)
 
 
 @st.composite
-def partial_dates(draw: st.DrawFn, before: dt.date = TODAY) -> str:
-    day = draw(st.dates(min_value=dt.date(2014, 2, 20), max_value=before))
+def partial_dates(draw: st.DrawFn, before: dt.date = TODAY, after: dt.date = dt.date(2014, 2, 20)) -> str:
+    day = draw(st.dates(min_value=after, max_value=before))
     return draw(st.sampled_from([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]]))
 
 
@@ -209,6 +210,12 @@ def incident_dates(draw: st.DrawFn) -> Any:
         return {"at": draw(partial_dates()), "note": draw(TEXT)}
     start, end = sorted([draw(DATES), draw(DATES)])
     return {"from": start.isoformat(), "to": end.isoformat(), "approximate": draw(st.booleans())}
+
+
+def _earliest(date: Any) -> dt.date:
+    """The first day a generated incident date can mean."""
+    value = date if isinstance(date, str) else date.get("at") or date["from"]
+    return PartialDate.parse(value).start
 
 
 # A pool of sources: a URL always comes with the same title, outlet and date, as the archive requires.
@@ -258,8 +265,8 @@ def records(draw: st.DrawFn, ids: list[str], index: int) -> dict[str, Any]:
         "title": draw(TEXT),
         "summary": draw(TEXT),
         "category": draw(st.sampled_from(["killing", "torture"])),
-        "date": draw(incident_dates()),
-        "first_reported": draw(partial_dates()),
+        "date": (date := draw(incident_dates())),
+        "first_reported": draw(partial_dates(after=_earliest(date))),  # a report cannot precede the incident
         "location": dict(draw(st.sampled_from(PLACES))),
         "alleged_perpetrators": [
             {"side": draw(st.sampled_from(["russia", "ukraine"])), "attribution": "suspected", "basis": draw(TEXT)}

@@ -168,7 +168,35 @@ def test_same_source_with_different_title_is_reported_in_both_places(tmp_path):
 def test_duplicate_ids_in_sub_folders(tmp_path):
     root = archive_with(tmp_path, files={f"incidents/2022/{Path(RECORD).name}": (MINIMAL / RECORD).read_text()})
     assert error_lines(root) == [
-        f"{RECORD}:1:1: duplicate id '2022-03-29-dmytrivka-x': also incidents/2022/{Path(RECORD).name}"
+        f"{RECORD}:1:1: duplicate id '2022-03-29-dmytrivka-x': also incidents/2022/{Path(RECORD).name}",
+        f"incidents/2022/{Path(RECORD).name}:1:1: duplicate id '2022-03-29-dmytrivka-x': also {RECORD}",
+    ]
+
+
+def test_an_id_in_three_files_is_reported_at_each_naming_the_others(tmp_path):
+    name = Path(RECORD).name
+    text = (MINIMAL / RECORD).read_text()
+    root = archive_with(tmp_path, files={f"incidents/2022/{name}": text, f"incidents/b/{name}": text})
+    assert error_lines(root) == [
+        f"{RECORD}:1:1: duplicate id '2022-03-29-dmytrivka-x': also incidents/2022/{name}, incidents/b/{name}",
+        f"incidents/2022/{name}:1:1: duplicate id '2022-03-29-dmytrivka-x': also {RECORD}, incidents/b/{name}",
+        f"incidents/b/{name}:1:1: duplicate id '2022-03-29-dmytrivka-x': also {RECORD}, incidents/2022/{name}",
+    ]
+
+
+def test_a_report_in_the_incident_s_month_is_not_before_it(tmp_path):
+    text = (MINIMAL / RECORD).read_text().replace('first_reported: "2022-04-04"', 'first_reported: "2022-03"')
+    text += 'corrections: [{date: "2022", note: Count corrected.}]\n'
+    root = archive_with(tmp_path, files={RECORD: text})
+    assert error_lines(root) == []
+
+
+def test_a_report_a_day_before_the_window_is_an_error(tmp_path):
+    text = (MINIMAL / RECORD).read_text().replace('first_reported: "2022-04-04"', 'first_reported: "2022-03-28"')
+    root = archive_with(tmp_path, files={RECORD: text})
+    assert error_lines(root) == [
+        f"{RECORD}:5:17: first_reported: 2022-03-28 is before the earliest date of the incident (2022-03-29) "
+        "(a report cannot precede the incident)"
     ]
 
 

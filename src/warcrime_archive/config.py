@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 KEY = r"^[a-z0-9][a-z0-9-]*$"
 Key = Annotated[str, Field(pattern=KEY, max_length=60)]
@@ -39,6 +39,16 @@ class License(Strict):
     url: str | None = Field(None, pattern=r"^https?://", description="Where its text is published.")
 
 
+def _own_archive(address: str) -> str:
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", address):
+        raise ValueError(
+            f"'{address}' is not an http(s) address (list where your own captures live, e.g. https://archive.example.org/)"
+        )
+    return address if address.endswith("/") else address + "/"
+
+
+OwnArchive = Annotated[str, AfterValidator(_own_archive)]
+
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
@@ -58,7 +68,7 @@ class ArchiveConfig(Strict):
     repository: str | None = Field(
         None, pattern=r"^https?://", description="The archive's source repository, for 'edit' and history links."
     )
-    own_archives: list[str] = Field(
+    own_archives: list[OwnArchive] = Field(
         default_factory=list,
         description="Addresses of the archive's own capture service (e.g. https://archive.example.org/), "
         "accepted for `archived_url` besides the Wayback Machine, archive.today and perma.cc.",
@@ -72,17 +82,6 @@ class ArchiveConfig(Strict):
         min_length=1,
         description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
-
-    @field_validator("own_archives")
-    @classmethod
-    def _own_archives(cls, value: list[str]) -> list[str]:
-        for address in value:
-            if not re.match(r"^https?://[^/\s]+(/\S*)?$", address):
-                raise ValueError(
-                    f"'{address}' is not an http(s) address "
-                    "(list where your own captures live, e.g. https://archive.example.org/)"
-                )
-        return [a if a.endswith("/") else a + "/" for a in value]
 
     @field_validator("base_url")
     @classmethod

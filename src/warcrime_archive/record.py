@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, StrictInt, Tag, ValidationInfo, field_validator, model_validator
+from pydantic import Discriminator, Field, StrictBool, StrictInt, Tag, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive import captures, regions
@@ -130,7 +130,7 @@ class IncidentDate(Strict):
     at: PartialDate | None = Field(None, description="The date, as precisely as known (day, month or year).")
     from_: PartialDate | None = Field(None, alias="from", description="The earliest it can have happened.")
     to: PartialDate | None = Field(None, description="The latest it can have happened.")
-    approximate: bool = Field(False, description="True when even the window is an estimate.")
+    approximate: StrictBool = Field(False, description="True when even the window is an estimate.")
     note: str = Field("", description="Where the date comes from, or why it is uncertain.")
 
     @model_validator(mode="before")
@@ -499,6 +499,31 @@ class Incident(Strict):
                     "id", "'{id}' is not a record id (lowercase letters, digits, hyphens)", {"id": item}
                 )
         return value
+
+    @model_validator(mode="after")
+    def _not_before_incident(self) -> Incident:
+        """A report or a correction cannot precede the incident (compared conservatively for partial dates)."""
+        earliest = self.date.start.start
+        if self.first_reported is not None and self.first_reported.end < earliest:
+            raise PydanticCustomError(
+                "before_incident",
+                "{reported} is before the earliest date of the incident ({incident}) "
+                "(a report cannot precede the incident)",
+                {"reported": self.first_reported.iso(), "incident": self.date.start.iso(), "field": "first_reported"},
+            )
+        for i, correction in enumerate(self.corrections):
+            if correction.date.end < earliest:
+                raise PydanticCustomError(
+                    "before_incident",
+                    "{corrected} is before the earliest date of the incident ({incident}) "
+                    "(a correction cannot precede the incident)",
+                    {
+                        "corrected": correction.date.iso(),
+                        "incident": self.date.start.iso(),
+                        "field": f"corrections.{i}.date",
+                    },
+                )
+        return self
 
     @property
     def personal(self) -> bool:

@@ -181,10 +181,14 @@ def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
     """Rules that span records: ids, related, aliases, shared sources, grades, places, archived copies."""
     problems: list[Problem] = []
     ids: dict[str, Record] = {}
-    for record, doc in records:
-        if record.id in ids:
-            problems.append(doc.problem((), f"duplicate id '{record.id}': also {ids[record.id].path}"))
+    same_id: dict[str, list[Record]] = {}
+    for record, _doc in records:
+        same_id.setdefault(record.id, []).append(record)
         ids.setdefault(record.id, record)
+    for record, doc in records:
+        others = sorted(str(other.path) for other in same_id[record.id] if other is not record)
+        if others:
+            problems.append(doc.problem((), f"duplicate id '{record.id}': also {', '.join(others)}"))
     aliases: dict[str, str] = {}
     for record, doc in records:
         inc = record.incident
