@@ -134,3 +134,27 @@ def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy
             if f'<a href="{copy}" rel="nofollow noopener noreferrer">{copy}</a> ({name})</dd>' in html:
                 shown[copy] = name
     assert shown == dict(zip(copies.values(), names, strict=True))
+
+
+def test_rows_rendered_once_equal_rows_rendered_on_every_page(sample_root):
+    """`once` renders an incident's row once and puts in each page's links: the pages must not change."""
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.plan import plan_site
+    from warcrime_archive.render import make_environment, render_all
+
+    catalog = build_catalog(pipeline.check(sample_root).archive)
+    pages = plan_site(catalog)
+    every_time = make_environment(sample_root, catalog)
+    calls: list[tuple] = []
+
+    def render_each_time(*key, caller):
+        calls.append(key[:2])  # ("incident-row", the incident's id)
+        return caller()
+
+    every_time.globals["once"] = render_each_time
+    expected = render_all(every_time, pages, jobs=1)
+    assert len(calls) > len(set(calls)) > 0  # rows are repeated across lists, so the cache has work to do
+    assert render_all(make_environment(sample_root, catalog), pages, jobs=1) == expected
+    assert render_all(make_environment(sample_root, catalog), pages, jobs=2) == expected
+    sides = [path for path in expected if path.startswith("sides/") and path.count("/") == 2]
+    assert sides and all('href="../../incidents/' in expected[path] for path in sides)

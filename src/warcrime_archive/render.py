@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Generator
 from importlib import resources
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from warcrime_archive import __version__, captures, i18n, urls
 from warcrime_archive.catalog import Catalog
@@ -43,16 +44,59 @@ def template_dirs(root: Path) -> list[Path]:
     return dirs
 
 
+_MARK = "\x00"
+"""Brackets a site URL in a fragment rendered by `once` (YAML text cannot hold it, so no record can)."""
+_MARKED = re.compile(f"{_MARK}([^{_MARK}]*){_MARK}")
+_marking = False
+"""True while `once` renders a fragment: `url()` then marks its target instead of making a relative link."""
+
+
 @jinja2.pass_context
 def _url(ctx: jinja2.runtime.Context, target: str) -> str:
     """A link from the page being rendered to `target` (a site URL from `urls`).
 
     The 404 page is served at any address, so its links start from the site's path instead.
     """
+    if _marking:
+        return Markup(_MARK + target + _MARK)
     page = ctx["page"]
     if page.kind == "404":
         return urlsplit(ctx["base_url"]).path.rstrip("/") + "/" + target
     return urls.relative(page.url, target)
+
+
+def _hashable(part: object) -> object:
+    return tuple(part.items()) if isinstance(part, dict) else part
+
+
+def _once_function() -> Callable[..., Markup]:
+    """`{% call once(*key) %}...{% endcall %}`: a fragment rendered once per key for the whole build.
+
+    The same incident's row is in a dozen lists; its markup differs between pages only in its relative
+    links. So the body is rendered once with every `url(target)` marked, and each page puts in its own
+    links. The key must name everything the body shows besides links (the templates pass the incident's
+    id and the row's data); the body may use `url()` only to print a link. The 404 page, whose links are
+    not relative, renders the body as usual.
+    """
+    fragments: dict[tuple, str] = {}
+
+    @jinja2.pass_context
+    def once(ctx: jinja2.runtime.Context, *key: object, caller: jinja2.runtime.Macro) -> Markup:
+        global _marking
+        page = ctx["page"]
+        if page.kind == "404" or _marking:
+            return caller()
+        cache_key = tuple(_hashable(part) for part in key)
+        fragment = fragments.get(cache_key)
+        if fragment is None:
+            _marking = True
+            try:
+                fragment = fragments[cache_key] = str(caller())
+            finally:
+                _marking = False
+        return Markup(_MARKED.sub(lambda m: escape(urls.relative(page.url, m[1])), fragment))
+
+    return once
 
 
 def _markdown_filter(text: str, shift_headings: int = 2) -> Markup:
@@ -68,6 +112,7 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # templates do not change during a build: no stat of each file at each use
     )
     # Messages come from the active catalog (pipeline.build activates the site's language); newstyle
     # gettext formats placeholders itself and escapes their values.
@@ -87,6 +132,7 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         translated=i18n.gettext,
         # The name of the web archive that holds a source's archived copy (English; translate it), or None.
         capture_service=lambda archived_url: captures.service(archived_url, config.own_archives),
+        once=_once_function(),
     )
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words
