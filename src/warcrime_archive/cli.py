@@ -29,6 +29,9 @@ FORMAT_HELP = (
     "How to print problems: text (FILE:LINE:COLUMN: FIELD: MESSAGE), github (GitHub Actions annotations, "
     "shown on a pull request's lines) or json (a list of objects, for tools)."
 )
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP
+)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -69,7 +72,7 @@ def _emit(problems: list[Problem], fmt: str, root: Path) -> None:
 
 
 @cli.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@root_option
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 @click.option("--format", "fmt", type=click.Choice([f.value for f in report.Format]), default="text", help=FORMAT_HELP)
 @click.option(
@@ -104,7 +107,7 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
 
 
 @cli.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@root_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -135,7 +138,7 @@ def _ask(value: str | None, option: str, prompt: str) -> str:
 
 
 @cli.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@root_option
 @click.option("--date", default=None, help="When it happened: YYYY-MM-DD, YYYY-MM or YYYY. Asked for when missing.")
 @click.option("--place", default=None, help="The place, e.g. Robotyne. Asked for when missing.")
 @click.option("--title", default=None, help="A short neutral title, e.g. 'Two prisoners shot'. Asked for when missing.")
@@ -169,7 +172,7 @@ def new(root: Path, date: str | None, place: str | None, title: str | None, coun
 
 
 @cli.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@root_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -209,7 +212,7 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
 
 
 @cli.command(name="serve")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@root_option
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="The address to listen on (keep it to this machine)."
 )
@@ -255,7 +258,7 @@ def serve_command(root: Path, host: str, port: int, base_url: str | None) -> Non
 
 
 @cli.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP)
+@root_option
 @click.option("--missing", is_flag=True, help="List only the sources that have no archived copy.")
 @click.option(
     "--format",

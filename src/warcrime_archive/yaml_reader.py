@@ -114,6 +114,11 @@ class _Refused(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
+def _anchor_refused(event: Any) -> _Refused:
+    """The record format has no use for anchors and aliases, and they allow billion-laughs documents."""
+    return _Refused(event.start_mark, "anchors and aliases (&, *) are not allowed", "write the value out in full")
+
+
 def decode(raw: bytes) -> tuple[str | None, str, int, int]:
     """Text of the file, or (None, message, line, column) when it is not UTF-8."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -241,11 +246,7 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                 kind = type(event)
                 if kind is scalar_event:
                     if event.anchor is not None:
-                        raise _Refused(
-                            event.start_mark,
-                            "anchors and aliases (&, *) are not allowed",
-                            "write the value out in full",
-                        )
+                        raise _anchor_refused(event)
                     tag = event.tag
                     if tag is None:
                         plain = not event.style and event.implicit[0]
@@ -265,11 +266,7 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                     stack.pop()
                 elif kind is mapping_start or kind is sequence_start:
                     if event.anchor is not None:
-                        raise _Refused(
-                            event.start_mark,
-                            "anchors and aliases (&, *) are not allowed",
-                            "write the value out in full",
-                        )
+                        raise _anchor_refused(event)
                     tag = event.tag
                     if tag not in (None, "!") and tag not in _STANDARD_TAGS:
                         raise _Refused(event.start_mark, f"the YAML tag '{tag}' is not allowed")
@@ -286,9 +283,7 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
                     if documents > 1:
                         raise _Refused(event.start_mark, "a record file holds one YAML document only")
                 elif kind is alias_event:
-                    raise _Refused(
-                        event.start_mark, "anchors and aliases (&, *) are not allowed", "write the value out in full"
-                    )
+                    raise _anchor_refused(event)
         finally:
             loader.dispose()
     except _Refused as exc:
