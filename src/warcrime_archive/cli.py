@@ -7,21 +7,19 @@ warcrime-archive itself (a traceback is printed so it can be reported).
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
 import traceback
 from pathlib import Path
 
 import click
-from pydantic_core import PydanticCustomError
 
-from warcrime_archive import __version__, pipeline, report, scaffold, serve, sources_report
-from warcrime_archive.dates import PartialDate
+# Only light modules here: the rest is imported by the command that needs it, so that a build with
+# nothing to do (see uptodate.py) is over before pydantic, Jinja and the rest are even loaded.
+from warcrime_archive import __version__, report, uptodate
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.progress import ProgressDisplay
-from warcrime_archive.revisions import RevisionError
-from warcrime_archive.schema import FILES, FOLDER, write_schemas
-from warcrime_archive.validate import read_config
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
 STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors."
@@ -88,6 +86,9 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
     Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE (HINT). Nothing is written.
     Exits with status 1 when there are errors (or warnings, with --strict).
     """
+    from warcrime_archive import pipeline
+    from warcrime_archive.revisions import RevisionError
+
     try:
         loaded = pipeline.check(root, strict=strict, since=since)
     except RevisionError as exc:
@@ -112,7 +113,7 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help=f"The folder to write incident.schema.json and archive.schema.json into. Default: {FOLDER}/ inside "
+    help="The folder to write incident.schema.json and archive.schema.json into. Default: schema/ inside "
     "the archive's folder.",
 )
 def schema(root: Path, out: Path | None) -> None:
@@ -120,6 +121,8 @@ def schema(root: Path, out: Path | None) -> None:
 
     Editors such as VS Code (with the YAML extension) use them to complete and check records as you type.
     """
+    from warcrime_archive.schema import FOLDER, write_schemas
+
     for path in write_schemas(out if out is not None else root / FOLDER):
         click.echo(f"Wrote {path}")
 
@@ -149,6 +152,13 @@ def new(root: Path, date: str | None, place: str | None, title: str | None, coun
     The id is made from the date, place and title (2024-06-01-robotyne-two-prisoners-shot). An existing
     file is never overwritten.
     """
+    from pydantic_core import PydanticCustomError
+
+    from warcrime_archive import scaffold
+    from warcrime_archive.dates import PartialDate
+    from warcrime_archive.schema import FILES, FOLDER
+    from warcrime_archive.validate import read_config
+
     date = _ask(date, "--date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)")
     try:
         PartialDate.parse(date)
@@ -188,16 +198,39 @@ def new(root: Path, date: str | None, place: str | None, title: str | None, coun
     "(overrides base_url in archive.yaml). Links inside the site work under any address.",
 )
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
-def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> None:
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Render and write every page again, forgetting the build cache (the hidden folder beside the output, "
+    "e.g. .build.cache/). Without it only what changed is made again, with the same result.",
+)
+def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clean: bool) -> None:
     """Check the archive, then build its website.
 
     If any record has an error, the problems are listed and nothing is written: the previous
-    site in the output folder stays as it was.
+    site in the output folder stays as it was. Pages whose inputs have not changed since the
+    last build are kept as they are; when nothing changed, nothing is done.
     """
     out = out if out is not None else root / "build"
+    cache = uptodate.cache_folder(out)
+    if clean:
+        shutil.rmtree(cache, ignore_errors=True)
+    elif cache.is_dir() and not (out.exists() and not out.is_dir()):
+        made_from = uptodate.snapshot(root, out, base_url=base_url, strict=strict, history=True)
+        known = uptodate.current(cache, made_from)
+        if known is not None:  # nothing changed: the last build's result, without loading the rest
+            warnings = uptodate.warnings(known)
+            _report(warnings)
+            click.echo(
+                f"Built {known['pages']} pages from {known['records']} records into {out} "
+                f"({summary(warnings)}; nothing changed)"
+            )
+            return
+    from warcrime_archive import pipeline
+
     display = ProgressDisplay(click.get_text_stream("stderr"))
     try:
-        result = pipeline.build(root, out, base_url=base_url, strict=strict, progress=display)
+        result = pipeline.build(root, out, base_url=base_url, strict=strict, progress=display, cache=cache)
     except ArchiveError as exc:
         display.close()
         _report(exc.problems)
@@ -206,8 +239,10 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> N
     finally:
         display.close()
     _report(result.warnings)
+    made = "nothing changed" if result.rendered == 0 else f"{result.rendered} rendered"
     click.echo(
-        f"Built {result.pages} pages from {result.records} records into {result.out} ({summary(result.warnings)})"
+        f"Built {result.pages} pages from {result.records} records into {result.out} "
+        f"({summary(result.warnings)}; {made})"
     )
 
 
@@ -244,6 +279,8 @@ def serve_command(root: Path, host: str, port: int, base_url: str | None) -> Non
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # `kill` stops the preview as cleanly as Ctrl-C
 
+    from warcrime_archive import serve
+
     signal.signal(signal.SIGTERM, stop)
     try:
         with serve.preview(root, host=host, port=port, base_url=base_url, say=say) as (state, server):
@@ -275,6 +312,8 @@ def sources(root: Path, missing: bool, fmt: str, strict: bool) -> None:
     The archive is checked first; if it has errors, they are listed instead and the status is 1.
     Exits with status 0, or 1 with --strict when any source has no archived copy.
     """
+    from warcrime_archive import pipeline, sources_report
+
     try:
         loaded = pipeline.check(root)
     except ArchiveError as exc:

@@ -10,23 +10,26 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from warcrime_archive import downloads, feeds, i18n, urls
+from warcrime_archive import downloads, feeds, i18n, uptodate, urls
 from warcrime_archive.catalog import Catalog, build_catalog
+from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.render import default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
-from warcrime_archive.search_index import index_site
+from warcrime_archive.search_index import index_site, search_version
 from warcrime_archive.validate import Archive, Loaded, load_archive
-from warcrime_archive.write import check_output, write_site
+from warcrime_archive.write import Staging, check_output
 
 T = TypeVar("T")
+
+MANIFEST = uptodate.MANIFEST
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,10 @@ class BuildResult:
     records: int
     warnings: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds spent in each stage, in pipeline order: load (read and validate), catalog, plan, render, write,
-    search (the Pagefind index)."""
+    """Seconds spent in each stage, in pipeline order: load (read and validate), catalog, plan (with the
+    fingerprints of an incremental build), render, write, search (the Pagefind index)."""
+    rendered: int = 0
+    """How many pages were rendered: all of them, or in an incremental build those that changed."""
 
 
 Progress = Callable[[str, int, int], None]
@@ -123,11 +128,17 @@ def build(
     strict: bool = False,
     history: bool = True,
     progress: Progress | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
 
     With `history=False` the records' git history is not read (the pages leave it out), as when the
-    archive is not in a git repository."""
+    archive is not in a git repository.
+
+    With a `cache` folder the build is incremental: the output's manifest there says what each file was
+    made from (`fingerprint.Fingerprints`), and a page whose fingerprint has not changed is neither
+    rendered nor written again, nor the search index when no indexed page changed. The result is the
+    same, byte for byte, as a build without it."""
     report = progress or _quiet
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -142,6 +153,12 @@ def build(
     if unsafe:
         raise ArchiveError(unsafe)
     mtime = source_date_epoch()
+    if cache is not None:
+        made_from = uptodate.snapshot(root, out, base_url=base_url, strict=strict, history=history)
+        known = uptodate.current(cache, made_from)
+        if known is not None:
+            return result_from_stamp(known, out)
+        uptodate.forget(cache)
     report("load", 0, 0)
     loaded = check(root, strict=strict)
     assert loaded.archive is not None
@@ -151,34 +168,62 @@ def build(
     catalog = build_catalog(archive, read_history(root) if history else None)
     lap("catalog")
     report("plan", 0, 0)
-    with i18n.activated(i18n.load(root, archive.config.language)):
+    language = archive.config.language
+    with i18n.activated(i18n.load(root, language)):
         pages = plan_site(catalog)
-        lap("plan")
         env = make_environment(root, catalog)
-        report("render", 0, len(pages))
-        # Pages go from render to write one by one, so the whole site is never held in memory; the time
-        # spent waiting for pages is the render stage's, the rest the write stage's (and the search index's).
-        rendering = [0.0]
-        rendered = render_pages(env, pages, lambda done: report("render", done, len(pages)))
-        indexing = [0.0]
-
-        def files() -> Iterator[tuple[str, str | bytes]]:
-            yield from _timed(rendered, rendering)
-            yield from published_data(catalog, pages).items()
-
-        def index(staging: Path) -> int:
+        manifest = cache / MANIFEST if cache is not None else None
+        with Staging(out, mtime=mtime, manifest=manifest) as staging:
+            todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
+            if manifest is not None:
+                po = i18n.catalog_path(root, language)
+                prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
+                todo = []
+                for page in pages:
+                    fingerprint = prints.page(page)
+                    if not staging.unchanged(page.output, fingerprint):
+                        todo.append((page, fingerprint))
+            lap("plan")
+            report("render", 0, len(todo))
+            # Pages go from render to write one by one, so the whole site is never held in memory; the time
+            # spent waiting for pages is the render stage's, the rest the write stage's.
+            rendering = [0.0]
+            rendered = render_pages(env, [page for page, _ in todo], lambda done: report("render", done, len(todo)))
+            try:
+                for (_, fingerprint), (relative, html) in zip(todo, _timed(rendered, rendering), strict=True):
+                    staging.put(relative, html, fingerprint)
+            finally:
+                rendered.close()  # stops the render workers at once if writing failed
+            staging.copy_static([root / "static", default_dir("static")])
+            for relative, content in published_data(catalog, pages).items():
+                staging.put(relative, content)
+            lap("write")
             report("search", 0, 0)
-            start = time.perf_counter()
-            added = index_site(staging)
-            indexing[0] = time.perf_counter() - start
-            return added
+            staging.index(urls.SEARCH_BUNDLE, staging.search_key(search_version()), index_site)
+            lap("search")
+            count = staging.commit()
+            lap("commit")
+    timings["render"] = rendering[0]
+    timings["write"] += timings.pop("commit") - rendering[0]
+    timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
+    result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
+    if cache is not None:
+        uptodate.save(cache, made_from, stamp_of(result))
+    return result
 
-        try:
-            count = write_site(out, files(), [root / "static", default_dir("static")], finish=index, mtime=mtime)
-        finally:
-            rendered.close()  # stops the render workers at once if writing failed
-        lap("write")
-        timings["render"], timings["search"] = rendering[0], indexing[0]
-        timings["write"] -= rendering[0] + indexing[0]
-        timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
-    return BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings)
+
+def stamp_of(result: BuildResult) -> dict:
+    """A build's result as the up-to-date stamp keeps it."""
+    return {
+        "pages": result.pages,
+        "files": result.files,
+        "records": result.records,
+        "warnings": [{**asdict(p), "severity": str(p.severity)} for p in result.warnings],
+    }
+
+
+def result_from_stamp(stamp: dict, out: Path) -> BuildResult:
+    """The result of a build skipped because nothing changed: the last build's, with nothing rendered."""
+    warnings = uptodate.warnings(stamp)
+    timings = dict.fromkeys(("load", "catalog", "plan", "render", "write", "search"), 0.0)
+    return BuildResult(out, stamp["pages"], stamp["files"], stamp["records"], warnings, timings, 0)

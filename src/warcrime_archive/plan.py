@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warcrime_archive import downloads, feeds, maps, timeline, urls
-from warcrime_archive.catalog import Catalog, Entry, PlaceNode, TermNode, sources_of
+from warcrime_archive.catalog import Catalog, Entry, OutletNode, PlaceNode, TermNode, sources_of
 from warcrime_archive.i18n import N_
 from warcrime_archive.i18n import gettext as _
 
@@ -29,6 +29,23 @@ class Page:
     @property
     def output(self) -> str:
         return urls.output_path(self.url)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another page as a link shows it: its name and URL only. A page holding a whole catalog node (a place
+    with every incident in it) would change, and be rendered again, whenever any of those incidents does."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A source as an incident page links it: its page and its outlet's page."""
+
+    url: str
+    outlet_url: str
 
 
 @dataclass(frozen=True)
@@ -74,12 +91,16 @@ def row_data(catalog: Catalog, entry: Entry) -> dict[str, str]:
     }
 
 
-def _breadcrumbs(catalog: Catalog, node: PlaceNode | None) -> list[PlaceNode]:
-    chain: list[PlaceNode] = []
+def _breadcrumbs(catalog: Catalog, node: PlaceNode | None) -> list[Link]:
+    chain: list[Link] = []
     while node is not None:
-        chain.append(node)
+        chain.append(Link(node.name, node.url))
         node = catalog.places_by_url.get(node.parent_url) if node.parent_url else None
     return chain[::-1]
+
+
+def _link(node: PlaceNode | OutletNode) -> Link:
+    return Link(node.name, node.url)
 
 
 TAXONOMIES = (
@@ -132,6 +153,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
                 "by_side": [(n, len(n.entries), len(n.victim_entries)) for n in catalog.sides],
                 "by_grade": counts(catalog.grades),
                 "by_year": counts(catalog.years),
+                "records": len(entries),
             },
         )
     )
@@ -163,7 +185,10 @@ def plan_site(catalog: Catalog) -> list[Page]:
                 {
                     "entry": entry,
                     "incident": entry.incident,
-                    "sources": sources_of(catalog, entry),
+                    "sources": [SourceLink(n.url, n.outlet_url) for n in sources_of(catalog, entry)],
+                    "source_pages": {
+                        r.source: catalog.sources_by_url[r.source].url for r in entry.incident.responses if r.source
+                    },
                     "related": [catalog.by_id[r] for r in entry.incident.related],
                     "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
                     "cited_by": cited_by.get(entry.id, []),
@@ -193,13 +218,14 @@ def plan_site(catalog: Catalog) -> list[Page]:
     pages.append(Page("places", urls.PLACES, ("places.html",), _("Places"), {"countries": catalog.countries}))
     for node in catalog.places_by_url.values():
         chain = _breadcrumbs(catalog, node)
+        country = catalog.places_by_url[chain[0].url]
         pages.append(
             Page(
                 "place",
                 node.url,
                 (f"place-{node.level}.html", "place.html"),
                 node.name,
-                {"node": node, "breadcrumbs": chain, "place_map": maps.place_map(node, chain[0].code)},
+                {"node": node, "breadcrumbs": chain, "place_map": maps.place_map(node, country.code)},
             )
         )
 
@@ -213,7 +239,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
                 source.source.title,
                 {
                     "source_node": source,
-                    "outlet": catalog.outlets_by_name[source.source.outlet],
+                    "outlet": _link(catalog.outlets_by_name[source.source.outlet]),
                 },
             )
         )

@@ -124,7 +124,6 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         urls=urls,
         site=config,
         base_url=base_url or config.base_url,
-        catalog=catalog,
         navigation=navigation(catalog),
         generator_version=__version__,
         term_urls=catalog.term_urls,

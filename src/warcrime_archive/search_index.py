@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import cbor2
@@ -29,6 +30,11 @@ UNUSED = (
 SIGNATURE = b"pagefind_dcd"
 # Where the list of [filter name, filter file hash] pairs sits in a pagefind.*.pf_meta file (1.5.x).
 META_FILTERS = 3
+
+
+def search_version() -> str:
+    """What decides the index besides the pages it reads: Pagefind's version and the code that runs it."""
+    return f"pagefind {metadata.version('pagefind_bin')}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
 
 class IndexingFailed(Exception):

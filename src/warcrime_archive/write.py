@@ -10,6 +10,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -137,6 +139,207 @@ def _running(pid: int) -> bool:
     return True
 
 
+MANIFEST_VERSION = 1
+
+
+class Staging:
+    """The next site, made in a folder beside the output and swapped in whole by `commit`.
+
+    With a `manifest` (a file in the build cache), the staging folder starts as a copy of the current
+    output made of hard links, holding only the files the manifest vouches for: each listed with the
+    fingerprint of what it was made from, and still with the size, time and inode it had when written
+    (so a file changed or replaced since is not trusted). `unchanged(path, fingerprint)` then says
+    whether that file may stay; everything else is written anew. A file is never written in place, only
+    replaced (unlinked, then created), so the current output, which shares those files, never changes.
+    Files of the copy that the new site does not keep are removed before the swap.
+    """
+
+    def __init__(self, out: Path, *, mtime: int | None = None, manifest: Path | None = None) -> None:
+        self.out = out.resolve()
+        self.mtime = mtime
+        self.manifest = manifest
+        self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
+        self.old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
+        self.linked: dict[str, list] = {}  # path -> its manifest entry, for files copied from the output
+        self.files: dict[str, list] = {}  # path -> [fingerprint, size, mtime_ns, inode, indexed], the new site
+        self.made: set[Path] = set()
+        self.previous: dict[str, list] = {}  # the manifest of the current output
+        self.reused = 0
+
+    def __enter__(self) -> Staging:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        if self.out.exists() and not self.out.is_dir():
+            raise ValueError(f"the output {self.out} exists and is not a folder")
+        for leftover in _stale(self.out):
+            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir()
+        if self.manifest is not None:
+            previous = read_manifest(self.manifest)
+            if previous is not None and previous.get("mtime") == self.mtime and self.out.is_dir():
+                self.previous = previous["files"]
+                self._link_from(self.out, "", self.previous)
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            if self.old.exists() and not self.out.exists():
+                os.rename(self.old, self.out)
+
+    def _link_from(self, folder: Path, prefix: str, listed: dict[str, list]) -> None:
+        """Hard-link into the staging folder every file under `folder` that the manifest vouches for."""
+        with os.scandir(folder) as found:
+            for item in found:
+                relative = prefix + item.name
+                if item.is_dir(follow_symlinks=False):
+                    self._link_from(Path(item.path), relative + "/", listed)
+                    continue
+                entry = listed.get(relative)
+                if entry is None or not item.is_file(follow_symlinks=False):
+                    continue
+                stat = item.stat(follow_symlinks=False)
+                if [stat.st_size, stat.st_mtime_ns, stat.st_ino] != entry[1:4]:
+                    continue
+                dest = self.staging.joinpath(*relative.split("/"))
+                self._folder(dest.parent)
+                try:
+                    os.link(item.path, dest)
+                except OSError:  # a file system without hard links: nothing is reused
+                    return
+                self.linked[relative] = entry
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self.made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
+
+    def unchanged(self, relative: str, fingerprint: str | None) -> bool:
+        """True (and the file stays) when the output already holds `relative` made from `fingerprint`."""
+        entry = self.linked.get(relative)
+        if fingerprint is None or entry is None or entry[0] != fingerprint:
+            return False
+        self.files[relative] = entry
+        self.reused += 1
+        return True
+
+    def put(self, relative: str, content: str | bytes, fingerprint: str | None = None) -> None:
+        """Write a file of the new site; without a fingerprint, it is known by the SHA-256 of its content
+        and kept as it is when the output already holds the same bytes."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if fingerprint is None:
+            fingerprint = "sha256:" + hashlib.sha256(data).hexdigest()
+            if self.unchanged(relative, fingerprint):
+                return
+        dest = _safe_join(self.staging, relative)
+        self._folder(dest.parent)
+        if relative in self.linked or relative in self.files:
+            dest.unlink(missing_ok=True)  # a link to the current output's file: replaced, never written in place
+        with open(dest, "xb") as file:
+            file.write(data)
+            file.flush()  # so that no later write changes the time recorded below
+            if self.mtime is not None:
+                os.utime(file.fileno(), (self.mtime, self.mtime))
+            stat = os.fstat(file.fileno())
+        indexed = relative.endswith(".html") and b"data-pagefind-body" in data
+        self.files[relative] = [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed]
+
+    def copy_static(self, static_dirs: list[Path]) -> None:
+        """The static files under static/, the first folder's file winning when two have the same name."""
+        for static in static_dirs:
+            if static.is_dir():
+                for src in sorted(static.rglob("*")):
+                    relative = "static/" + src.relative_to(static).as_posix()
+                    if src.is_file() and relative not in self.files:
+                        self.put(relative, src.read_bytes())
+
+    def search_key(self, version: str) -> str:
+        """A digest of every page the search indexes (those marked data-pagefind-body), by fingerprint."""
+        digest = hashlib.sha256(version.encode() + b"\0")
+        for relative in sorted(self.files):
+            entry = self.files[relative]
+            if entry[4]:
+                digest.update(f"{relative}\0{entry[0]}\0".encode())
+        return "search:" + digest.hexdigest()
+
+    def index(self, folder: str, key: str, run: Callable[[Path], int]) -> None:
+        """Keep the previous search index under `folder` when it was made from the same pages (`key`),
+        else run the indexer over the staging folder and record what it wrote."""
+        prefix = folder.rstrip("/") + "/"
+        self.prune(keep=prefix)  # the indexer reads the staging folder: only the new site's pages
+        previous = {path: entry for path, entry in self.linked.items() if path.startswith(prefix)}
+        if previous and all(entry[0] == key for entry in previous.values()) and len(previous) == self._listed(prefix):
+            for path in previous:
+                self.unchanged(path, key)
+            return
+        for path in previous:
+            _safe_join(self.staging, path).unlink()
+            del self.linked[path]
+        shutil.rmtree(self.staging / folder, ignore_errors=True)
+        run(self.staging)
+        bundle = self.staging / folder
+        for path in sorted(bundle.rglob("*")) if bundle.is_dir() else []:
+            if path.is_file():
+                if self.mtime is not None:
+                    os.utime(path, (self.mtime, self.mtime))
+                stat = path.stat()
+                relative = path.relative_to(self.staging).as_posix()
+                self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False]
+
+    def _listed(self, prefix: str) -> int:
+        return sum(1 for path in self.previous if path.startswith(prefix))
+
+    def prune(self, keep: str = "") -> None:
+        """Remove the files copied from the output that the new site has not kept (but those under `keep`)."""
+        for relative in sorted(self.linked.keys() - self.files.keys()):
+            if keep and relative.startswith(keep):
+                continue
+            path = self.staging.joinpath(*relative.split("/"))
+            path.unlink()
+            del self.linked[relative]
+            for parent in path.parents:
+                if parent == self.staging or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+
+    def commit(self) -> int:
+        """Remove what the new site does not keep, swap it in, and record its manifest. Returns the file count."""
+        self.prune()
+        if self.mtime is not None:  # files written here have it already; folders, and what `finish` wrote
+            times = (self.mtime, self.mtime)
+            for folder, folders, names in os.walk(self.staging, topdown=False):
+                prefix = Path(folder).relative_to(self.staging).as_posix() + "/"
+                for name in names + [f for f in folders if os.path.islink(os.path.join(folder, f))]:
+                    if (prefix + name).removeprefix("./") not in self.files:
+                        os.utime(os.path.join(folder, name), times, follow_symlinks=False)
+                os.utime(folder, times)
+        if self.manifest is not None:
+            self.manifest.unlink(missing_ok=True)  # until the new one is written, nothing is trusted
+        _swap_in(self.staging, self.out, self.old)
+        if self.manifest is not None:
+            write_manifest(self.manifest, {"version": MANIFEST_VERSION, "mtime": self.mtime, "files": self.files})
+        shutil.rmtree(self.old, ignore_errors=True)
+        return len(self.files)
+
+
+def read_manifest(path: Path) -> dict | None:
+    """The manifest of the current output, or None when there is none or it cannot be trusted."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def write_manifest(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+    os.replace(temporary, path)
+
+
 def write_site(
     out: Path,
     files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
@@ -155,48 +358,9 @@ def write_site(
     With `mtime` (SOURCE_DATE_EPOCH) every file and folder gets that time, so archives of the site
     (tar, zip) are reproducible too."""
     items = files.items() if isinstance(files, Mapping) else files
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"the output {out} exists and is not a folder")
-    for leftover in _stale(out):
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = out.parent / f".{out.name}.new-{os.getpid()}"
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        count = 0
-        for static in static_dirs:
-            if static.is_dir():
-                for src in sorted(static.rglob("*")):
-                    if src.is_file():
-                        dest = _safe_join(staging, "static/" + src.relative_to(static).as_posix())
-                        dest.parent.mkdir(parents=True, exist_ok=True)
-                        if not dest.exists():
-                            shutil.copyfile(src, dest)
-                            count += 1
-        made: set[Path] = set()
+    with Staging(out, mtime=mtime) as staging:
+        staging.copy_static(static_dirs)
         for relative, content in items:
-            dest = _safe_join(staging, relative)
-            if dest.parent not in made:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                made.add(dest.parent)
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            with open(dest, "wb") as file:
-                file.write(data)
-            count += 1
-        if finish is not None:
-            count += finish(staging)
-        if mtime is not None:
-            for path in sorted(staging.rglob("*"), reverse=True):
-                os.utime(path, (mtime, mtime), follow_symlinks=False)
-            os.utime(staging, (mtime, mtime))
-        _swap_in(staging, out, old)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old.exists() and not out.exists():
-            os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-    return count
+            staging.put(relative, content)
+        added = finish(staging.staging) if finish is not None else 0
+        return staging.commit() + added

@@ -1,0 +1,202 @@
+"""Incremental builds: after any change, a build with the cache gives the same bytes as a clean build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from warcrime_archive import fingerprint, pipeline
+
+SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
+DMYTRIVKA = "incidents/2022-03-30-dmytrivka-wounded-soldier-shot.yaml"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def same_tree(built: Path, clean: Path) -> None:
+    a, b = tree(built), tree(clean)
+    assert sorted(a) == sorted(b)
+    differing = [name for name in a if a[name] != b[name]]
+    assert differing == []
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text("utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "title": lambda root: edit(root, SOLEDAR, "title: Ukrainian prisoner of war shot", "title: A prisoner of war shot"),
+    "place": lambda root: edit(root, SOLEDAR, "  place: Soledar", "  place: Krasna Hora"),
+    "source": lambda root: edit(
+        root, DMYTRIVKA, "title: \"'They Are Not Humans': Video", "title: \"'They Are Not Humans' - Video"
+    ),
+    "side": lambda root: edit(root, SOLEDAR, "  - side: russia\n    unit: null", "  - side: ukraine\n    unit: null"),
+    "grade": lambda root: edit(root, SOLEDAR, "  status: corroborated", "  status: claimed"),
+    "deletion": lambda root: (root / DMYTRIVKA).unlink(),
+    "new record": lambda root: shutil.copy(root / DMYTRIVKA, root / "incidents/2022-03-31-a-copy-of-a-record.yaml"),
+    "setting": lambda root: edit(root, "archive.yaml", "title: ", "title: Renamed - "),
+    "free page": lambda root: edit(root, "pages/about.md", "\n\n", "\n\nA new paragraph.\n\n"),
+    "template": lambda root: (
+        (root / "templates").mkdir()
+        or (root / "templates" / "outlet.html").write_text(
+            (pipeline.default_dir("templates") / "outlet.html")
+            .read_text("utf-8")
+            .replace("</h1>", "</h1>\n<p>Edited.</p>"),
+            "utf-8",
+        )
+    ),
+    "static file": lambda root: (
+        (root / "static").mkdir()
+        or (root / "static" / "extra.txt").write_text("an archive's own static file\n", "utf-8")
+    ),
+}
+
+
+@pytest.mark.parametrize("change", EDITS)
+def test_an_incremental_build_after_a_change_equals_a_clean_build(
+    change: str, sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = pipeline.build(root, out, history=False, cache=cache)
+    assert first.rendered == first.pages
+    EDITS[change](root)
+    again = pipeline.build(root, out, history=False, cache=cache)
+    clean = tmp_path / "clean"
+    pipeline.build(root, clean, history=False)
+    same_tree(out, clean)
+    if change == "setting":
+        assert again.rendered == again.pages  # the title is on every page
+    elif change == "static file":
+        assert again.rendered == 0
+    elif change == "deletion":  # its tags and its year go, and with them links on every page
+        assert 0 < again.rendered <= again.pages
+    else:
+        assert 0 < again.rendered < again.pages, again.rendered
+
+
+def test_nothing_is_rendered_when_nothing_changed_and_the_output_is_the_same(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    again = pipeline.build(root, out, history=False, cache=cache)
+    assert again.rendered == 0
+    assert {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()} == before  # nothing written again
+    assert again.files == len(before)
+
+
+def test_a_series_of_edits_stays_equal_to_clean_builds(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """Edits one after another (each build reusing the output of the one before), then all undone."""
+    root = copy_archive(sample_root)
+    original = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    for number, change in enumerate(("title", "side", "grade", "deletion", "place", "source")):
+        if change != "source" or (root / DMYTRIVKA).exists():
+            EDITS[change](root)
+        pipeline.build(root, out, history=False, cache=cache)
+        clean = tmp_path / f"clean-{number}"
+        pipeline.build(root, clean, history=False)
+        same_tree(out, clean)
+    shutil.rmtree(root / "incidents")
+    for path, data in original.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    pipeline.build(root, out, history=False, cache=cache)
+    pipeline.build(root, tmp_path / "clean-last", history=False)
+    same_tree(out, tmp_path / "clean-last")
+
+
+def test_a_changed_output_file_is_made_again(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The cache trusts a file only while it has the size, time and inode it was written with."""
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    (out / "about" / "index.html").write_text("changed by hand", "utf-8")
+    (out / "sources" / "index.html").unlink()
+    (out / "stray.html").write_text("not ours", "utf-8")
+    shutil.rmtree(out / "pagefind" / "fragment")
+    again = pipeline.build(root, out, history=False, cache=cache)
+    assert again.rendered == 2
+    pipeline.build(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")
+
+
+def test_a_new_code_version_renders_every_page(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    monkeypatch.setattr(fingerprint, "code_version", lambda: "another version")
+    again = pipeline.build(root, out, history=False, cache=cache)
+    assert again.rendered == again.pages
+
+
+def test_a_corrupt_or_foreign_manifest_means_a_full_build(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    manifest = cache / pipeline.MANIFEST
+    for text in ("{not json", json.dumps({"version": 0, "files": {}}), "[]"):
+        manifest.write_text(text, "utf-8")
+        again = pipeline.build(root, out, history=False, cache=cache)
+        assert again.rendered == again.pages
+    pipeline.build(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")
+
+
+def test_a_new_source_date_epoch_writes_every_file_with_its_time(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    pipeline.build(root, out, history=False, cache=cache)
+    EDITS["title"](root)
+    again = pipeline.build(root, out, history=False, cache=cache)
+    assert 0 < again.rendered < again.pages
+    assert {int(p.stat().st_mtime) for p in out.rglob("*")} | {int(out.stat().st_mtime)} == {1700000000}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    pipeline.build(root, out, history=False, cache=cache)
+    assert {int(p.stat().st_mtime) for p in out.rglob("*")} | {int(out.stat().st_mtime)} == {1800000000}
+    pipeline.build(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")
+
+
+def test_the_current_output_never_changes_while_the_next_is_made(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The next site shares unchanged files with the current one by hard links; those are replaced, never
+    written in place, so the previous output (kept here by a link to each of its files) stays whole."""
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    before = tree(out)
+    kept = tmp_path / "kept"
+    for name in before:
+        (kept / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(out / name, kept / name)
+    EDITS["title"](root)
+    pipeline.build(root, out, history=False, cache=cache)
+    assert tree(kept) == before
+    assert tree(out) != before
