@@ -143,3 +143,9 @@ def test_clean_forgets_the_cache(sample_root: Path, copy_archive: Callable[[Path
     done = cli(root, "--clean")
     assert done.returncode == 0
     assert done.stdout.endswith("; 79 rendered)\n")
+
+
+def test_the_code_and_the_libraries_are_inputs(sample_root: Path, tmp_path: Path) -> None:
+    names = snapshot(sample_root, tmp_path / "site")["inputs"]
+    assert {"<package>/fingerprint.py", "<package>/render.py", "<jinja2>", "<pydantic>", "<markdown>"} <= set(names)
+    assert "<defaults>/templates/incident.html" in names

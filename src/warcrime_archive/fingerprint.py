@@ -5,7 +5,8 @@ its `Page` (kind, URL, title and context) and the environment's globals (setting
 the code). `Fingerprints.page` digests exactly those: the page object is pickled, each catalog node in it
 (an incident's entry, a place, a source, an outlet, a term) is replaced by the digest of its own pickle,
 worked out once per build however many lists it appears in; pydantic models are pickled as their
-fields' values and sets as their members' digests in order, so the digest is the same in every process.
+JSON. So the digest is the same in every process, as long as the context holds no set (pickled in hash
+order, which differs between processes: the page would then be rendered again each time, never wrongly).
 Anything that cannot be pickled makes the page's fingerprint None: such a page is always rendered.
 """
 
@@ -34,12 +35,16 @@ NODES = (Entry, PlaceNode, SourceNode, OutletNode, TermNode)
 DEPENDENCIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic-core", "nh3", "babel", "pycountry")
 
 
-def _model(name: str, values: tuple) -> None:
+def _model(digest: str) -> None:
     """Stands for a pydantic model in a fingerprint's pickle (never unpickled)."""
 
 
 def _function(name: str, cells: tuple) -> None:
     """Stands for a function in a fingerprint's pickle (never unpickled)."""
+
+
+def _node(digest: str) -> None:
+    """Stands for a catalog node, by its digest, in a fingerprint's pickle (never unpickled)."""
 
 
 def _mapping(items: tuple) -> None:
@@ -52,19 +57,12 @@ class _Pickler(pickle.Pickler):
         self.owner = owner
         self.root = root
 
-    def persistent_id(self, obj: Any) -> str | None:  # noqa: ANN401 - pickle's own signature
-        if obj is not self.root and isinstance(obj, NODES):
-            return self.owner.node(obj)
-        if isinstance(obj, (set, frozenset)):  # pickled in hash order, which differs between processes
-            members = sorted(self.owner.digest(member) for member in obj)
-            return f"{type(obj).__name__}:{','.join(members)}"
-        return None
-
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's own signature
+        # Called for every object but those of the built-in types, which pickle writes itself, fast.
+        if isinstance(obj, NODES) and obj is not self.root:
+            return _node, (self.owner.node(obj),)
         if isinstance(obj, BaseModel):
-            cls = type(obj)
-            values = tuple(getattr(obj, name) for name in cls.model_fields)
-            return _model, (f"{cls.__module__}.{cls.__qualname__}", values)
+            return _model, (self.owner.model(obj),)
         if isinstance(obj, FunctionType) and (obj.__closure__ or "<" in obj.__qualname__):
             # code (which `code_version` covers) that pickle cannot name, and the values it closes over
             cells = tuple(cell.cell_contents for cell in obj.__closure__ or ())
@@ -94,6 +92,8 @@ class Fingerprints:
     def __init__(self, env: jinja2.Environment, salt: Iterable[object]) -> None:
         self.env = env
         self.nodes: dict[int, str] = {}
+        self.models: dict[int, str] = {}
+        self.keep: list[object] = []
         self.templates: dict[str, str] = {}
         self.salt = self.digest(("salt", code_version(), tuple(salt), self._globals()))
 
@@ -117,6 +117,17 @@ class Fingerprints:
         known = self.nodes.get(id(node))
         if known is None:
             known = self.nodes[id(node)] = self.digest(node)
+            self.keep.append(node)  # alive while its id is a key
+        return known
+
+    def model(self, model: BaseModel) -> str:
+        """A digest of a pydantic model's JSON (pydantic's own serialiser: every field, in order)."""
+        known = self.models.get(id(model))
+        if known is None:
+            cls = type(model)
+            data = f"{cls.__module__}.{cls.__qualname__}\0".encode() + model.model_dump_json().encode()
+            known = self.models[id(model)] = hashlib.sha256(data).hexdigest()
+            self.keep.append(model)  # alive while its id is a key
         return known
 
     def template(self, name: str) -> str:
@@ -147,5 +158,5 @@ class Fingerprints:
             chosen = self.env.select_template(list(templates)).name
             assert chosen is not None
             return self.digest((self.salt, self.template(chosen), page))
-        except (pickle.PicklingError, TypeError, AttributeError, jinja2.TemplateNotFound, RecursionError):
+        except (pickle.PicklingError, TypeError, ValueError, AttributeError, jinja2.TemplateNotFound, RecursionError):
             return None
