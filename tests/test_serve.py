@@ -87,7 +87,7 @@ def edit(root: Path, old: str, new: str, name: str = RECORD) -> None:
 def test_serves_the_site_under_its_sub_path_with_the_reload_script(root: Path):
     with running(root) as (state, lines):
         assert state.url.startswith("http://127.0.0.1:") and state.url.endswith("/a/")
-        assert lines[-1] == "Built 31 pages from 1 records (0 errors, 1 warning in 1 file)"
+        assert lines[-1] == "Built 31 pages from 1 records (0 errors, 1 warning in 1 file; 31 rendered)"
         status, _, body = get(state, "/a/")
         assert status == 200 and "<title>Test archive</title>" in body
         assert SCRIPT.search(body).group(1) == str(state.generation)
@@ -182,6 +182,8 @@ def test_an_edit_rebuilds_the_page_and_sends_a_reload_event(root: Path):
             edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
             assert read_event(stream) == "reload 2"
         assert "Changed: " + RECORD in lines
+        built = [line for line in lines if line.startswith("Built ")]
+        assert built[-1].endswith(" rendered)") and int(built[-1].split("; ")[-1].split()[0]) < 31  # incremental
         status, _, body = get(state, "/a/" + PAGE)
         assert status == 200 and "<title>Captured soldier shot near Dmytrivka, retitled · Test archive</title>" in body
         assert SCRIPT.search(body).group(1) == "2"

@@ -455,8 +455,20 @@ def csl_json(config: ArchiveConfig, entry: Entry) -> list[dict[str, Any]]:
     return [item]
 
 
-def data_files(catalog: Catalog) -> dict[str, str]:
-    """Output path -> content, for every download and every record's JSON and citations."""
+RECORD_FILES = ("record.json", "record.bib", "record.csl.json")
+
+
+def record_files(config: ArchiveConfig, entry: Entry) -> dict[str, str]:
+    """Output path -> content, for one record's JSON and citations (they depend on nothing else)."""
+    return {
+        urls.record_file(entry.id, "record.json"): _json(public_record(entry)),
+        urls.record_file(entry.id, "record.bib"): bibtex(config, entry),
+        urls.record_file(entry.id, "record.csl.json"): _json(csl_json(config, entry)),
+    }
+
+
+def archive_files(catalog: Catalog) -> dict[str, str]:
+    """Output path -> content, for every download of the whole archive."""
     config = catalog.config
     files = {
         urls.download("incidents.json"): _json([public_record(e) for e in _by_id(catalog)]),
@@ -465,10 +477,14 @@ def data_files(catalog: Catalog) -> dict[str, str]:
     }
     for table in TABLES:
         files[table.url] = _csv([c.name for c in table.columns], table.rows(catalog))
+    return files
+
+
+def data_files(catalog: Catalog) -> dict[str, str]:
+    """Output path -> content, for every download and every record's JSON and citations."""
+    files = archive_files(catalog)
     for e in _by_id(catalog):
-        files[urls.record_file(e.id, "record.json")] = _json(public_record(e))
-        files[urls.record_file(e.id, "record.bib")] = bibtex(config, e)
-        files[urls.record_file(e.id, "record.csl.json")] = _json(csl_json(config, e))
+        files.update(record_files(catalog.config, e))
     return dict(sorted(files.items()))
 
 

@@ -95,16 +95,31 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
     return Archive(archive.root, config, archive.records, archive.pages)
 
 
-def published_data(catalog: Catalog, pages: list[Page]) -> dict[str, str]:
+def write_data(staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None) -> None:
     """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
-    sitemap, robots.txt, and SHA256SUMS over all the data files."""
-    data = downloads.data_files(catalog)
+    sitemap, robots.txt, and SHA256SUMS over all the data files.
+
+    A record's own files depend on that record and the settings only: with fingerprints, those of an
+    unchanged record are kept without being made again (SHA256SUMS takes their digests from the manifest).
+    """
+    data = downloads.archive_files(catalog)
     data.update({urls.schema_file(name): text for name, text in schemas().items()})
     data[urls.FEED] = feeds.feed(catalog)
     site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
     if site_map is not None:
         data[urls.SITEMAP] = site_map
-    return {**data, urls.ROBOTS: feeds.robots(catalog), urls.SUMS: downloads.sha256sums(data)}
+    for relative, content in data.items():
+        staging.put(relative, content)
+    summed = list(data)
+    for entry in catalog.entries:
+        fingerprint = prints.digest(("record files", prints.salt, entry)) if prints is not None else None
+        paths = [urls.record_file(entry.id, name) for name in downloads.RECORD_FILES]
+        if fingerprint is None or not all([staging.unchanged(path, fingerprint) for path in paths]):
+            for relative, content in downloads.record_files(catalog.config, entry).items():
+                staging.put(relative, content, fingerprint)
+        summed += paths
+    staging.put(urls.ROBOTS, feeds.robots(catalog))
+    staging.put(urls.SUMS, staging.sums(summed))
 
 
 def _timed(items: Iterator[T], spent: list[float]) -> Iterator[T]:
@@ -175,6 +190,7 @@ def build(
         manifest = cache / MANIFEST if cache is not None else None
         with Staging(out, mtime=mtime, manifest=manifest) as staging:
             todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
+            prints = None
             if manifest is not None:
                 po = i18n.catalog_path(root, language)
                 prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
@@ -195,8 +211,7 @@ def build(
             finally:
                 rendered.close()  # stops the render workers at once if writing failed
             staging.copy_static([root / "static", default_dir("static")])
-            for relative, content in published_data(catalog, pages).items():
-                staging.put(relative, content)
+            write_data(staging, catalog, pages, prints)
             lap("write")
             report("search", 0, 0)
             staging.index(urls.SEARCH_BUNDLE, staging.search_key(search_version()), index_site)

@@ -101,7 +101,8 @@ class Preview:
             problems: list[Problem] = []
             bug = ""
             try:
-                result = pipeline.build(self.root, self.site, base_url=self.base_url)
+                # incremental: only the pages whose inputs changed are rendered again
+                result = pipeline.build(self.root, self.site, base_url=self.base_url, cache=self.folder / "cache")
             except ArchiveError as exc:
                 problems = exc.problems
                 for problem in problems:
@@ -117,7 +118,10 @@ class Preview:
             else:
                 for problem in result.warnings:
                     self.say(problem.text())
-                self.say(f"Built {result.pages} pages from {result.records} records ({summary(result.warnings)})")
+                self.say(
+                    f"Built {result.pages} pages from {result.records} records "
+                    f"({summary(result.warnings)}; {result.rendered} rendered)"
+                )
             with self.changed:
                 self.problems, self.bug = problems, bug
                 self.generation += 1

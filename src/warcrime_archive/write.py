@@ -139,7 +139,7 @@ def _running(pid: int) -> bool:
     return True
 
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 class Staging:
@@ -161,7 +161,7 @@ class Staging:
         self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
         self.old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
         self.linked: dict[str, list] = {}  # path -> its manifest entry, for files copied from the output
-        self.files: dict[str, list] = {}  # path -> [fingerprint, size, mtime_ns, inode, indexed], the new site
+        self.files: dict[str, list] = {}  # the new site: path -> [fingerprint, size, mtime_ns, inode, indexed, sha256]
         self.made: set[Path] = set()
         self.previous: dict[str, list] = {}  # the manifest of the current output
         self.reused = 0
@@ -228,7 +228,7 @@ class Staging:
         and kept as it is when the output already holds the same bytes."""
         data = content.encode("utf-8") if isinstance(content, str) else content
         if fingerprint is None:
-            fingerprint = "sha256:" + hashlib.sha256(data).hexdigest()
+            fingerprint = "sha256:" + hashlib.sha256(data).hexdigest()  # the content is its own fingerprint
             if self.unchanged(relative, fingerprint):
                 return
         dest = _safe_join(self.staging, relative)
@@ -242,7 +242,12 @@ class Staging:
                 os.utime(file.fileno(), (self.mtime, self.mtime))
             stat = os.fstat(file.fileno())
         indexed = relative.endswith(".html") and b"data-pagefind-body" in data
-        self.files[relative] = [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed]
+        digest = hashlib.sha256(data).hexdigest()
+        self.files[relative] = [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, digest]
+
+    def sums(self, paths: Iterable[str]) -> str:
+        """`sha256sum -c` input over files of the new site (written or kept): '<hex>  <path>', sorted."""
+        return "".join(f"{self.files[path][5]}  {path}\n" for path in sorted(paths))
 
     def copy_static(self, static_dirs: list[Path]) -> None:
         """The static files under static/, the first folder's file winning when two have the same name."""
@@ -284,7 +289,7 @@ class Staging:
                     os.utime(path, (self.mtime, self.mtime))
                 stat = path.stat()
                 relative = path.relative_to(self.staging).as_posix()
-                self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False]
+                self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
 
     def _listed(self, prefix: str) -> int:
         return sum(1 for path in self.previous if path.startswith(prefix))
