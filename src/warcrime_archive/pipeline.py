@@ -70,12 +70,13 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
-def check(root: Path, *, strict: bool = False, since: str | None = None) -> Loaded:
+def check(root: Path, *, strict: bool = False, since: str | None = None, cache: Path | None = None) -> Loaded:
     """The first two stages, as `validate` runs them; raises ArchiveError when the archive fails.
 
-    With `since` (a git revision), records are also compared with their versions there.
+    With `since` (a git revision), records are also compared with their versions there. With `cache` (a folder),
+    record files unchanged since the last load are taken from it (see record_cache).
     """
-    loaded = load_archive(root)
+    loaded = load_archive(root, cache)
     if since is not None and loaded.archive is not None:
         loaded = Loaded(loaded.archive, sorted(set(loaded.problems + changed_since(loaded.archive, since))))
     if loaded.errors or (strict and loaded.warnings):
@@ -123,11 +124,13 @@ def build(
     strict: bool = False,
     history: bool = True,
     progress: Progress | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
 
     With `history=False` the records' git history is not read (the pages leave it out), as when the
-    archive is not in a git repository."""
+    archive is not in a git repository. With `cache` (a folder), the load stage keeps each record file's
+    result there and reuses it for files that have not changed (see record_cache)."""
     report = progress or _quiet
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -143,7 +146,7 @@ def build(
         raise ArchiveError(unsafe)
     mtime = source_date_epoch()
     report("load", 0, 0)
-    loaded = check(root, strict=strict)
+    loaded = check(root, strict=strict, cache=cache)
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     lap("load")
