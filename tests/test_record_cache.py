@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -273,3 +275,21 @@ def test_a_build_with_the_cache_writes_the_same_site(sample_root, tmp_path):
             p.relative_to(tmp_path / "plain"): p.read_bytes() for p in (tmp_path / "plain").rglob("*") if p.is_file()
         }
         assert built == expected
+
+
+def test_what_a_load_sets_aside_from_the_collector_is_given_back_when_its_result_is_freed(sample_root, tmp_path):
+    class Cycle:
+        me: object
+
+    kept = Cycle()
+    kept.me = kept
+    gone = weakref.ref(kept)
+    loaded = load_archive(sample_root, tmp_path / "cache")
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+    del kept
+    gc.collect()
+    assert gone() is not None  # set aside: the collector does not see it
+    del loaded
+    gc.collect()
+    assert gone() is None

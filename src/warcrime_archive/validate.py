@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -327,12 +328,15 @@ def load_archive(root: Path, cache: Path | None = None) -> Loaded:
     """Read and validate a whole archive, collecting every problem in every file.
 
     With a `cache` folder, each record file's result is kept there and unchanged files are not read again
-    (see record_cache); the result is the same as without it.
+    (see record_cache); the result is the same as without it. The objects alive at the end of the load are set
+    aside from the garbage collector's passes as long as the result lives.
     """
     if cache is None:
         return _load(root, None)
     with record_cache.long_lived():
-        return _load(root, cache)
+        loaded = _load(root, cache)
+    weakref.finalize(loaded, record_cache.thaw)
+    return loaded
 
 
 def _load(root: Path, cache: Path | None) -> Loaded:
