@@ -207,6 +207,14 @@ def test_an_entry_that_is_not_an_entry_is_read_again(sample_root, tmp_path, monk
     data["entries"] = {key: ("not", "an", "entry") for key in data["entries"]}
     base.write_bytes(header + pickle.dumps(data))
     _same(sample_root, cache)
+    stats = data["stats"]
+    for odd in (5, (1, 2, 3), (None, None), ("a", "b"), "same stat, no hash"):
+        data["stats"] = {
+            shown: (stat, "x") if odd == "same stat, no hash" else odd for shown, (stat, _) in stats.items()
+        }
+        base.write_bytes(header + pickle.dumps(data))
+        (cache / record_cache.DELTA).unlink(missing_ok=True)
+        _same(sample_root, cache)
 
 
 def test_an_unwritable_cache_folder_only_costs_speed(sample_root, tmp_path):

@@ -214,8 +214,10 @@ class RecordCache:
         raw: bytes | None = None
         if (
             stat is not None
-            and known is not None
+            and type(known) is tuple
+            and len(known) == 2
             and known[0] == stat
+            and type(known[1]) is bytes
             and stat[1] < self.old_reference
             and stat[2] < self.old_reference
         ):
