@@ -236,12 +236,13 @@ def test_a_build_killed_while_writing_the_cache_leaves_the_old_one(copy_archive,
     def killed(*args: object, **kw: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(record_cache.pickle, "dump", killed)
-    with pytest.raises(KeyboardInterrupt):
+    with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+        patch.setattr(record_cache.pickle, "dump", killed)
         load_archive(root, cache)
     assert sorted((p.name, p.read_bytes()) for p in cache.iterdir()) == before  # no temporary file left behind
-    monkeypatch.undo()
+    (cache / ".tmp-left-by-a-killed-build").write_bytes(b"half a cache")  # as SIGKILL would leave it
     _same(root, cache)
+    assert sorted(p.name for p in cache.iterdir()) == [record_cache.DELTA, record_cache.BASE]
 
 
 def test_small_changes_go_to_the_delta_and_many_are_folded_into_the_base(copy_archive, minimal_root, tmp_path):

@@ -265,6 +265,8 @@ class RecordCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            for stale in self.folder.glob(".tmp-*"):  # left by a build killed while writing
+                stale.unlink(missing_ok=True)
             delta = {k: e for k, e in self.delta.items() if k in self.used}
             delta.update(self.new)
             if self.base_id is not None and len(delta) <= max(MIN_DELTA, len(self.used) // DELTA_SHARE):
