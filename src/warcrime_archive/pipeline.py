@@ -75,12 +75,13 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
-def check(root: Path, *, strict: bool = False, since: str | None = None) -> Loaded:
+def check(root: Path, *, strict: bool = False, since: str | None = None, cache: Path | None = None) -> Loaded:
     """The first two stages, as `validate` runs them; raises ArchiveError when the archive fails.
 
-    With `since` (a git revision), records are also compared with their versions there.
+    With `since` (a git revision), records are also compared with their versions there. With `cache` (a folder),
+    record files unchanged since the last load are taken from it (see record_cache).
     """
-    loaded = load_archive(root)
+    loaded = load_archive(root, cache)
     if since is not None and loaded.archive is not None:
         loaded = Loaded(loaded.archive, sorted(set(loaded.problems + changed_since(loaded.archive, since))))
     if loaded.errors or (strict and loaded.warnings):
@@ -150,10 +151,11 @@ def build(
     With `history=False` the records' git history is not read (the pages leave it out), as when the
     archive is not in a git repository.
 
-    With a `cache` folder the build is incremental: the output's manifest there says what each file was
-    made from (`fingerprint.Fingerprints`), and a page whose fingerprint has not changed is neither
-    rendered nor written again, nor the search index when no indexed page changed. The result is the
-    same, byte for byte, as a build without it."""
+    With a `cache` folder the build is incremental: the load stage reuses the result of each record file
+    that has not changed (`record_cache`); the output's manifest there says what each file was made from
+    (`fingerprint.Fingerprints`), and a page whose fingerprint has not changed is neither rendered nor
+    written again, nor the search index when no indexed page changed. The result is the same, byte for
+    byte, as a build without it."""
     report = progress or _quiet
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -175,7 +177,7 @@ def build(
             return result_from_stamp(known, out)
         uptodate.forget(cache)
     report("load", 0, 0)
-    loaded = check(root, strict=strict)
+    loaded = check(root, strict=strict, cache=cache)
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     lap("load")

@@ -10,19 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from warcrime_archive import i18n, urls
+from warcrime_archive import i18n, record_cache, urls
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.grading import check_grade
 from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.pages_reader import FreePage, read_page
 from warcrime_archive.problems import Problem, Severity, display_path
 from warcrime_archive.record import ID_PATTERN, Incident
-from warcrime_archive.yaml_reader import Document, read_yaml
+from warcrime_archive.yaml_reader import Document, parse_raw, read_limited, read_yaml
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 
@@ -68,24 +70,46 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
-    """incidents/**/*.yaml in a stable order; links that lead outside the archive are refused."""
+def _tree(top: Path, prefix: str) -> Iterator[tuple[Path, str, bool, bool]]:
+    """Everything under a folder, not following linked folders: (path, path shown, is a link, is a folder).
+
+    One directory listing per folder, and no other system call (a link is told by the listing).
+    """
+    try:
+        with os.scandir(top) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    for entry in entries:
+        path, shown = top / entry.name, prefix + entry.name
+        link = entry.is_symlink()
+        try:
+            folder = entry.is_dir()
+        except OSError:
+            folder = False
+        yield path, shown, link, folder
+        if folder and not link:
+            yield from _tree(path, shown + "/")
+
+
+def record_files(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """incidents/**/*.yaml (with the paths shown for them) in a stable order; links that lead outside the archive
+    are refused."""
     folder = root / "incidents"
     problems: list[Problem] = []
     if not folder.is_dir():
         return [], [Problem("incidents", 1, 1, "", "the archive has no incidents/ folder")]
     real_root = root.resolve()
+    linked = folder.is_symlink()
     files = []
-    for path in sorted(folder.rglob("*")):
-        if path.suffix not in RECORD_SUFFIXES or path.is_dir():
+    for path, shown, link, is_folder in _tree(folder, "incidents/"):
+        if is_folder or path.suffix not in RECORD_SUFFIXES:
             continue
-        shown = display_path(path, root)
-        if path.is_symlink() or any(p.is_symlink() for p in path.relative_to(root).parents if p != Path(".")):
-            target = path.resolve()
-            if not target.is_relative_to(real_root):
-                problems.append(Problem(shown, 1, 1, "", "is a link to a file outside the archive; it is refused"))
-                continue
-        files.append(path)
+        if (link or linked) and not path.resolve().is_relative_to(real_root):
+            problems.append(Problem(shown, 1, 1, "", "is a link to a file outside the archive; it is refused"))
+            continue
+        files.append((path, shown))
+    files.sort(key=lambda item: item[1].split("/"))
     return files, problems
 
 
@@ -104,12 +128,14 @@ def links_outside(root: Path) -> list[Problem]:
         problems.append(Problem("archive.yaml", 1, 1, "", "is a link to a file outside the archive; it is refused"))
     for name in LINKED_FOLDERS:
         top = root / name
-        candidates = [top] if top.is_symlink() else []
-        if top.is_dir() and not top.is_symlink():
-            for folder, dirs, files in os.walk(top):
-                candidates += [Path(folder) / n for n in sorted(dirs + files)]
+        if top.is_symlink():
+            candidates = [top]
+        elif top.is_dir():
+            candidates = [path for path, _, link, _ in _tree(top, "") if link]
+        else:
+            candidates = []
         for path in sorted(candidates):
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            if not path.resolve().is_relative_to(real_root):
                 shown = display_path(path, root)
                 problems.append(Problem(shown, 1, 1, "", "is a link to a file outside the archive; it is refused"))
     return problems
@@ -162,10 +188,9 @@ def read_config(root: Path) -> tuple[ArchiveConfig | None, list[Problem]]:
     return _read_config(root, problems), problems
 
 
-def _read_record(
-    path: Path, shown: str, context: dict[str, object]
-) -> tuple[Record | None, Document | None, list[Problem]]:
-    doc, problems = read_yaml(path, shown)
+def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object]) -> record_cache.Result:
+    """One record file's bytes -> its incident (None when invalid), its document and its problems."""
+    doc, problems = parse_raw(raw, path, shown)
     if doc is None:
         return None, None, problems
     if not isinstance(doc.data, dict):
@@ -174,7 +199,7 @@ def _read_record(
         incident = Incident.model_validate(doc.data, context=context)
     except ValidationError as exc:
         return None, doc, pydantic_problems(exc, doc, Incident)
-    return Record(path.stem, shown, incident), doc, []
+    return incident, doc, []
 
 
 def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
@@ -249,6 +274,8 @@ def _source_conflicts(records: list[tuple[Record, Document]]) -> list[Problem]:
                 continue
             other_record, other_doc, j = first[source.url]
             other = other_record.incident.sources[j]
+            if (source.title, source.outlet, source.published) == (other.title, other.outlet, other.published):
+                continue
             for name in ("title", "outlet", "published"):
                 if getattr(source, name) != getattr(other, name):
                     a, b = getattr(source, name), getattr(other, name)
@@ -297,17 +324,32 @@ def _place_spellings(records: list[tuple[Record, Document]]) -> list[Problem]:
     return problems
 
 
-def load_archive(root: Path) -> Loaded:
-    """Read and validate a whole archive, collecting every problem in every file."""
+def load_archive(root: Path, cache: Path | None = None) -> Loaded:
+    """Read and validate a whole archive, collecting every problem in every file.
+
+    With a `cache` folder, each record file's result is kept there and unchanged files are not read again
+    (see record_cache); the result is the same as without it. The objects alive at the end of the load are set
+    aside from the garbage collector's passes as long as the result lives.
+    """
+    if cache is None:
+        return _load(root, None)
+    with record_cache.long_lived():
+        loaded = _load(root, cache)
+    weakref.finalize(loaded, record_cache.thaw)
+    return loaded
+
+
+def _load(root: Path, cache: Path | None) -> Loaded:
     problems: list[Problem] = []
     config = _read_config(root, problems)
-    context: dict[str, object] = {"config": config, "today": today()}
+    day = today()
+    context: dict[str, object] = {"config": config, "today": day}
+    store = record_cache.RecordCache(cache, record_cache.salt(config, day)) if cache is not None else None
     files, found = record_files(root)
     problems.extend(found)
     problems.extend(links_outside(root))
     records: list[tuple[Record, Document]] = []
-    for path in files:
-        shown = display_path(path, root)
+    for path, shown in files:
         if not re.match(ID_PATTERN, path.stem):
             problems.append(
                 Problem(
@@ -320,10 +362,17 @@ def load_archive(root: Path) -> Loaded:
                 )
             )
             continue
-        record, doc, found = _read_record(path, shown, context)
+        if store is None:
+            incident, doc, found = _read_record(read_limited(path), path, shown, context)
+        else:
+            incident, doc, found = store.result(
+                path, shown, lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context)
+            )
         problems.extend(found)
-        if record is not None and doc is not None:
-            records.append((record, doc))
+        if incident is not None and doc is not None:
+            records.append((Record(path.stem, shown, incident), doc))
+    if store is not None:
+        store.save()
     problems.extend(_cross_record(records))
     pages: list[FreePage] = []
     pages_dir = root / "pages"

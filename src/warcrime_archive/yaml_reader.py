@@ -303,7 +303,11 @@ def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list
 
 def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk with the size and encoding checks."""
-    raw = read_limited(path)
+    return parse_raw(read_limited(path), path, shown)
+
+
+def parse_raw(raw: bytes, path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a YAML file's bytes (as `read_limited` gives them) with the size and encoding checks."""
     if too_large(raw, shown, path):
         return None, too_large(raw, shown, path)
     text, message, line, column = decode(raw)
