@@ -117,3 +117,14 @@ def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Pat
     closure = 4
     two = prints.page(Page("page", "x/", ("page.html",), "x", {"f": lambda: closure}))
     assert one is not None and two is not None and one != two  # a function's captured values count
+
+
+def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_object(sample_root: Path) -> None:
+    """A string read from the record cache and the same string parsed anew are equal but not one object."""
+    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]
+    prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
+    shared, other = "".join(["Robo", "tyne"]), "".join(["Robot", "yne"])
+    assert shared == other and shared is not other
+    one = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": shared}))
+    two = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": other}))
+    assert one is not None and one == two

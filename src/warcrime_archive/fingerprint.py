@@ -54,6 +54,10 @@ def _mapping(items: tuple) -> None:
 class _Pickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, owner: Fingerprints, root: object) -> None:
         super().__init__(file, protocol=5)
+        # No memo: with it, a value seen twice is written the second time as a back-reference, so the bytes
+        # would depend on which equal values happen to be the same object (a string read from the record
+        # cache or parsed anew), not only on the values.
+        self.fast = True
         self.owner = owner
         self.root = root
 
