@@ -192,12 +192,39 @@ def test_the_current_output_never_changes_while_the_next_is_made(
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
     pipeline.build(root, out, history=False, cache=cache)
-    before = tree(out)
-    kept = tmp_path / "kept"
-    for name in before:
-        (kept / name).parent.mkdir(parents=True, exist_ok=True)
-        os.link(out / name, kept / name)
+    for number, change in enumerate(("title", "grade", "side")):  # from links to the output, then from the spare
+        before = tree(out)
+        kept = tmp_path / f"kept-{number}"
+        for name in before:
+            (kept / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(out / name, kept / name)
+        EDITS[change](root)
+        pipeline.build(root, out, history=False, cache=cache)
+        assert tree(kept) == before
+        assert tree(out) != before
+
+
+def test_the_next_build_starts_from_the_previous_site_and_trusts_none_of_its_changed_files(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The site swapped out is kept as `.site.spare` and becomes the next staging folder; a file in it that
+    is not as written (edited, replaced, added) is removed and made again."""
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    spare = tmp_path / ".site.spare"
+    pipeline.build(root, out, history=False, cache=cache)
+    assert not spare.exists()
     EDITS["title"](root)
     pipeline.build(root, out, history=False, cache=cache)
-    assert tree(kept) == before
-    assert tree(out) != before
+    assert spare.is_dir()
+    (spare / "about" / "index.html").write_text("edited in the spare", "utf-8")
+    (spare / "sources" / "index.html").unlink()
+    (spare / "sources" / "index.html").write_text("replaced in the spare", "utf-8")
+    (spare / "stray").mkdir()
+    (spare / "stray" / "file.html").write_text("added to the spare", "utf-8")
+    EDITS["grade"](root)
+    again = pipeline.build(root, out, history=False, cache=cache)
+    assert again.rendered < again.pages
+    pipeline.build(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")
+    assert not (out / "stray").exists()

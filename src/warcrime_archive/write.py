@@ -145,25 +145,30 @@ MANIFEST_VERSION = 2
 class Staging:
     """The next site, made in a folder beside the output and swapped in whole by `commit`.
 
-    With a `manifest` (a file in the build cache), the staging folder starts as a copy of the current
-    output made of hard links, holding only the files the manifest vouches for: each listed with the
-    fingerprint of what it was made from, and still with the size, time and inode it had when written
-    (so a file changed or replaced since is not trusted). `unchanged(path, fingerprint)` then says
-    whether that file may stay; everything else is written anew. A file is never written in place, only
-    replaced (unlinked, then created), so the current output, which shares those files, never changes.
-    Files of the copy that the new site does not keep are removed before the swap.
+    With a `manifest` (a file in the build cache), the staging folder does not start empty. The previous
+    output, swapped out by the last build, is kept beside the output as a spare (`.build.spare`, with its
+    own manifest), and becomes the staging folder; without a spare, the staging folder starts as hard
+    links to the current output's files. Either way it keeps only the files a manifest vouches for: each
+    listed with the fingerprint of what it was made from, and still with the size, time and inode it had
+    when written (so a file changed or replaced since is not trusted, and is removed). `unchanged(path,
+    fingerprint)` then says whether that file may stay; everything else is written anew. A file is never
+    written in place, only replaced (unlinked, then created), so the current output, which may share
+    those files, never changes. Files the new site does not keep are removed before the swap.
     """
 
     def __init__(self, out: Path, *, mtime: int | None = None, manifest: Path | None = None) -> None:
         self.out = out.resolve()
         self.mtime = mtime
         self.manifest = manifest
+        self.spare_manifest = manifest.with_name("spare-" + manifest.name) if manifest is not None else None
         self.staging = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
         self.old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
-        self.linked: dict[str, list] = {}  # path -> its manifest entry, for files copied from the output
+        self.spare = self.out.parent / f".{self.out.name}.spare"
+        self.linked: dict[str, list] = {}  # path -> its manifest entry, for files kept from before
         self.files: dict[str, list] = {}  # the new site: path -> [fingerprint, size, mtime_ns, inode, indexed, sha256]
         self.made: set[Path] = set()
-        self.previous: dict[str, list] = {}  # the manifest of the current output
+        self.base: dict[str, list] = {}  # the manifest of the folder the staging folder started from
+        self.live: dict | None = None  # the manifest of the current output
         self.reused = 0
 
     def __enter__(self) -> Staging:
@@ -173,12 +178,21 @@ class Staging:
         for leftover in _stale(self.out):
             shutil.rmtree(leftover, ignore_errors=True)
         shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir()
-        if self.manifest is not None:
-            previous = read_manifest(self.manifest)
-            if previous is not None and previous.get("mtime") == self.mtime and self.out.is_dir():
-                self.previous = previous["files"]
-                self._link_from(self.out, "", self.previous)
+        live = read_manifest(self.manifest) if self.manifest is not None else None
+        if live is not None and live.get("mtime") == self.mtime and self.out.is_dir():
+            self.live = live
+        spare = read_manifest(self.spare_manifest) if self.spare_manifest is not None else None
+        if self.spare_manifest is not None:
+            self.spare_manifest.unlink(missing_ok=True)  # the spare is about to change: trusted no more
+        if self.live is not None and spare is not None and spare.get("mtime") == self.mtime and self.spare.is_dir():
+            os.rename(self.spare, self.staging)
+            self.base = spare["files"]
+            self._keep_listed(self.staging, "")
+        else:
+            self.staging.mkdir()
+            if self.live is not None:
+                self.base = self.live["files"]
+                self._link_from(self.out, "")
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
@@ -187,19 +201,39 @@ class Staging:
             if self.old.exists() and not self.out.exists():
                 os.rename(self.old, self.out)
 
-    def _link_from(self, folder: Path, prefix: str, listed: dict[str, list]) -> None:
+    def _vouched(self, relative: str, item: os.DirEntry) -> list | None:
+        """The manifest entry of a file, if it is still the file that was written."""
+        entry = self.base.get(relative)
+        if entry is None or not item.is_file(follow_symlinks=False):
+            return None
+        stat = item.stat(follow_symlinks=False)
+        return entry if [stat.st_size, stat.st_mtime_ns, stat.st_ino] == entry[1:4] else None
+
+    def _keep_listed(self, folder: Path, prefix: str) -> None:
+        """In the spare, now the staging folder: keep the files the spare's manifest vouches for, remove the rest."""
+        with os.scandir(folder) as found:
+            items = list(found)
+        for item in items:
+            relative = prefix + item.name
+            if item.is_dir(follow_symlinks=False):
+                self._keep_listed(Path(item.path), relative + "/")
+            elif (entry := self._vouched(relative, item)) is not None:
+                self.linked[relative] = entry
+            else:
+                os.unlink(item.path)
+        if prefix and not any(folder.iterdir()):
+            folder.rmdir()
+
+    def _link_from(self, folder: Path, prefix: str) -> None:
         """Hard-link into the staging folder every file under `folder` that the manifest vouches for."""
         with os.scandir(folder) as found:
             for item in found:
                 relative = prefix + item.name
                 if item.is_dir(follow_symlinks=False):
-                    self._link_from(Path(item.path), relative + "/", listed)
+                    self._link_from(Path(item.path), relative + "/")
                     continue
-                entry = listed.get(relative)
-                if entry is None or not item.is_file(follow_symlinks=False):
-                    continue
-                stat = item.stat(follow_symlinks=False)
-                if [stat.st_size, stat.st_mtime_ns, stat.st_ino] != entry[1:4]:
+                entry = self._vouched(relative, item)
+                if entry is None:
                     continue
                 dest = self.staging.joinpath(*relative.split("/"))
                 self._folder(dest.parent)
@@ -292,7 +326,7 @@ class Staging:
                 self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
 
     def _listed(self, prefix: str) -> int:
-        return sum(1 for path in self.previous if path.startswith(prefix))
+        return sum(1 for path in self.base if path.startswith(prefix))
 
     def prune(self, keep: str = "") -> None:
         """Remove the files copied from the output that the new site has not kept (but those under `keep`)."""
@@ -323,6 +357,11 @@ class Staging:
         _swap_in(self.staging, self.out, self.old)
         if self.manifest is not None:
             write_manifest(self.manifest, {"version": MANIFEST_VERSION, "mtime": self.mtime, "files": self.files})
+        shutil.rmtree(self.spare, ignore_errors=True)
+        if self.spare_manifest is not None and self.live is not None and self.old.is_dir():
+            # the previous output becomes the spare: the next build starts from it instead of copying
+            os.rename(self.old, self.spare)
+            write_manifest(self.spare_manifest, self.live)
         shutil.rmtree(self.old, ignore_errors=True)
         return len(self.files)
 
