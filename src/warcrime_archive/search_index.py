@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zlib
 from importlib.metadata import version
 from pathlib import Path
 
@@ -77,19 +78,22 @@ def searched_pages(site: Path) -> list[Path]:
 def index_key(site: Path) -> str:
     """A key for the index `index_site` writes for `site`: the same key, the same index byte for byte.
 
-    SHA-256 over the versions of Pagefind, its options, the code of this module (which post-processes
-    Pagefind's bundle) and the path and bytes of every file Pagefind reads (`searched_pages`). An
-    incremental build can keep the previous `pagefind/` folder when the key has not changed. No other
-    file reaches the index, so a changed list page, download or `record.json` leaves the key as it was;
-    neither does the site's own folder (a staging folder has a new name at each build). Pagefind runs
-    in an empty folder with no PAGEFIND_ variable, so no configuration file or variable escapes the key.
+    SHA-256 over the versions of Pagefind, cbor2 and zlib, Pagefind's options, the code of this module
+    (which post-processes Pagefind's bundle) and the path and bytes of every file Pagefind reads
+    (`searched_pages`), each prefixed by its length. An incremental build can keep the previous
+    `pagefind/` folder when the key has not changed. No other file reaches the index, so a changed list
+    page, download or `record.json` leaves the key as it was; neither does the site's own folder (a
+    staging folder has a new name at each build). Pagefind runs in an empty folder with no PAGEFIND_
+    variable, so no configuration file or variable escapes the key.
     """
     digest = hashlib.sha256()
 
     def add(part: bytes) -> None:
         digest.update(len(part).to_bytes(8, "big") + part)
 
-    for part in (f"pagefind {version('pagefind')}", f"pagefind_bin {version('pagefind_bin')}", *OPTIONS):
+    # what writes the bundle: Pagefind, and for the rewritten files cbor2 and zlib (`canonicalise`)
+    writers = (f"{name} {version(name)}" for name in ("pagefind", "pagefind_bin", "cbor2"))
+    for part in (*writers, f"zlib {zlib.ZLIB_RUNTIME_VERSION}", *OPTIONS):
         add(part.encode())
     add(Path(__file__).read_bytes())
     for page in searched_pages(site):
