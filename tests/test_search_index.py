@@ -11,14 +11,16 @@ import cbor2
 import pytest
 from browser import chromium, serve
 
-from warcrime_archive import pipeline
+from warcrime_archive import pipeline, search_index
 from warcrime_archive.search_index import (
     UNUSED,
     IndexingFailed,
     canonicalise,
     content_hash,
+    index_key,
     index_site,
     run_pagefind,
+    searched_pages,
 )
 from warcrime_archive.write import write_site
 
@@ -116,11 +118,11 @@ def test_an_archive_with_no_records_gets_no_index_rather_than_every_page_indexed
 def test_a_failed_indexing_leaves_the_previous_site(tmp_path):
     out = tmp_path / "build"
     page = "<!DOCTYPE html><html lang=en><title>a</title><main data-pagefind-body><p>one</p></main></html>"
-    write_site(out, {"index.html": page}, [], finish=index_site)
+    write_site(out, {"incidents/a/index.html": page}, [], finish=index_site)
     assert (out / "pagefind" / "pagefind.js").is_file()
     with pytest.raises(IndexingFailed, match="pagefind exited with status 1: Error: Pagefind was not able to build"):
-        write_site(out, {"index.html": page.replace("<p>one</p>", "")}, [], finish=index_site)
-    assert "one" in (out / "index.html").read_text()
+        write_site(out, {"incidents/a/index.html": page.replace("<p>one</p>", "")}, [], finish=index_site)
+    assert "one" in (out / "incidents" / "a" / "index.html").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"], "no staging folder is left behind"
 
 
@@ -132,6 +134,104 @@ def test_the_same_archive_gives_a_byte_identical_site_and_index(tmp_path):
 
     assert everything(first) == everything(second)
     assert len(list(first.glob("pagefind/filter/*"))) == 6
+
+
+def marked(text: str) -> str:
+    return f"<!DOCTYPE html><html lang=en><title>{text}</title><main data-pagefind-body><h1>{text}</h1></main></html>"
+
+
+def test_only_incident_pages_are_read_even_if_another_page_is_marked(tmp_path):
+    # an archive may override any template; only the incident pages reach the index all the same
+    pages = {
+        "incidents/a/index.html": marked("Incidentword"),
+        "incidents/index.html": marked("Listword"),
+        "about/index.html": marked("Aboutword"),
+        "index.html": marked("Homeword"),
+    }
+    out = tmp_path / "site"
+    write_site(out, pages, [], finish=index_site)
+    assert [f["url"] for f in fragments(out)] == ["/incidents/a/"]
+    indexed = everything_indexed(out).lower()
+    assert "incidentword" in indexed
+    assert not any(word in indexed for word in ("listword", "aboutword", "homeword"))
+    assert searched_pages(out) == [out / "incidents" / "a" / "index.html"]
+
+
+def test_no_marked_incident_page_means_no_index(tmp_path):
+    out = tmp_path / "site"
+    assert write_site(out, {"about/index.html": marked("Aboutword"), "incidents/index.html": marked("L")}, []) == 2
+    assert index_site(out) == 0
+    assert not (out / "pagefind").exists()
+
+
+def test_a_pagefind_configuration_file_or_variable_does_not_change_the_index(tmp_path, monkeypatch):
+    expected = build(MINIMAL, tmp_path / "expected")
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    (elsewhere / "pagefind.yml").write_text("force_language: fr\nexclude_selectors: [h1]\n")
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("PAGEFIND_FORCE_LANGUAGE", "de")
+    site = build(MINIMAL, tmp_path / "site")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["en"]
+
+    def bundle(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("pagefind/**/*") if p.is_file()}
+
+    assert bundle(site) == bundle(expected)
+
+
+def test_the_index_key_follows_the_incident_pages_and_nothing_else(tmp_path, monkeypatch):
+    site = build(MINIMAL, tmp_path / "site")
+    key = index_key(site)
+    assert len(key) == 64 and int(key, 16) >= 0
+    # another folder with the same files has the same key (a staging folder is named anew at each build)
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    assert index_key(copy) == key
+    # files Pagefind does not read: list pages, other pages, files beside the incident page, the bundle itself
+    page = copy / "incidents" / "2022-03-29-dmytrivka-x" / "index.html"
+    for other in ("incidents/index.html", "index.html", "about/index.html", "places/ua/index.html"):
+        path = copy / other
+        path.write_text(path.read_text().replace("</main>", "<p>Changed</p></main>"))
+        assert index_key(copy) == key, other
+    (page.parent / "record.json").write_text("{}")
+    shutil.rmtree(copy / "pagefind")
+    assert index_key(copy) == key
+    # the incident page itself: one changed byte, another name, one page more or less
+    page.write_bytes(page.read_bytes().replace(b"Dmytrivka", b"Dmytrivkb", 1))
+    changed = index_key(copy)
+    assert changed != key
+    page.write_bytes(page.read_bytes().replace(b"Dmytrivkb", b"Dmytrivka", 1))
+    assert index_key(copy) == key
+    renamed = page.parent.rename(page.parent.with_name("2022-03-29-dmytrivka-y"))
+    assert index_key(copy) not in (key, changed)
+    renamed.rename(page.parent)
+    assert index_key(copy) == key
+    (copy / "incidents" / "old-id").mkdir()
+    (copy / "incidents" / "old-id" / "index.html").write_text("<!DOCTYPE html><title>moved</title>")
+    assert index_key(copy) != key
+    shutil.rmtree(copy / "incidents" / "old-id")
+    assert index_key(copy) == key
+    # and Pagefind's options, or the version of Pagefind
+    monkeypatch.setattr(search_index, "OPTIONS", (*search_index.OPTIONS, "--keep-index-url"))
+    assert index_key(copy) != key
+    monkeypatch.undo()
+    monkeypatch.setattr(search_index, "version", lambda name: "9.9.9")
+    assert index_key(copy) != key
+
+
+def test_an_edited_record_changes_the_key_and_an_unchanged_rebuild_keeps_it(tmp_path):
+    root = tmp_path / "archive"
+    shutil.copytree(MINIMAL, root)
+    first = index_key(build(root, tmp_path / "one"))
+    # a free page is not searched: editing it leaves the key
+    about = root / "pages" / "about.md"
+    about.write_text(about.read_text() + "\nOne more sentence.\n")
+    assert index_key(build(root, tmp_path / "two")) == first
+    path = root / RECORD
+    path.write_text(path.read_text().replace("Dmytrivka", "Dmytrivka-Edited", 1))
+    assert index_key(build(root, tmp_path / "three")) != first
 
 
 # Six pages with three filters of several values each, so that Pagefind's hash-map order shows.
@@ -149,7 +249,7 @@ def raw_index(folder: Path) -> Path:
     """The pages above, indexed by Pagefind as it writes them (not canonicalised); returns the bundle."""
     for name, filters in PAGES.items():
         spans = "".join(f'<span data-pagefind-filter="{f}">{v}</span> ' for f, vs in filters.items() for v in vs)
-        page = folder / name / "index.html"
+        page = folder / "incidents" / name / "index.html"
         page.parent.mkdir(parents=True)
         page.write_text(
             f"<!DOCTYPE html><html lang=en><title>{name}</title>"
@@ -268,7 +368,7 @@ def test_the_canonical_index_answers_the_same_filter_queries_in_the_browser(tmp_
         for site in (raw, canonical):
             with serve(site) as base:
                 page = browser.new_page()
-                page.goto(base + "one/")
+                page.goto(base + "incidents/one/")
                 answers.append(page.evaluate(QUERIES, base))
                 page.close()
     assert answers[0] == answers[1]

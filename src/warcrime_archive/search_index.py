@@ -5,9 +5,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
-from importlib import metadata
+import tempfile
+import zlib
+from importlib.metadata import version
 from pathlib import Path
 
 import cbor2
@@ -26,6 +29,19 @@ UNUSED = (
 )
 
 
+# What Pagefind is told besides the site's folder. It reads only the incident pages (`urls.SEARCHED_PAGES`),
+# and of them only the element marked `data-pagefind-body`.
+OPTIONS = (
+    "--root-selector",
+    "[data-pagefind-body]",
+    "--glob",
+    urls.SEARCHED_PAGES,
+    "--output-subdir",
+    urls.SEARCH_BUNDLE.rstrip("/"),
+    "--silent",
+)
+MARKER = b"data-pagefind-body"
+
 # Every compressed Pagefind file is gzip of this signature followed by the file's CBOR (or JSON).
 SIGNATURE = b"pagefind_dcd"
 # Where the list of [filter name, filter file hash] pairs sits in a pagefind.*.pf_meta file (1.5.x).
@@ -33,8 +49,18 @@ META_FILTERS = 3
 
 
 def search_version() -> str:
-    """What decides the index besides the pages it reads: Pagefind's version and the code that runs it."""
-    return f"pagefind {metadata.version('pagefind_bin')}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+    """What decides the index besides the pages it reads: the versions of Pagefind, and of cbor2 and zlib
+    which rewrite some of its files (`canonicalise`), Pagefind's options and the code of this module."""
+    digest = hashlib.sha256()
+
+    def add(part: bytes) -> None:
+        digest.update(len(part).to_bytes(8, "big") + part)
+
+    writers = (f"{name} {version(name)}" for name in ("pagefind", "pagefind_bin", "cbor2"))
+    for part in (*writers, f"zlib {zlib.ZLIB_RUNTIME_VERSION}", *OPTIONS):
+        add(part.encode())
+    add(Path(__file__).read_bytes())
+    return digest.hexdigest()
 
 
 class IndexingFailed(Exception):
@@ -42,35 +68,61 @@ class IndexingFailed(Exception):
 
 
 def index_site(staging: Path) -> int:
-    """Write Pagefind's index of the pages marked `data-pagefind-body` into `staging`/pagefind/.
+    """Write Pagefind's index of the incident pages' `data-pagefind-body` into `staging`/pagefind/.
 
     Returns the number of files Pagefind wrote. The binary comes from the `pagefind_bin` package;
     nothing is downloaded. Only marked content is ever indexed: with no marked page (an archive with
     no records yet) there is nothing to search and no index is written, where Pagefind would
     otherwise index every page whole. The index is then made byte-for-byte reproducible (`canonicalise`).
     """
-    if not any(b"data-pagefind-body" in page.read_bytes() for page in staging.rglob("*.html")):
+    if not any(MARKER in page.read_bytes() for page in searched_pages(staging)):
         return 0
     bundle = run_pagefind(staging)
     canonicalise(bundle)
     return sum(1 for p in bundle.rglob("*") if p.is_file())
 
 
+def searched_pages(site: Path) -> list[Path]:
+    """The files of `site` that Pagefind reads (`urls.SEARCHED_PAGES`), in order of their path in the site."""
+    return sorted(
+        (page for page in site.glob(urls.SEARCHED_PAGES) if page.is_file()),
+        key=lambda page: page.relative_to(site).as_posix(),
+    )
+
+
+def index_key(site: Path) -> str:
+    """A key for the index `index_site` writes for `site`: the same key, the same index byte for byte.
+
+    SHA-256 over the versions of Pagefind, cbor2 and zlib, Pagefind's options, the code of this module
+    (which post-processes Pagefind's bundle) and the path and bytes of every file Pagefind reads
+    (`searched_pages`), each prefixed by its length. An incremental build can keep the previous
+    `pagefind/` folder when the key has not changed. No other file reaches the index, so a changed list
+    page, download or `record.json` leaves the key as it was; neither does the site's own folder (a
+    staging folder has a new name at each build). Pagefind runs in an empty folder with no PAGEFIND_
+    variable, so no configuration file or variable escapes the key.
+    """
+    digest = hashlib.sha256()
+
+    def add(part: bytes) -> None:
+        digest.update(len(part).to_bytes(8, "big") + part)
+
+    add(search_version().encode())
+    for page in searched_pages(site):
+        add(page.relative_to(site).as_posix().encode())
+        add(page.read_bytes())
+    return digest.hexdigest()
+
+
 def run_pagefind(staging: Path) -> Path:
-    """Run Pagefind over `staging` as it is, keep only the files the site uses, and return the bundle's folder."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(staging),
-        "--root-selector",
-        "[data-pagefind-body]",
-        "--output-subdir",
-        urls.SEARCH_BUNDLE.rstrip("/"),
-        "--silent",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    """Run Pagefind over `staging` as it is, keep only the files the site uses, and return the bundle's folder.
+
+    Pagefind would also read a pagefind.json, .yml or .toml file in its working folder and PAGEFIND_
+    environment variables: it runs in an empty folder, with none of them.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(staging.resolve()), *OPTIONS]
+    env = {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as empty:
+        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=empty, env=env)
     bundle = staging / urls.SEARCH_BUNDLE
     if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
         raise IndexingFailed(f"pagefind exited with status {done.returncode}: {(done.stderr or done.stdout).strip()}")

@@ -27,6 +27,9 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SEARCH = "search/"
 SEARCH_BUNDLE = "pagefind/"  # written by Pagefind (search_index.py)
+# The files Pagefind reads (a glob, relative to the site): every incident page. Only they carry
+# data-pagefind-body; the redirect pages of aliases beside them match too and are skipped by Pagefind.
+SEARCHED_PAGES = f"{INCIDENTS}*/index.html"
 SEARCH_SCRIPT = "static/search.js"
 LIST_SCRIPT = "static/incidents.js"
 DATA = "data/"
