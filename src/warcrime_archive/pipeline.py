@@ -41,7 +41,8 @@ class BuildResult:
     warnings: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage, in pipeline order: load (read and validate), catalog, plan (with the
-    fingerprints of an incremental build), render, write, search (the Pagefind index)."""
+    fingerprints of an incremental build), render, write, search. The search index is made while the pages
+    it does not read are rendered and the rest written; `search` is the time left waiting for it after."""
     rendered: int = 0
     """How many pages were rendered: all of them, or in an incremental build those that changed."""
 
@@ -202,6 +203,18 @@ def build(
                     if not staging.unchanged(page.output, fingerprint):
                         todo.append((page, fingerprint))
             lap("plan")
+            # The pages the search reads are rendered first; the search index is then made (Pagefind, mostly on
+            # one core) while the other pages are rendered and the rest is written.
+            todo.sort(key=lambda item: not urls.is_searched(item[0].output))  # stable: otherwise in plan order
+            searched_left = sum(1 for page, _ in todo if urls.is_searched(page.output))
+            waiting: list[Callable[[], None]] = []
+
+            def start_search() -> None:
+                key = staging.search_key(search_version(), urls.is_searched)
+                waiting.append(staging.start_index(urls.SEARCH_BUNDLE, key, index_site, urls.is_searched))
+
+            if searched_left == 0:
+                start_search()
             report("render", 0, len(todo))
             # Pages go from render to write one by one, so the whole site is never held in memory; the time
             # spent waiting for pages is the render stage's, the rest the write stage's.
@@ -210,13 +223,17 @@ def build(
             try:
                 for (_, fingerprint), (relative, html) in zip(todo, _timed(rendered, rendering), strict=True):
                     staging.put(relative, html, fingerprint)
+                    if not waiting and urls.is_searched(relative):
+                        searched_left -= 1
+                        if searched_left == 0:
+                            start_search()
             finally:
                 rendered.close()  # stops the render workers at once if writing failed
             staging.copy_static([root / "static", default_dir("static")])
             write_data(staging, catalog, pages, prints)
             lap("write")
             report("search", 0, 0)
-            staging.index(urls.SEARCH_BUNDLE, staging.search_key(search_version()), index_site)
+            waiting[0]()
             lap("search")
             count = staging.commit()
             lap("commit")

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -170,6 +171,7 @@ class Staging:
         self.base: dict[str, list] = {}  # the manifest of the folder the staging folder started from
         self.live: dict | None = None  # the manifest of the current output
         self.reused = 0
+        self.worker: threading.Thread | None = None
 
     def __enter__(self) -> Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -196,6 +198,8 @@ class Staging:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self.worker is not None:
+            self.worker.join()  # the indexer reads the staging folder: it ends before anything is removed
         if error is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             if self.old.exists() and not self.out.exists():
@@ -292,46 +296,66 @@ class Staging:
                     if src.is_file() and relative not in self.files:
                         self.put(relative, src.read_bytes())
 
-    def search_key(self, version: str) -> str:
-        """A digest of every page the search indexes (those marked data-pagefind-body), by fingerprint."""
+    def search_key(self, version: str, searched: Callable[[str], bool]) -> str:
+        """A digest of the pages the indexer reads (`searched`) and that it indexes (marked
+        data-pagefind-body), by fingerprint: the same key, the same index."""
         digest = hashlib.sha256(version.encode() + b"\0")
         for relative in sorted(self.files):
             entry = self.files[relative]
-            if entry[4]:
+            if entry[4] and searched(relative):
                 digest.update(f"{relative}\0{entry[0]}\0".encode())
         return "search:" + digest.hexdigest()
 
-    def index(self, folder: str, key: str, run: Callable[[Path], int]) -> None:
-        """Keep the previous search index under `folder` when it was made from the same pages (`key`),
-        else run the indexer over the staging folder and record what it wrote."""
+    def start_index(
+        self, folder: str, key: str, run: Callable[[Path], int], searched: Callable[[str], bool]
+    ) -> Callable[[], None]:
+        """Start making the search index under `folder`, once every page it reads is in place; returns the
+        function that waits for it to end (the rest of the site can be written meanwhile: the indexer reads
+        only the `searched` pages). The previous index is kept when it was made from the same pages (`key`)."""
         prefix = folder.rstrip("/") + "/"
-        self.prune(keep=prefix)  # the indexer reads the staging folder: only the new site's pages
+        self.prune(searched)  # a page of a record deleted since must not be read
         previous = {path: entry for path, entry in self.linked.items() if path.startswith(prefix)}
         if previous and all(entry[0] == key for entry in previous.values()) and len(previous) == self._listed(prefix):
             for path in previous:
                 self.unchanged(path, key)
-            return
+            return lambda: None
         for path in previous:
             _safe_join(self.staging, path).unlink()
             del self.linked[path]
         shutil.rmtree(self.staging / folder, ignore_errors=True)
-        run(self.staging)
-        bundle = self.staging / folder
-        for path in sorted(bundle.rglob("*")) if bundle.is_dir() else []:
-            if path.is_file():
-                if self.mtime is not None:
-                    os.utime(path, (self.mtime, self.mtime))
-                stat = path.stat()
-                relative = path.relative_to(self.staging).as_posix()
-                self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                run(self.staging)
+            except BaseException as error:  # handed to the thread that waits
+                failure.append(error)
+
+        worker = self.worker = threading.Thread(target=work, name="search index", daemon=True)
+        worker.start()
+
+        def wait() -> None:
+            worker.join()
+            if failure:
+                raise failure[0]
+            bundle = self.staging / folder
+            for path in sorted(bundle.rglob("*")) if bundle.is_dir() else []:
+                if path.is_file():
+                    if self.mtime is not None:
+                        os.utime(path, (self.mtime, self.mtime))
+                    stat = path.stat()
+                    relative = path.relative_to(self.staging).as_posix()
+                    self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
+
+        return wait
 
     def _listed(self, prefix: str) -> int:
         return sum(1 for path in self.base if path.startswith(prefix))
 
-    def prune(self, keep: str = "") -> None:
-        """Remove the files copied from the output that the new site has not kept (but those under `keep`)."""
+    def prune(self, only: Callable[[str], bool] | None = None) -> None:
+        """Remove the files kept from before that the new site has not kept (of those, `only` these)."""
         for relative in sorted(self.linked.keys() - self.files.keys()):
-            if keep and relative.startswith(keep):
+            if only is not None and not only(relative):
                 continue
             path = self.staging.joinpath(*relative.split("/"))
             path.unlink()
