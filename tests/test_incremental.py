@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from warcrime_archive import fingerprint, pipeline, uptodate
+from warcrime_archive import fingerprint, pipeline, render, uptodate
 
 SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
 DMYTRIVKA = "incidents/2022-03-30-dmytrivka-wounded-soldier-shot.yaml"
@@ -228,3 +228,24 @@ def test_the_next_build_starts_from_the_previous_site_and_trusts_none_of_its_cha
     pipeline.build(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
     assert not (out / "stray").exists()
+
+
+def test_the_rows_of_the_lists_are_kept_from_one_build_to_the_next(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the edited record's rows are rendered again; the lists' other rows come from the cache."""
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    rendered: list[tuple] = []
+    original = render.Fragments.get
+
+    def counting(self: render.Fragments, key: tuple, parts: tuple, make: Callable[[], str]) -> str:
+        return original(self, key, parts, lambda: rendered.append(key) or make())
+
+    monkeypatch.setattr(render.Fragments, "get", counting)
+    EDITS["title"](root)
+    pipeline.build(root, out, history=False, cache=cache)
+    assert rendered and {key[1] for key in rendered} == {("entry", "2022-12-30-soledar-prisoner-shot")}
+    pipeline.build(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")

@@ -148,7 +148,7 @@ def test_rows_rendered_once_equal_rows_rendered_on_every_page(sample_root):
     calls: list[tuple] = []
 
     def render_each_time(*key, caller):
-        calls.append(key[:2])  # ("incident-row", the incident's id)
+        calls.append((key[0], key[1].id))  # ("incident-row", the incident's id)
         return caller()
 
     every_time.globals["once"] = render_each_time

@@ -98,6 +98,7 @@ class Fingerprints:
         self.nodes: dict[int, str] = {}
         self.models: dict[int, str] = {}
         self.keep: list[object] = []
+        self.every_template: str | None = None
         self.templates: dict[str, str] = {}
         self.salt = self.digest(("salt", code_version(), tuple(salt), self._globals()))
 
@@ -154,6 +155,19 @@ class Fingerprints:
     def _source(self, name: str) -> bytes:
         source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
         return f"{name}\0{filename}\0{source}\0".encode()
+
+    def fragment(self, parts: tuple) -> str | None:
+        """The digest of a fragment rendered by `once` with these key parts, or None (it is then not kept):
+        the parts' values, every template (the fragment's body may be in any of them) and the salt."""
+        if self.every_template is None:
+            digest = hashlib.sha256()
+            for name in sorted(self.env.list_templates()):
+                digest.update(self._source(name))
+            self.every_template = digest.hexdigest()
+        try:
+            return self.digest(("fragment", self.salt, self.every_template, parts))
+        except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
+            return None
 
     def page(self, page: object) -> str | None:
         """The page's fingerprint, or None when it cannot be worked out (the page is then always rendered)."""

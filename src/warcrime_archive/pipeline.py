@@ -20,7 +20,7 @@ from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem
-from warcrime_archive.render import default_dir, make_environment, render_pages
+from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
 from warcrime_archive.search_index import index_site, search_version
@@ -30,6 +30,8 @@ from warcrime_archive.write import Staging, check_output
 T = TypeVar("T")
 
 MANIFEST = uptodate.MANIFEST
+FRAGMENTS = "fragments.pickle"
+"""The incident rows of the lists (render.Fragments), kept in the build cache for the next build."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def build(
             if manifest is not None:
                 po = i18n.catalog_path(root, language)
                 prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
+                env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))  # type: ignore[attr-defined]
                 todo = []
                 for page in pages:
                     fingerprint = prints.page(page)
@@ -229,6 +232,8 @@ def build(
                             start_search()
             finally:
                 rendered.close()  # stops the render workers at once if writing failed
+            if cache is not None:
+                env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)  # type: ignore[attr-defined]
             staging.copy_static([root / "static", default_dir("static")])
             write_data(staging, catalog, pages, prints)
             lap("write")

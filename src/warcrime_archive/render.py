@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import re
 from collections.abc import Callable, Generator
 from importlib import resources
@@ -21,7 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from warcrime_archive import __version__, captures, i18n, urls
-from warcrime_archive.catalog import Catalog
+from warcrime_archive.catalog import Catalog, Entry
 from warcrime_archive.dates import day_words, month_words
 from warcrime_archive.plan import Page, navigation
 from warcrime_archive.richtext import render_markdown
@@ -66,19 +67,87 @@ def _url(ctx: jinja2.runtime.Context, target: str) -> str:
 
 
 def _hashable(part: object) -> object:
-    return tuple(part.items()) if isinstance(part, dict) else part
+    if isinstance(part, dict):
+        return tuple(part.items())
+    if isinstance(part, Entry):  # one entry per id in a build
+        return ("entry", part.id)
+    return part
 
 
-def _once_function() -> Callable[..., Markup]:
+class Fragments:
+    """What `once` has rendered: by key within a build and, once `persist` is called, by digest across builds.
+
+    The digest (`Fingerprints.fragment`) covers the key's values (an entry by everything in it), every
+    template, the settings, language and code, so a stored fragment is the one the body would render now.
+    Forked render workers hand back what they made and used (`drain`), so that the build can store it.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple, str] = {}
+        self.prints: Any = None
+        self.stored: dict[str, str] = {}
+        self.made: dict[str, str] = {}  # digest -> fragment, rendered in this build
+        self.used: set[str] = set()
+
+    def persist(self, prints: Any, stored: dict[str, str]) -> None:  # noqa: ANN401 - a Fingerprints
+        self.prints, self.stored = prints, stored
+
+    def get(self, key: tuple, parts: tuple, render: Callable[[], str]) -> str:
+        fragment = self.by_key.get(key)
+        if fragment is None:
+            digest = self.prints.fragment(parts) if self.prints is not None else None
+            if digest is not None:
+                fragment = self.stored.get(digest) or self.made.get(digest)
+                self.used.add(digest)
+            if fragment is None:
+                fragment = render()
+                if digest is not None:
+                    self.made[digest] = fragment
+            self.by_key[key] = fragment
+        return fragment
+
+    def drain(self) -> tuple[dict[str, str], set[str]]:
+        made, used = self.made, self.used
+        self.made, self.used = {}, set()
+        return made, used
+
+    def absorb(self, made: dict[str, str], used: set[str]) -> None:
+        self.made.update(made)
+        self.used |= used
+
+    @staticmethod
+    def load(path: Path) -> dict[str, str]:
+        """The fragments a previous build kept at `path` (a pickle in the build cache), or none."""
+        try:
+            with open(path, "rb") as file:
+                stored = pickle.load(file)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            return {}
+        return stored if isinstance(stored, dict) else {}
+
+    def save(self, path: Path, limit: int) -> None:
+        """Keep the fragments for the next build: all known, or past `limit` of them only this build's."""
+        kept = {**self.stored, **self.made}
+        if len(kept) > limit:
+            kept = {digest: kept[digest] for digest in sorted(self.used) if digest in kept}
+        if kept == self.stored:
+            return
+        temporary = path.with_name(f"{path.name}.{os.getpid()}")
+        with open(temporary, "wb") as file:
+            pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+
+
+def _once_function(fragments: Fragments) -> Callable[..., Markup]:
     """`{% call once(*key) %}...{% endcall %}`: a fragment rendered once per key for the whole build.
 
     The same incident's row is in a dozen lists; its markup differs between pages only in its relative
     links. So the body is rendered once with every `url(target)` marked, and each page puts in its own
     links. The key must name everything the body shows besides links (the templates pass the incident's
-    id and the row's data); the body may use `url()` only to print a link. The 404 page, whose links are
-    not relative, renders the body as usual.
+    entry and the row's data); the body may use `url()` only to print a link. The 404 page, whose links are
+    not relative, renders the body as usual. In an incremental build the fragments are also kept from one
+    build to the next (`Fragments`).
     """
-    fragments: dict[tuple, str] = {}
 
     @jinja2.pass_context
     def once(ctx: jinja2.runtime.Context, *key: object, caller: jinja2.runtime.Macro) -> Markup:
@@ -86,14 +155,16 @@ def _once_function() -> Callable[..., Markup]:
         page = ctx["page"]
         if page.kind == "404" or _marking:
             return caller()
-        cache_key = tuple(_hashable(part) for part in key)
-        fragment = fragments.get(cache_key)
-        if fragment is None:
+
+        def render() -> str:
+            global _marking
             _marking = True
             try:
-                fragment = fragments[cache_key] = str(caller())
+                return str(caller())
             finally:
                 _marking = False
+
+        fragment = fragments.get(tuple(_hashable(part) for part in key), key, render)
         return Markup(_MARKED.sub(lambda m: escape(urls.relative(page.url, m[1])), fragment))
 
     return once
@@ -119,6 +190,7 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     config = catalog.config
+    fragments = Fragments()
     env.globals.update(
         url=_url,
         urls=urls,
@@ -131,8 +203,9 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         translated=i18n.gettext,
         # The name of the web archive that holds a source's archived copy (English; translate it), or None.
         capture_service=lambda archived_url: captures.service(archived_url, config.own_archives),
-        once=_once_function(),
+        once=_once_function(fragments),
     )
+    env.fragments = fragments  # type: ignore[attr-defined]
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words
     env.filters["month_words"] = month_words
@@ -156,11 +229,13 @@ def default_jobs(pages: int) -> int:
     return len(os.sched_getaffinity(0)) if pages >= PARALLEL_FROM else 1
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[str]:
-    """In a worker: render pages[start:end] of the environment and pages it inherited by fork."""
+def _render_chunk(bounds: tuple[int, int]) -> tuple[list[str], tuple[dict[str, str], set[str]]]:
+    """In a worker: render pages[start:end] of the environment and pages it inherited by fork; also hand back
+    the fragments it rendered and used (`Fragments.drain`)."""
     assert _work is not None
     env, pages = _work
-    return [render_page(env, page) for page in pages[bounds[0] : bounds[1]]]
+    html = [render_page(env, page) for page in pages[bounds[0] : bounds[1]]]
+    return html, env.fragments.drain()  # type: ignore[attr-defined]
 
 
 def render_all(
@@ -201,7 +276,8 @@ def render_pages(
     _work = (env, pages)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for (start, end), rendered in zip(chunks, pool.imap(_render_chunk, chunks), strict=True):
+            for (start, end), (rendered, fragments) in zip(chunks, pool.imap(_render_chunk, chunks), strict=True):
+                env.fragments.absorb(*fragments)  # type: ignore[attr-defined]
                 for page, html in zip(pages[start:end], rendered, strict=True):
                     yield page.output, html
                 if progress is not None:
