@@ -249,3 +249,22 @@ def test_the_rows_of_the_lists_are_kept_from_one_build_to_the_next(
     assert rendered and {key[1] for key in rendered} == {("entry", "2022-12-30-soledar-prisoner-shot")}
     pipeline.build(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
+
+
+def test_after_a_build_that_changed_every_page_the_next_starts_from_the_output_not_the_spare(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spare is the site before last: after a new code version it is all out of date."""
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    EDITS["title"](root)
+    pipeline.build(root, out, history=False, cache=cache)
+    monkeypatch.setattr(fingerprint, "code_version", lambda: "another version")
+    uptodate.forget(cache)
+    assert pipeline.build(root, out, history=False, cache=cache).rendered == 79
+    EDITS["grade"](root)
+    again = pipeline.build(root, out, history=False, cache=cache)
+    assert 0 < again.rendered < 79
+    pipeline.build(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")

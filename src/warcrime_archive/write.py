@@ -186,7 +186,13 @@ class Staging:
         spare = read_manifest(self.spare_manifest) if self.spare_manifest is not None else None
         if self.spare_manifest is not None:
             self.spare_manifest.unlink(missing_ok=True)  # the spare is about to change: trusted no more
-        if self.live is not None and spare is not None and spare.get("mtime") == self.mtime and self.spare.is_dir():
+        if (
+            self.live is not None
+            and spare is not None
+            and spare.get("mtime") == self.mtime
+            and self.spare.is_dir()
+            and _close(spare["files"], self.live["files"])
+        ):
             os.rename(self.spare, self.staging)
             self.base = spare["files"]
             self._keep_listed(self.staging, "")
@@ -388,6 +394,14 @@ class Staging:
             write_manifest(self.spare_manifest, self.live)
         shutil.rmtree(self.old, ignore_errors=True)
         return len(self.files)
+
+
+def _close(spare: dict[str, list], live: dict[str, list]) -> bool:
+    """Whether the spare (the site before last) differs from the current output in at most a tenth of its
+    files: then starting from it costs less than linking every file of the output. After a build that
+    changed much (new code, a new template or setting) the spare is far behind, and the output is linked."""
+    differing = sum(1 for path, entry in live.items() if (spare.get(path) or [None])[0] != entry[0])
+    return differing + len(spare.keys() - live.keys()) <= len(live) // 10
 
 
 def read_manifest(path: Path) -> dict | None:
