@@ -38,11 +38,6 @@ def updated(entry: Entry) -> dt.date:
     return entry.last_updated.date if entry.last_updated else _latest_dated_field(entry)
 
 
-def published(entry: Entry) -> dt.date:
-    """When the record was first published: its first commit, else its own latest dated field."""
-    return entry.first_published.date if entry.first_published else _latest_dated_field(entry)
-
-
 def _updated_by_id(catalog: Catalog) -> dict[str, dt.date]:
     """`updated` of every record, worked out once."""
     return {e.id: updated(e) for e in catalog.entries}
@@ -90,6 +85,7 @@ def feed(catalog: Catalog) -> str:
         ET.SubElement(item, f"{{{ATOM}}}title").text = e.incident.title
         ET.SubElement(item, f"{{{ATOM}}}id").text = _id(config, e.url)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_link(config, e.url))
+        # first published: its first commit, else (as `updated`) its own latest dated field
         ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(
             e.first_published.date if e.first_published else when[e.id]
         )
