@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import json
@@ -12,9 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warcrime_archive import downloads, pipeline, urls
 from warcrime_archive.catalog import build_catalog
+from warcrime_archive.schema import incident_schema
 from warcrime_archive.validate import load_archive
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
@@ -289,3 +293,135 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_get_a_quote_and_json
 )
 def test_defused_quotes_only_text_that_starts_like_a_formula(value, expected):
     assert downloads.defused(value) == expected
+
+
+def catalog_of(root: Path):
+    return build_catalog(load_archive(root).archive)
+
+
+def test_archive_files_and_each_records_files_make_up_data_files(tmp_path: Path):
+    catalog = catalog_of(make_archive(tmp_path / "a"))
+    aggregate = downloads.archive_files(catalog)
+    assert sorted(aggregate) == [
+        "data/datapackage.json",
+        "data/incidents.csv",
+        "data/incidents.geojson",
+        "data/incidents.json",
+        "data/sources.csv",
+        "data/victims.csv",
+    ]
+    union = dict(aggregate)
+    for entry in catalog.entries:
+        own = downloads.record_files(catalog.config, entry)
+        assert sorted(own) == [f"incidents/{entry.id}/record.{n}" for n in ("bib", "csl.json", "json")]
+        assert not union.keys() & own.keys()
+        union.update(own)
+    files = downloads.data_files(catalog)
+    assert files == union and list(files) == sorted(files)
+    # incidents.json is the array of the records' own record.json
+    assert json.loads(files["data/incidents.json"]) == [json.loads(files[f"incidents/{i}/record.json"]) for i in IDS]
+
+
+def test_a_records_files_do_not_depend_on_the_other_records(tmp_path: Path):
+    both = make_archive(tmp_path / "both")
+    alone = make_archive(tmp_path / "alone")
+    (alone / RECORD).unlink()
+    [entry] = catalog_of(alone).entries
+    other = catalog_of(both).by_id[entry.id]
+    assert entry.id == IDS[1] and entry is not other
+    files = downloads.record_files(catalog_of(alone).config, entry)
+    assert files == downloads.record_files(catalog_of(both).config, other)
+    assert (
+        json.loads(files[f"incidents/{IDS[1]}/record.json"])["title"]
+        == "Shelling reported in a village of Kharkiv Oblast"
+    )
+    # while the aggregate downloads do change
+    assert downloads.archive_files(catalog_of(alone)) != downloads.archive_files(catalog_of(both))
+
+
+def test_each_records_published_forms_are_made_once_and_forgotten_with_its_entry(tmp_path: Path):
+    catalog = catalog_of(make_archive(tmp_path / "a"))
+    entry = catalog.by_id[IDS[1]]
+    assert downloads.published(entry) is downloads.published(entry)
+    assert downloads.record_files(catalog.config, entry)[f"incidents/{IDS[1]}/record.json"] == (
+        json.dumps(downloads.public_record(entry), ensure_ascii=False, indent=2) + "\n"
+    )
+    key = id(entry)
+    assert key in downloads._PUBLISHED
+    del entry, catalog
+    gc.collect()
+    assert key not in downloads._PUBLISHED  # a server rebuilding again and again keeps no old records
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=12,
+)
+
+
+def floats_in(value) -> list[float]:
+    if isinstance(value, float):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [f for item in value for f in floats_in(item)] if isinstance(value, list) else []
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(value=JSON_VALUES)
+def test_the_fast_json_is_the_json_modules_byte_for_byte(value):
+    floats = floats_in(value)
+    assert downloads._json(value, floats) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert downloads._canonical(value, floats) == json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
+    texts = [downloads._json(item, floats_in(item)) for item in (value if isinstance(value, list) else [value])]
+    items = value if isinstance(value, list) else [value]
+    assert downloads._json_array(texts) == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize(
+    "value", [5e-05, -1e-300, 1e16, 1.5e300, 0.0001, -0.0, 9999999999999998.0, 2**64, -(2**63) - 1, "\u2028\x7f\x1f"]
+)
+def test_the_fast_json_writes_floats_and_integers_at_the_edges_as_json_does(value):
+    expected = json.dumps({"v": [value]}, ensure_ascii=False, indent=2) + "\n"
+    assert downloads._json({"v": [value]}, floats_in(value)) == expected
+
+
+def test_the_coordinates_are_the_only_numbers_in_a_record_that_need_not_be_whole():
+    """The published JSON is written by orjson only when the floats named by `downloads._floats` (the
+    coordinates) are ones it writes as the json module does: a new float field must be named there too."""
+
+    def numbers(node, path):
+        if isinstance(node, dict):
+            kinds = node.get("type")
+            if kinds == "number" or (isinstance(kinds, list) and "number" in kinds):
+                yield path
+            for key, child in node.items():
+                yield from numbers(child, (*path, key))
+        elif isinstance(node, list):
+            for child in node:
+                yield from numbers(child, path)
+
+    assert list(numbers(incident_schema(), ())) == [
+        ("$defs", "Coordinates", "properties", "lat"),
+        ("$defs", "Coordinates", "properties", "lon"),
+    ]
+
+
+def test_coordinates_that_orjson_would_write_otherwise_are_published_as_before(tmp_path: Path):
+    root = make_archive(tmp_path / "a")
+    second = root / "incidents" / "2023-05-02-testove.yaml"
+    second.write_text(second.read_text().replace("lat: 49.9", "lat: 0.00005").replace("lon: 36.3", "lon: -0.00002"))
+    files = downloads.data_files(catalog_of(root))
+    record = files[f"incidents/{IDS[1]}/record.json"]
+    assert '"lat": 5e-05,\n' in record and '"lon": -2e-05\n' in record
+    assert json.loads(record)["location"]["coordinates"] == {"lat": 5e-05, "lon": -2e-05}
+    assert '"lat": 5e-05,\n' in files["data/incidents.json"]
+    assert '"coordinates": [\n          -2e-05,\n          5e-05\n        ]' in files["data/incidents.geojson"]
+    assert "5e-05" in files["data/incidents.csv"]

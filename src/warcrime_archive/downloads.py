@@ -8,9 +8,12 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Callable, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from warcrime_archive import urls
 from warcrime_archive.catalog import Catalog, Entry
@@ -27,17 +30,82 @@ def public_record(entry: Entry) -> dict[str, Any]:
     return {"id": entry.id, "url": entry.url, **data}
 
 
-def _canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _fast_float(value: float) -> bool:
+    """Whether orjson writes the float as json.dumps does (repr): it writes 0.00005 for 5e-05 and 1e16 for
+    1e+16, and null for NaN and infinities."""
+    return value == 0 or 1e-4 <= abs(value) < 1e16
+
+
+def _fast(floats: Iterable[float]) -> bool:
+    return all(_fast_float(value) for value in floats)
+
+
+def _floats(entry: Entry) -> tuple[float, ...]:
+    """Every float in the record's public JSON: its coordinates (the record format's only numbers that are
+    not whole; tests/test_downloads.py checks the JSON Schema for others)."""
+    point = entry.incident.location.coordinates
+    return (point.lat, point.lon) if point is not None else ()
+
+
+def _json(value: Any, floats: Iterable[float] = ()) -> str:
+    """`value` as JSON indented by two spaces, with a final newline: json.dumps(value, ensure_ascii=False,
+    indent=2) byte for byte. orjson writes it (over ten times faster than the json module's pure-Python
+    indenting encoder) unless one of `floats`, the floats the value holds, is one it writes differently, or
+    it refuses the value (an integer beyond 64 bits)."""
+    if _fast(floats):
+        try:
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _canonical(value: Any, floats: Iterable[float] = ()) -> bytes:
+    """`value` as compact JSON with sorted keys, UTF-8: json.dumps(value, ensure_ascii=False, sort_keys=True,
+    separators=(",", ":")) byte for byte, on the same terms as `_json`."""
+    if _fast(floats):
+        try:
+            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A record's published forms, worked out once per entry: its record.json and its version."""
+
+    json: str
+    version: str
+
+
+_PUBLISHED: dict[int, tuple[weakref.ref[Entry], Published]] = {}
+"""id(entry) -> (a weak reference to the entry, its Published): each entry's forms are made once, for
+the plan's citation and JSON-LD, the feed, the CSV and the record's files alike, and forgotten with it."""
+
+
+def published(entry: Entry) -> Published:
+    """The record's published forms, made from its public JSON (one model_dump) the first time they are asked
+    for; an Entry and its record are frozen, so they never change."""
+    key = id(entry)
+    known = _PUBLISHED.get(key)
+    if known is not None and known[0]() is entry:
+        return known[1]
+    data = public_record(entry)
+    floats = _floats(entry)
+    forms = Published(_json(data, floats), hashlib.sha256(_canonical(data, floats)).hexdigest()[:12])
+
+    def forget(ref: weakref.ref[Entry]) -> None:
+        if _PUBLISHED.get(key, (None,))[0] is ref:
+            del _PUBLISHED[key]
+
+    _PUBLISHED[key] = (weakref.ref(entry, forget), forms)
+    return forms
 
 
 def record_version(entry: Entry) -> str:
     """The record's version: the first 12 hex digits of the SHA-256 of its public JSON."""
-    return hashlib.sha256(_canonical(public_record(entry)).encode("utf-8")).hexdigest()[:12]
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return published(entry).version
 
 
 @dataclass(frozen=True)
@@ -400,20 +468,21 @@ def citation_text(config: ArchiveConfig, entry: Entry) -> str:
     )
 
 
+_BIBTEX_ESCAPES = str.maketrans(
+    {
+        "{": "\\{",
+        "}": "\\}",
+        "\\": "\\textbackslash{}",
+        **{char: "\\" + char for char in "&%$#_"},
+        "~": "\\textasciitilde{}",
+        "^": "\\textasciicircum{}",
+    }
+)
+
+
 def _bibtex_escape(text: str) -> str:
-    out = []
-    for char in text:
-        if char in "{}\\":
-            out.append({"{": "\\{", "}": "\\}", "\\": "\\textbackslash{}"}[char])
-        elif char in "&%$#_":
-            out.append("\\" + char)
-        elif char == "~":
-            out.append("\\textasciitilde{}")
-        elif char == "^":
-            out.append("\\textasciicircum{}")
-        else:
-            out.append(char)
-    return "".join(out)
+    """The text with braces, backslashes and TeX's special characters escaped for a BibTeX field."""
+    return text.translate(_BIBTEX_ESCAPES)
 
 
 def bibtex(config: ArchiveConfig, entry: Entry) -> str:
@@ -455,35 +524,47 @@ def csl_json(config: ArchiveConfig, entry: Entry) -> list[dict[str, Any]]:
     return [item]
 
 
+def _json_array(items: list[str]) -> str:
+    """The JSON array of values given as `_json` texts: json.dumps(values, ensure_ascii=False, indent=2) + a
+    newline, byte for byte (each item indented two spaces more; a string's line breaks are escapes in JSON)."""
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join("  " + text[:-1].replace("\n", "\n  ") for text in items) + "\n]\n"
+
+
 RECORD_FILES = ("record.json", "record.bib", "record.csl.json")
 
 
 def record_files(config: ArchiveConfig, entry: Entry) -> dict[str, str]:
-    """Output path -> content, for one record's JSON and citations (they depend on nothing else)."""
+    """Output path -> content of one record's own files: record.json, record.bib and record.csl.json.
+
+    A function of the settings and the entry alone: no other record changes them."""
     return {
-        urls.record_file(entry.id, "record.json"): _json(public_record(entry)),
+        urls.record_file(entry.id, "record.json"): published(entry).json,
         urls.record_file(entry.id, "record.bib"): bibtex(config, entry),
         urls.record_file(entry.id, "record.csl.json"): _json(csl_json(config, entry)),
     }
 
 
 def archive_files(catalog: Catalog) -> dict[str, str]:
-    """Output path -> content, for every download of the whole archive."""
-    config = catalog.config
+    """Output path -> content of the downloads over every record: incidents.json, the GeoJSON, the CSV
+    files and datapackage.json."""
+    entries = _by_id(catalog)
     files = {
-        urls.download("incidents.json"): _json([public_record(e) for e in _by_id(catalog)]),
-        urls.download("incidents.geojson"): _json(_geojson(catalog)),
-        urls.download("datapackage.json"): _json(_datapackage(config)),
+        urls.download("incidents.json"): _json_array([published(e).json for e in entries]),
+        urls.download("incidents.geojson"): _json(_geojson(catalog), (f for e in entries for f in _floats(e))),
+        urls.download("datapackage.json"): _json(_datapackage(catalog.config)),
     }
     for table in TABLES:
         files[table.url] = _csv([c.name for c in table.columns], table.rows(catalog))
-    return files
+    return dict(sorted(files.items()))
 
 
 def data_files(catalog: Catalog) -> dict[str, str]:
-    """Output path -> content, for every download and every record's JSON and citations."""
+    """Output path -> content, for every download and every record's JSON and citations: `archive_files`
+    and each record's `record_files`."""
     files = archive_files(catalog)
-    for e in _by_id(catalog):
+    for e in catalog.entries:
         files.update(record_files(catalog.config, e))
     return dict(sorted(files.items()))
 

@@ -29,7 +29,8 @@ def _latest_dated_field(entry: Entry) -> dt.date:
     dates: list[PartialDate | None] = [incident.date.end, incident.first_reported]
     dates += [s.published for s in incident.sources] + [r.date for r in incident.responses]
     dates += [i.date for i in incident.investigations] + [c.date for c in incident.corrections]
-    return max(d.start for d in dates if d is not None)
+    year, month, day = max((d.year, d.month or 1, d.day or 1) for d in dates if d is not None)
+    return dt.date(year, month, day)
 
 
 def updated(entry: Entry) -> dt.date:
@@ -37,9 +38,9 @@ def updated(entry: Entry) -> dt.date:
     return entry.last_updated.date if entry.last_updated else _latest_dated_field(entry)
 
 
-def published(entry: Entry) -> dt.date:
-    """When the record was first published: its first commit, else its own latest dated field."""
-    return entry.first_published.date if entry.first_published else _latest_dated_field(entry)
+def _updated_by_id(catalog: Catalog) -> dict[str, dt.date]:
+    """`updated` of every record, worked out once."""
+    return {e.id: updated(e) for e in catalog.entries}
 
 
 def _stamp(day: dt.date) -> str:
@@ -63,12 +64,13 @@ def feed(catalog: Catalog) -> str:
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed")
     root.set("xml:lang", config.language)
-    entries = sorted(catalog.entries, key=lambda e: (updated(e), e.id), reverse=True)
+    when = _updated_by_id(catalog)
+    entries = sorted(catalog.entries, key=lambda e: (when[e.id], e.id), reverse=True)
     ET.SubElement(root, f"{{{ATOM}}}title").text = config.title
     if config.description:
         ET.SubElement(root, f"{{{ATOM}}}subtitle").text = config.description
     ET.SubElement(root, f"{{{ATOM}}}id").text = _id(config, urls.HOME)
-    newest = max((updated(e) for e in entries), default=dt.date(1970, 1, 1))
+    newest = max(when.values(), default=dt.date(1970, 1, 1))
     ET.SubElement(root, f"{{{ATOM}}}updated").text = _stamp(newest)
     ET.SubElement(root, f"{{{ATOM}}}link", rel="self", href=_link(config, urls.FEED))
     ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_link(config, urls.HOME) or "./")
@@ -83,8 +85,11 @@ def feed(catalog: Catalog) -> str:
         ET.SubElement(item, f"{{{ATOM}}}title").text = e.incident.title
         ET.SubElement(item, f"{{{ATOM}}}id").text = _id(config, e.url)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=_link(config, e.url))
-        ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(published(e))
-        ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(updated(e))
+        # first published: its first commit, else (as `updated`) its own latest dated field
+        ET.SubElement(item, f"{{{ATOM}}}published").text = _stamp(
+            e.first_published.date if e.first_published else when[e.id]
+        )
+        ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(when[e.id])
         ET.SubElement(item, f"{{{ATOM}}}category", term=e.incident.category)
         ET.SubElement(item, f"{{{ATOM}}}summary").text = gettext(
             "%(summary)s (Record version %(version)s; grade: %(grade)s.)"
@@ -104,15 +109,16 @@ def sitemap(catalog: Catalog, page_urls: list[tuple[str, str]]) -> str | None:
     if not urls.is_absolute(config.base_url):
         return None
     ET.register_namespace("", SITEMAP)
+    when = _updated_by_id(catalog)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for kind, url in page_urls:
         if kind in NO_PAGE_IN_SITEMAP:
             continue
         item = ET.SubElement(root, f"{{{SITEMAP}}}url")
         ET.SubElement(item, f"{{{SITEMAP}}}loc").text = permalink(config, url)
-        entry = catalog.by_id.get(url[len(urls.INCIDENTS) :].rstrip("/")) if kind == "incident" else None
-        if entry is not None:
-            ET.SubElement(item, f"{{{SITEMAP}}}lastmod").text = updated(entry).isoformat()
+        day = when.get(url[len(urls.INCIDENTS) :].rstrip("/")) if kind == "incident" else None
+        if day is not None:
+            ET.SubElement(item, f"{{{SITEMAP}}}lastmod").text = day.isoformat()
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
