@@ -247,7 +247,8 @@ def build(
     timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
     result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
     if cache is not None:
-        uptodate.save(cache, made_from, stamp_of(result))
+        output = {path: entry[1:4] for path, entry in staging.files.items()}
+        uptodate.save(cache, made_from, output, stamp_of(result))
     return result
 
 

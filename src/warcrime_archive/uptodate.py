@@ -16,6 +16,7 @@ Only the standard library (and problems.py) is used here, so the check costs a f
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.util
 import json
 import os
@@ -39,7 +40,7 @@ def cache_folder(out: Path) -> Path:
     return out.parent / f".{out.name}.cache"
 
 
-def _stat_tree(folder: Path, prefix: str, into: dict[str, list[int]]) -> None:
+def _stat_tree(folder: str, prefix: str, into: dict[str, list[int]]) -> None:
     try:
         found = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -49,10 +50,16 @@ def _stat_tree(folder: Path, prefix: str, into: dict[str, list[int]]) -> None:
             name = prefix + item.name
             if item.is_dir(follow_symlinks=False):
                 if item.name not in ("__pycache__", ".git"):
-                    _stat_tree(Path(item.path), name + "/", into)
+                    _stat_tree(item.path, name + "/", into)
             else:
                 stat = item.stat(follow_symlinks=False)
                 into[name] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def output_digest(files: dict[str, list[int]]) -> str:
+    """A digest of an output folder's files as found: path, size, time and inode of each."""
+    lines = sorted(f"{path}\0{size}\0{mtime}\0{inode}\n" for path, (size, mtime, inode) in files.items())
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
 
 
 def _stat_file(path: Path, name: str, into: dict[str, list[int]]) -> None:
@@ -67,11 +74,11 @@ def _inputs(root: Path) -> dict[str, list[int]]:
     files: dict[str, list[int]] = {}
     _stat_file(root / "archive.yaml", "archive.yaml", files)
     for name in WATCHED:
-        _stat_tree(root / name, name + "/", files)
+        _stat_tree(str(root / name), name + "/", files)
     package = Path(__file__).resolve().parent
-    _stat_tree(package, "<package>/", files)
+    _stat_tree(str(package), "<package>/", files)
     for name in ("templates", "static"):  # the defaults, in a checkout (render.default_dir)
-        _stat_tree(package.parents[1] / name, f"<defaults>/{name}/", files)
+        _stat_tree(str(package.parents[1] / name), f"<defaults>/{name}/", files)
     for library in LIBRARIES:
         spec = importlib.util.find_spec(library)
         if spec is not None and spec.origin:
@@ -111,19 +118,6 @@ def snapshot(root: Path, out: Path, *, base_url: str | None, strict: bool, histo
     }
 
 
-def _output_intact(out: Path, manifest: Path) -> bool:
-    """Whether `out` holds exactly the files of its manifest, each still as written."""
-    try:
-        listed = json.loads(manifest.read_bytes())["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    found: dict[str, list[int]] = {}
-    _stat_tree(out, "", found)
-    if found.keys() != listed.keys():
-        return False
-    return all(found[name] == entry[1:4] for name, entry in listed.items())
-
-
 def current(cache: Path, now: dict) -> dict | None:
     """The result stamped by the last build when nothing it depends on has changed since, else None."""
     try:
@@ -132,7 +126,9 @@ def current(cache: Path, now: dict) -> dict | None:
         return None
     if not isinstance(stamp, dict) or stamp.get("made_from") != now:
         return None
-    if not _output_intact(Path(now["options"]["out"]), cache / MANIFEST):
+    found: dict[str, list[int]] = {}
+    _stat_tree(now["options"]["out"], "", found)
+    if output_digest(found) != stamp.get("output"):  # a file of the output changed, went or came
         return None
     result = stamp.get("result")
     return result if isinstance(result, dict) else None
@@ -148,9 +144,11 @@ def forget(cache: Path) -> None:
     (cache / STAMP).unlink(missing_ok=True)
 
 
-def save(cache: Path, made_from: dict, result: dict) -> None:
-    """Stamp what a successful build was made from, and its result."""
+def save(cache: Path, made_from: dict, output: dict[str, list[int]], result: dict) -> None:
+    """Stamp what a successful build was made from, the files it left in the output (path -> size, time,
+    inode), and its result."""
     cache.mkdir(parents=True, exist_ok=True)
     temporary = cache / f"{STAMP}.{os.getpid()}"
-    temporary.write_text(json.dumps({"made_from": made_from, "result": result}, separators=(",", ":")), "utf-8")
+    stamp = {"made_from": made_from, "output": output_digest(output), "result": result}
+    temporary.write_text(json.dumps(stamp, separators=(",", ":")), "utf-8")
     os.replace(temporary, cache / STAMP)
