@@ -149,3 +149,20 @@ def test_the_code_and_the_libraries_are_inputs(sample_root: Path, tmp_path: Path
     names = snapshot(sample_root, tmp_path / "site")["inputs"]
     assert {"<package>/fingerprint.py", "<package>/render.py", "<jinja2>", "<pydantic>", "<markdown>"} <= set(names)
     assert "<defaults>/templates/incident.html" in names
+
+
+def test_the_command_line_takes_the_snapshot_once_when_something_changed(
+    sample_root: Path, copy_archive: Callable[[Path], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warcrime_archive import cli
+
+    root = copy_archive(sample_root)
+    cli.main(["build", "--root", str(root)])
+    with (root / RECORD).open("a", encoding="utf-8") as file:
+        file.write("\n")
+    taken = []
+    original = uptodate.snapshot
+    monkeypatch.setattr(uptodate, "snapshot", lambda *a, **k: taken.append(1) or original(*a, **k))
+    cli.main(["build", "--root", str(root)])
+    assert taken == [1]
+    assert (uptodate.cache_folder(root / "build") / uptodate.STAMP).exists()

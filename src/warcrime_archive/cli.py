@@ -225,6 +225,7 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
     """
     out = out if out is not None else root / "build"
     cache = uptodate.cache_folder(out)
+    made_from = None
     if clean:
         shutil.rmtree(cache, ignore_errors=True)
     elif cache.is_dir() and not (out.exists() and not out.is_dir()):
@@ -243,7 +244,9 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
 
     display = ProgressDisplay(click.get_text_stream("stderr"))
     try:
-        result = pipeline.build(root, out, base_url=base_url, strict=strict, progress=display, cache=cache)
+        result = pipeline.build(
+            root, out, base_url=base_url, strict=strict, progress=display, cache=cache, made_from=made_from
+        )
     except ArchiveError as exc:
         display.close()
         _report(exc.problems)

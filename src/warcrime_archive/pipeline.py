@@ -29,7 +29,8 @@ from warcrime_archive.write import Staging, check_output
 
 T = TypeVar("T")
 
-MANIFEST = uptodate.MANIFEST
+MANIFEST = "site.json"
+"""The output's manifest (write.Staging), in the build cache folder."""
 FRAGMENTS = "fragments.pickle"
 """The incident rows of the lists (render.Fragments), kept in the build cache for the next build."""
 
@@ -148,6 +149,7 @@ def build(
     history: bool = True,
     progress: Progress | None = None,
     cache: Path | None = None,
+    made_from: dict | None = None,
 ) -> BuildResult:
     """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
 
@@ -158,7 +160,8 @@ def build(
     that has not changed (`record_cache`); the output's manifest there says what each file was made from
     (`fingerprint.Fingerprints`), and a page whose fingerprint has not changed is neither rendered nor
     written again, nor the search index when no indexed page changed. The result is the same, byte for
-    byte, as a build without it."""
+    byte, as a build without it. `made_from` is the `uptodate.snapshot` a caller already took and found
+    out of date (the command line checks before importing this module), so it is not taken twice."""
     report = progress or _quiet
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -174,10 +177,11 @@ def build(
         raise ArchiveError(unsafe)
     mtime = source_date_epoch()
     if cache is not None:
-        made_from = uptodate.snapshot(root, out, base_url=base_url, strict=strict, history=history)
-        known = uptodate.current(cache, made_from)
-        if known is not None:
-            return result_from_stamp(known, out)
+        if made_from is None:
+            made_from = uptodate.snapshot(root, out, base_url=base_url, strict=strict, history=history)
+            known = uptodate.current(cache, made_from)
+            if known is not None:
+                return result_from_stamp(known, out)
         uptodate.forget(cache)
     report("load", 0, 0)
     loaded = check(root, strict=strict, cache=cache)

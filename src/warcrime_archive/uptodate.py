@@ -27,8 +27,6 @@ from pathlib import Path
 from warcrime_archive.problems import Problem, Severity
 
 STAMP = "stamp.json"
-MANIFEST = "site.json"
-"""The output's manifest (written by write.Staging), in the same cache folder."""
 VERSION = 1
 WATCHED = ("incidents", "pages", "templates", "static", "locales")
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic_core", "yaml", "nh3", "babel", "pycountry")

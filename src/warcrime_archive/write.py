@@ -170,7 +170,6 @@ class Staging:
         self.made: set[Path] = set()
         self.base: dict[str, list] = {}  # the manifest of the folder the staging folder started from
         self.live: dict | None = None  # the manifest of the current output
-        self.reused = 0
         self.worker: threading.Thread | None = None
 
     def __enter__(self) -> Staging:
@@ -264,7 +263,6 @@ class Staging:
         if fingerprint is None or entry is None or entry[0] != fingerprint:
             return False
         self.files[relative] = entry
-        self.reused += 1
         return True
 
     def put(self, relative: str, content: str | bytes, fingerprint: str | None = None) -> None:
