@@ -1,4 +1,4 @@
-// The search page: runs Pagefind's index (under pagefind/ on this site) in the browser, with the
+// The search page: runs Pagefind's index (under pagefind/ on this site, in shards) in the browser, with the
 // words and filters kept in the URL query. Without JavaScript the page points to the browse pages.
 (function () {
   "use strict";
@@ -11,10 +11,23 @@
   var list = document.getElementById("search-results");
   var names = ["side", "victims", "grade", "category", "region", "year"];
   var root = new URL(script.getAttribute("data-root"), window.location.href).pathname;
-  var loading = import(new URL(script.getAttribute("data-bundle"), window.location.href).href).then(function (pf) {
-    return pf.options({ baseUrl: root }).then(function () {
-      return pf;
+  // The index comes in shards (one folder each): the first one's script loads, the others are merged into it.
+  var bundles = script.getAttribute("data-bundles").split(" ").filter(Boolean).map(function (bundle) {
+    return new URL(bundle, window.location.href).pathname;
+  });
+  var loading = bundles.length === 0
+    ? Promise.reject(new Error("no search index"))
+    : import(bundles[0] + "pagefind.js").then(function (pf) {
+      return pf.options({ baseUrl: root }).then(function () {
+        return Promise.all(bundles.slice(1).map(function (bundle) {
+          return pf.mergeIndex(bundle, { baseUrl: root });
+        }));
+      }).then(function () {
+        return pf;
+      });
     });
+  loading.catch(function () {
+    return null; // reported when a search is run
   });
   var latest = 0;
 

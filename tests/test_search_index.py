@@ -6,6 +6,7 @@ import gzip
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import cbor2
 import pytest
@@ -17,10 +18,11 @@ from warcrime_archive.search_index import (
     IndexingFailed,
     canonicalise,
     content_hash,
-    index_key,
+    index_shard,
     index_site,
     run_pagefind,
     searched_pages,
+    shards,
 )
 from warcrime_archive.write import write_site
 
@@ -34,7 +36,12 @@ def decoded(path: Path) -> str:
 
 
 def fragments(site: Path) -> list[dict]:
-    return [json.loads(decoded(p).removeprefix("pagefind_dcd")) for p in sorted(site.glob("pagefind/fragment/*"))]
+    return [json.loads(decoded(p).removeprefix("pagefind_dcd")) for p in sorted(site.glob("pagefind/*/fragment/*"))]
+
+
+def bundles(site: Path) -> list[str]:
+    """The shards of the site's search index: their folder names."""
+    return sorted(p.name for p in (site / "pagefind").iterdir())
 
 
 def everything_indexed(site: Path) -> str:
@@ -55,7 +62,9 @@ def build(root: Path, out: Path) -> Path:
 
 def test_only_incident_pages_are_indexed_with_their_filters(tmp_path):
     site = build(MINIMAL, tmp_path / "site")
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert bundles(site) == ["2022-03-29-dmytrivka-x"]  # one shard, named by its first record
+    shard = site / "pagefind" / "2022-03-29-dmytrivka-x"
+    entry = json.loads((shard / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 1
     [fragment] = fragments(site)
     assert fragment["url"] == "/incidents/2022-03-29-dmytrivka-x/"
@@ -75,8 +84,9 @@ def test_only_incident_pages_are_indexed_with_their_filters(tmp_path):
     # the locator map and the header are not part of the indexed text
     assert "Locator map" not in fragment["content"] and "Skip to content" not in fragment["content"]
     # the ready-made interfaces we do not use are not published
-    assert not any((site / "pagefind" / name).exists() for name in UNUSED)
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not any((shard / name).exists() for name in UNUSED)
+    assert (shard / "pagefind.js").is_file()
+    assert 'data-bundles="../pagefind/2022-03-29-dmytrivka-x/"' in (site / "search" / "index.html").read_text()
 
 
 def test_an_incident_spanning_years_is_found_under_each_year(tmp_path):
@@ -119,7 +129,7 @@ def test_a_failed_indexing_leaves_the_previous_site(tmp_path):
     out = tmp_path / "build"
     page = "<!DOCTYPE html><html lang=en><title>a</title><main data-pagefind-body><p>one</p></main></html>"
     write_site(out, {"incidents/a/index.html": page}, [], finish=index_site)
-    assert (out / "pagefind" / "pagefind.js").is_file()
+    assert (out / "pagefind" / "a" / "pagefind.js").is_file()
     with pytest.raises(IndexingFailed, match="pagefind exited with status 1: Error: Pagefind was not able to build"):
         write_site(out, {"incidents/a/index.html": page.replace("<p>one</p>", "")}, [], finish=index_site)
     assert "one" in (out / "incidents" / "a" / "index.html").read_text()
@@ -133,7 +143,7 @@ def test_the_same_archive_gives_a_byte_identical_site_and_index(tmp_path):
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
     assert everything(first) == everything(second)
-    assert len(list(first.glob("pagefind/filter/*"))) == 6
+    assert len(list(first.glob("pagefind/*/filter/*"))) == 6
 
 
 def marked(text: str) -> str:
@@ -172,7 +182,7 @@ def test_a_pagefind_configuration_file_or_variable_does_not_change_the_index(tmp
     monkeypatch.chdir(elsewhere)
     monkeypatch.setenv("PAGEFIND_FORCE_LANGUAGE", "de")
     site = build(MINIMAL, tmp_path / "site")
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    entry = json.loads((site / "pagefind" / "2022-03-29-dmytrivka-x" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["en"]
 
     def bundle(site: Path) -> dict[str, bytes]:
@@ -181,57 +191,158 @@ def test_a_pagefind_configuration_file_or_variable_does_not_change_the_index(tmp
     assert bundle(site) == bundle(expected)
 
 
-def test_the_index_key_follows_the_incident_pages_and_nothing_else(tmp_path, monkeypatch):
-    site = build(MINIMAL, tmp_path / "site")
-    key = index_key(site)
-    assert len(key) == 64 and int(key, 16) >= 0
-    # another folder with the same files has the same key (a staging folder is named anew at each build)
-    copy = tmp_path / "copy"
-    shutil.copytree(site, copy)
-    assert index_key(copy) == key
-    # files Pagefind does not read: list pages, other pages, files beside the incident page, the bundle itself
-    page = copy / "incidents" / "2022-03-29-dmytrivka-x" / "index.html"
-    for other in ("incidents/index.html", "index.html", "about/index.html", "places/ua/index.html"):
-        path = copy / other
-        path.write_text(path.read_text().replace("</main>", "<p>Changed</p></main>"))
-        assert index_key(copy) == key, other
-    (page.parent / "record.json").write_text("{}")
-    shutil.rmtree(copy / "pagefind")
-    assert index_key(copy) == key
-    # the incident page itself: one changed byte, another name, one page more or less
-    page.write_bytes(page.read_bytes().replace(b"Dmytrivka", b"Dmytrivkb", 1))
-    changed = index_key(copy)
-    assert changed != key
-    page.write_bytes(page.read_bytes().replace(b"Dmytrivkb", b"Dmytrivka", 1))
-    assert index_key(copy) == key
-    renamed = page.parent.rename(page.parent.with_name("2022-03-29-dmytrivka-y"))
-    assert index_key(copy) not in (key, changed)
-    renamed.rename(page.parent)
-    assert index_key(copy) == key
-    (copy / "incidents" / "old-id").mkdir()
-    (copy / "incidents" / "old-id" / "index.html").write_text("<!DOCTYPE html><title>moved</title>")
-    assert index_key(copy) != key
-    shutil.rmtree(copy / "incidents" / "old-id")
-    assert index_key(copy) == key
-    # and Pagefind's options, or the version of Pagefind
-    monkeypatch.setattr(search_index, "OPTIONS", (*search_index.OPTIONS, "--keep-index-url"))
-    assert index_key(copy) != key
-    monkeypatch.undo()
-    monkeypatch.setattr(search_index, "version", lambda name: "9.9.9")
-    assert index_key(copy) != key
+def test_shards_are_cut_by_the_ids_alone_and_an_edit_moves_at_most_two():
+    ids = [f"2024-01-01-record-{n:05d}" for n in range(10_000)]
+    found = shards(reversed(ids))  # in any order, each id once
+    assert [i for shard in found for i in shard.ids] == sorted(ids)
+    assert all(shard.name == shard.ids[0] for shard in found)
+    assert all(len(shard.ids) <= 2 * search_index.SHARD_PAGES for shard in found)
+    assert 4 <= len(found) <= 25, len(found)  # about 10,000 / 1,024
+    assert found[0].pages[0] == "incidents/2024-01-01-record-00000/index.html"
+    assert found[0].folder == f"pagefind/{found[0].name}/"
+    assert shards(ids + ids[:10]) == found and shards([]) == []
+    # a new record, or a deleted one, changes the shard it falls in (two when it starts one) and no other
+    for changed in (
+        sorted(ids + ["2024-01-01-record-04999a"]),
+        [i for i in ids if i != "2024-01-01-record-05000"],
+        [i for i in ids if i != found[3].name],
+    ):
+        assert len(set(shards(changed)) - set(found)) <= 2
+        assert len(set(found) - set(shards(changed))) <= 2
 
 
-def test_an_edited_record_changes_the_key_and_an_unchanged_rebuild_keeps_it(tmp_path):
-    root = tmp_path / "archive"
-    shutil.copytree(MINIMAL, root)
-    first = index_key(build(root, tmp_path / "one"))
-    # a free page is not searched: editing it leaves the key
-    about = root / "pages" / "about.md"
-    about.write_text(about.read_text() + "\nOne more sentence.\n")
-    assert index_key(build(root, tmp_path / "two")) == first
-    path = root / RECORD
-    path.write_text(path.read_text().replace("Dmytrivka", "Dmytrivka-Edited", 1))
-    assert index_key(build(root, tmp_path / "three")) != first
+def test_a_shard_that_grows_past_its_size_is_cut_sooner(monkeypatch):
+    ids = [f"r{n:04d}" for n in range(5000)]
+    # a hash of 0 modulo 1,024 starts a shard anywhere; one of 0 modulo 64 only in a shard of 1,024 ids or more
+    monkeypatch.setattr(search_index, "_hash", lambda record_id: 1024 if record_id in ("r0100", "r2000") else 1)
+    assert [s.name for s in shards(ids)] == ["r0000", "r0100", "r2000"]
+    monkeypatch.setattr(search_index, "_hash", lambda record_id: 64 if record_id in ("r0100", "r1100") else 1)
+    assert [len(s.ids) for s in shards(ids)] == [1100, 3900]
+    monkeypatch.setattr(search_index, "_hash", lambda record_id: 1)  # and at 4,096 ids whatever the hashes
+    assert [s.name for s in shards(ids)] == ["r0000", "r4096"]
+
+
+def test_each_shard_is_an_index_of_its_own_pages_only(tmp_path):
+    out = tmp_path / "site"
+    pages = {f"incidents/{name}/index.html": marked(f"Word{name}") for name in ("a", "b", "c")}
+    pages["incidents/d/index.html"] = "<!DOCTYPE html><html lang=en><title>d</title><p>unmarked</p></html>"
+    write_site(out, pages, [])
+    assert index_shard(out, "pagefind/a/", ["incidents/a/index.html", "incidents/b/index.html"]) > 0
+    assert index_shard(out, "pagefind/c/", ["incidents/c/index.html"]) > 0
+    assert index_shard(out, "pagefind/d/", ["incidents/d/index.html"]) == 0  # nothing marked: no index
+    assert bundles(out) == ["a", "c"]
+    by_shard = {
+        name: sorted(f["url"] for f in fragments(out) if f["url"] in decoded_urls(out / "pagefind" / name))
+        for name in ("a", "c")
+    }
+    assert by_shard == {"a": ["/incidents/a/", "/incidents/b/"], "c": ["/incidents/c/"]}
+    assert sorted(p.name for p in out.iterdir()) == ["incidents", "pagefind"], "the scratch folder is gone"
+
+
+def decoded_urls(bundle: Path) -> set[str]:
+    return {json.loads(decoded(p).removeprefix("pagefind_dcd"))["url"] for p in bundle.glob("fragment/*")}
+
+
+SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
+
+
+def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 1)  # every record a shard of its own
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    names = bundles(out)
+    assert len(names) == 4 and names == sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
+    links = (out / "search" / "index.html").read_text()
+    assert 'data-bundles="' + " ".join(f"../pagefind/{name}/" for name in names) + '"' in links
+
+    def inodes(name: str) -> dict[str, int]:
+        return {
+            p.relative_to(out).as_posix(): p.stat().st_ino for p in (out / "pagefind" / name).rglob("*") if p.is_file()
+        }
+
+    before = {name: inodes(name) for name in names}
+    path = root / SOLEDAR
+    path.write_text(path.read_text().replace("Matsievskyi", "Matsievskyy", 1))
+    pipeline.build(root, out, history=False, cache=cache)
+    after = {name: inodes(name) for name in names}
+    edited = "2022-12-30-soledar-prisoner-shot"
+    assert all(after[name] == before[name] for name in names if name != edited), "the other shards were kept"
+    assert set(after[edited].values()).isdisjoint(before[edited].values()), "the edited record's shard is new"
+    assert "matsievskyy" in everything_indexed(out).lower()
+    # a deleted record takes its shard with it; a shard stays as long as its page is the same
+    pages = {name: (out / "incidents" / name / "index.html").read_bytes() for name in names}
+    kept = {name: inodes(name) for name in names}
+    path.unlink()
+    pipeline.build(root, out, history=False, cache=cache)
+    assert bundles(out) == [name for name in names if name != edited]
+    same = [name for name in bundles(out) if (out / "incidents" / name / "index.html").read_bytes() == pages[name]]
+    assert same, "some incident page did not change"
+    for name in bundles(out):
+        assert (inodes(name) == kept[name]) == (name in same), name
+    clean = tmp_path / "clean"
+    pipeline.build(root, clean, history=False)
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == {
+        p.relative_to(clean).as_posix(): p.read_bytes() for p in clean.rglob("*") if p.is_file()
+    }
+
+
+SEARCHES = r"""async () => {
+    const status = document.getElementById("search-status");
+    const found = async (query) => {
+        window.history.replaceState(null, "", "?" + query);
+        window.dispatchEvent(new PopStateEvent("popstate"));
+        for (let i = 0; i < 200 && !/found/.test(status.textContent); i++) {
+            await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        const links = [...document.querySelectorAll("#search-results .result-title a")];
+        return [status.textContent, links.map((a) => a.getAttribute("href").replace(/\/$/, "").split("/").pop()).sort()];
+    };
+    const answers = {};
+    for (const query of ["q=shot", "q=Matsievskyi", "q=ITV+News", "q=shot&side=Ukraine", "grade=Claimed",
+                         "side=Russia", "q=prisoner&victims=Ukraine"]) {
+        answers[query] = await found(query);
+        status.textContent = "";
+    }
+    return answers;
+}"""
+
+
+def test_the_browser_merges_the_shards_and_finds_what_one_index_finds(sample_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 1)
+    site_in_shards = tmp_path / "site"
+    pipeline.build(Path(__file__).parents[1], site_in_shards, history=False)
+    shard_names = bundles(site_in_shards)
+    assert len(shard_names) == 4 and len(bundles(sample_site)) == 1
+    answers, requests = [], []
+    with chromium() as browser:
+        for site in (sample_site, site_in_shards):
+            with serve(site) as base:
+                page = browser.new_page()
+                seen: list[str] = []
+                page.on("request", lambda r, seen=seen: seen.append(r.url))
+                page.goto(base + "search/")
+                answers.append(page.evaluate(SEARCHES))
+                requests.append(seen)
+                page.close()
+    single, sharded = answers
+    # filters and words every shard holds or none holds: the same answers
+    assert {q: a for q, a in sharded.items() if q != "q=ITV+News"} == {
+        q: a for q, a in single.items() if q != "q=ITV+News"
+    }
+    # a word that only some shards hold: the others match a shorter prefix of it (Pagefind's fallback), so
+    # more records are found, never fewer
+    assert set(sharded["q=ITV+News"][1]) > set(single["q=ITV+News"][1])
+    assert sharded["q=shot"][0] == "4 records found."
+    assert answers[1]["q=shot&side=Ukraine"][1] == ["2022-03-30-dmytrivka-wounded-soldier-shot"]
+    assert answers[1]["grade=Claimed"][0] == "1 record found."
+    # every shard's entry is read, and the WebAssembly and the worker are loaded once, from the first shard
+    paths = [urlsplit(u).path for u in requests[1]]
+    assert sorted(p.split("/")[-2] for p in paths if p.endswith("/pagefind-entry.json")) == shard_names
+    assert [p.split("/")[-2:] for p in paths if p.endswith((".pagefind", "-worker.js"))] == [
+        [shard_names[0], "pagefind-worker.js"],
+        [shard_names[0], "wasm.en.pagefind"],
+    ]
 
 
 # Six pages with three filters of several values each, so that Pagefind's hash-map order shows.
@@ -299,7 +410,7 @@ def test_canonicalise_sorts_the_filters_and_renames_what_it_rewrites(tmp_path):
     untouched = {
         p.relative_to(bundle).as_posix(): p.read_bytes()
         for p in bundle.rglob("*")
-        if p.is_file() and "/filter/" not in p.as_posix() and p.suffix != ".pf_meta" and p.suffix != ".json"
+        if p.is_file() and p.parent.name != "filter" and p.suffix not in (".pf_meta", ".json")
     }
     canonicalise(bundle)
     assert filters_of(bundle) == before

@@ -23,7 +23,7 @@ from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
-from warcrime_archive.search_index import index_site, search_version
+from warcrime_archive.search_index import index_shard, search_version, shards
 from warcrime_archive.validate import Archive, Loaded, load_archive
 from warcrime_archive.write import Staging, check_output
 
@@ -217,8 +217,12 @@ def build(
             waiting: list[Callable[[], None]] = []
 
             def start_search() -> None:
-                key = staging.search_key(search_version(), urls.is_searched)
-                waiting.append(staging.start_index(urls.SEARCH_BUNDLE, key, index_site, urls.is_searched))
+                version = search_version()
+                parts = [
+                    (s.folder, staging.search_key(version, s.pages), s.pages)
+                    for s in shards(e.id for e in catalog.entries)
+                ]
+                waiting.append(staging.start_index(urls.SEARCH_BUNDLE, parts, index_shard, urls.is_searched))
 
             if searched_left == 0:
                 start_search()

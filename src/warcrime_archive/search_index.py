@@ -1,4 +1,5 @@
-"""Search stage: runs Pagefind over the staged site, before it is swapped in, to write its search index."""
+"""Search stage: runs Pagefind over the staged site's incident pages, before it is swapped in, to write the
+search index in shards that the browser merges."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,18 +33,19 @@ UNUSED = (
 )
 
 
-# What Pagefind is told besides the site's folder. It reads only the incident pages (`urls.SEARCHED_PAGES`),
-# and of them only the element marked `data-pagefind-body`.
+# What Pagefind is told besides the folder it reads and the folder it writes. It reads only the incident pages
+# (`urls.SEARCHED_PAGES`), and of them only the element marked `data-pagefind-body`.
 OPTIONS = (
     "--root-selector",
     "[data-pagefind-body]",
     "--glob",
     urls.SEARCHED_PAGES,
-    "--output-subdir",
-    urls.SEARCH_BUNDLE.rstrip("/"),
     "--silent",
 )
 MARKER = b"data-pagefind-body"
+
+SHARD_PAGES = 1024
+"""The mean number of records in one shard of the search index (a power of two, see `shards`)."""
 
 # Every compressed Pagefind file is gzip of this signature followed by the file's CBOR (or JSON).
 SIGNATURE = b"pagefind_dcd"
@@ -67,63 +72,113 @@ class IndexingFailed(Exception):
     """Pagefind could not index the staged site."""
 
 
-def index_site(staging: Path) -> int:
-    """Write Pagefind's index of the incident pages' `data-pagefind-body` into `staging`/pagefind/.
+@dataclass(frozen=True)
+class Shard:
+    """Part of the search index: Pagefind's index of some incident pages, in `urls.search_shard(name)`."""
+
+    name: str
+    ids: tuple[str, ...]
+
+    @property
+    def folder(self) -> str:
+        return urls.search_shard(self.name)
+
+    @property
+    def pages(self) -> list[str]:
+        """The incident pages it indexes, as paths in the site."""
+        return [urls.output_path(urls.incident(record_id)) for record_id in self.ids]
+
+
+def _hash(record_id: str) -> int:
+    return int.from_bytes(hashlib.sha256(record_id.encode()).digest()[:8], "big")
+
+
+def _cut_before(record_id: str, length: int) -> bool:
+    """Whether a new shard starts at `record_id`, after a shard of `length` ids."""
+    found = _hash(record_id)
+    if found % SHARD_PAGES == 0:
+        return True
+    if length >= SHARD_PAGES and found % max(1, SHARD_PAGES // 16) == 0:
+        return True
+    return length >= 4 * SHARD_PAGES
+
+
+def shards(ids: Iterable[str]) -> list[Shard]:
+    """The records, by id, split into the shards of the search index, each named by its first id.
+
+    Pagefind cannot update part of an index, and its time and memory grow with the pages it reads: one
+    index of every record would be made again whole after any edit. Instead the ids are sorted and cut where
+    their hash says (content-defined chunking, as backup tools cut files): a new shard starts at an id whose
+    hash is 0 modulo SHARD_PAGES, or, once a shard holds SHARD_PAGES ids, modulo SHARD_PAGES / 16 (so that no
+    shard grows much past SHARD_PAGES; 4 x SHARD_PAGES at the very most). The cuts depend on the ids, not on
+    their positions, so a new or deleted record almost always changes only the shard it falls in, an edit
+    changes none, and the other shards keep their names, pages and files. The browser merges them.
+    """
+    found: list[Shard] = []
+    current: list[str] = []
+    for record_id in sorted(set(ids)):
+        if current and _cut_before(record_id, len(current)):
+            found.append(Shard(current[0], tuple(current)))
+            current = []
+        current.append(record_id)
+    if current:
+        found.append(Shard(current[0], tuple(current)))
+    return found
+
+
+def index_site(site: Path) -> int:
+    """Write the search index of every marked incident page of `site` (`searched_pages`), shard by shard,
+    under `site`/pagefind/; returns the number of files written. The build itself indexes only the shards
+    whose pages changed (`write.Staging.start_index` with `index_shard`)."""
+    marked = [page.parent.name for page in searched_pages(site) if MARKER in page.read_bytes()]
+    return sum(index_shard(site, shard.folder, shard.pages) for shard in shards(marked))
+
+
+def index_shard(site: Path, folder: str, pages: list[str]) -> int:
+    """Write Pagefind's index of the `data-pagefind-body` of `pages` (paths in `site`) into `site`/`folder`.
 
     Returns the number of files Pagefind wrote. The binary comes from the `pagefind_bin` package;
-    nothing is downloaded. Only marked content is ever indexed: with no marked page (an archive with
-    no records yet) there is nothing to search and no index is written, where Pagefind would
-    otherwise index every page whole. The index is then made byte-for-byte reproducible (`canonicalise`).
+    nothing is downloaded. Only marked content is ever indexed: with no marked page there is nothing to
+    search and no index is written, where Pagefind would otherwise index every page whole. Pagefind reads
+    hard links to the pages (in a scratch folder inside `site`, removed after), so that their URLs are
+    those of the site. The index is then made byte-for-byte reproducible (`canonicalise`).
     """
-    if not any(MARKER in page.read_bytes() for page in searched_pages(staging)):
+    marked = [page for page in pages if MARKER in (site / page).read_bytes()]
+    if not marked:
         return 0
-    bundle = run_pagefind(staging)
+    with tempfile.TemporaryDirectory(prefix=".search-pages-", dir=site) as scratch:
+        for page in marked:
+            copy = Path(scratch, page)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, copy)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(site / page, copy)
+        bundle = run_pagefind(Path(scratch), site / folder)
     canonicalise(bundle)
     return sum(1 for p in bundle.rglob("*") if p.is_file())
 
 
 def searched_pages(site: Path) -> list[Path]:
-    """The files of `site` that Pagefind reads (`urls.SEARCHED_PAGES`), in order of their path in the site."""
+    """The files of `site` that Pagefind may read (`urls.SEARCHED_PAGES`), in order of their path in the site."""
     return sorted(
         (page for page in site.glob(urls.SEARCHED_PAGES) if page.is_file()),
         key=lambda page: page.relative_to(site).as_posix(),
     )
 
 
-def index_key(site: Path) -> str:
-    """A key for the index `index_site` writes for `site`: the same key, the same index byte for byte.
-
-    SHA-256 over the versions of Pagefind, cbor2 and zlib, Pagefind's options, the code of this module
-    (which post-processes Pagefind's bundle) and the path and bytes of every file Pagefind reads
-    (`searched_pages`), each prefixed by its length. An incremental build can keep the previous
-    `pagefind/` folder when the key has not changed. No other file reaches the index, so a changed list
-    page, download or `record.json` leaves the key as it was; neither does the site's own folder (a
-    staging folder has a new name at each build). Pagefind runs in an empty folder with no PAGEFIND_
-    variable, so no configuration file or variable escapes the key.
-    """
-    digest = hashlib.sha256()
-
-    def add(part: bytes) -> None:
-        digest.update(len(part).to_bytes(8, "big") + part)
-
-    add(search_version().encode())
-    for page in searched_pages(site):
-        add(page.relative_to(site).as_posix().encode())
-        add(page.read_bytes())
-    return digest.hexdigest()
-
-
-def run_pagefind(staging: Path) -> Path:
-    """Run Pagefind over `staging` as it is, keep only the files the site uses, and return the bundle's folder.
+def run_pagefind(site: Path, bundle: Path | None = None) -> Path:
+    """Run Pagefind over `site` as it is, writing its index into `bundle` (`site`/pagefind/ when not given);
+    keep only the files the site uses, and return the bundle's folder.
 
     Pagefind would also read a pagefind.json, .yml or .toml file in its working folder and PAGEFIND_
     environment variables: it runs in an empty folder, with none of them.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(staging.resolve()), *OPTIONS]
+    bundle = (bundle or site / urls.SEARCH_BUNDLE).resolve()
+    command = [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str(bundle), *OPTIONS]
     env = {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
     with tempfile.TemporaryDirectory(prefix="pagefind-") as empty:
         done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=empty, env=env)
-    bundle = staging / urls.SEARCH_BUNDLE
     if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
         raise IndexingFailed(f"pagefind exited with status {done.returncode}: {(done.stderr or done.stdout).strip()}")
     for name in UNUSED:

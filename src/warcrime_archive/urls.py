@@ -27,7 +27,7 @@ MAP = "map/"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SEARCH = "search/"
-SEARCH_BUNDLE = "pagefind/"  # written by Pagefind (search_index.py)
+SEARCH_BUNDLE = "pagefind/"  # written by Pagefind (search_index.py), one folder per shard (search_shard)
 # The files Pagefind reads (a glob, relative to the site): every incident page. Only they carry
 # data-pagefind-body; the redirect pages of aliases beside them match too and are skipped by Pagefind.
 SEARCHED_PAGES = f"{INCIDENTS}*/index.html"
@@ -133,6 +133,11 @@ def tag(value: str) -> str:
 
 def free_page(slug: str) -> str:
     return f"{slug}/"
+
+
+def search_shard(name: str) -> str:
+    """The folder of one shard of the search index (search_index.shards), named by its first record's id."""
+    return f"{SEARCH_BUNDLE}{name}/"
 
 
 def output_path(url: str) -> str:

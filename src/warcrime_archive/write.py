@@ -300,38 +300,66 @@ class Staging:
                     if src.is_file() and relative not in self.files:
                         self.put(relative, src.read_bytes())
 
-    def search_key(self, version: str, searched: Callable[[str], bool]) -> str:
-        """A digest of the pages the indexer reads (`searched`) and that it indexes (marked
-        data-pagefind-body), by fingerprint: the same key, the same index."""
+    def search_key(self, version: str, pages: Iterable[str]) -> str:
+        """A digest of the pages an index is made from: those of `pages` that the indexer indexes (marked
+        data-pagefind-body), by path and the SHA-256 of their bytes. The same key, the same index (a page
+        rendered again to the same bytes leaves it)."""
         digest = hashlib.sha256(version.encode() + b"\0")
-        for relative in sorted(self.files):
-            entry = self.files[relative]
-            if entry[4] and searched(relative):
-                digest.update(f"{relative}\0{entry[0]}\0".encode())
+        for relative in sorted(pages):
+            entry = self.files.get(relative)
+            if entry is not None and entry[4]:
+                digest.update(f"{relative}\0{entry[5]}\0".encode())
         return "search:" + digest.hexdigest()
 
     def start_index(
-        self, folder: str, key: str, run: Callable[[Path], int], searched: Callable[[str], bool]
+        self,
+        folder: str,
+        shards: list[tuple[str, str, list[str]]],
+        run: Callable[[Path, str, list[str]], int],
+        searched: Callable[[str], bool],
     ) -> Callable[[], None]:
         """Start making the search index under `folder`, once every page it reads is in place; returns the
         function that waits for it to end (the rest of the site can be written meanwhile: the indexer reads
-        only the `searched` pages). The previous index is kept when it was made from the same pages (`key`)."""
+        only the `searched` pages).
+
+        The index is made in `shards`: (subfolder, key, pages) each, made by `run(staging, subfolder, pages)`
+        one after the other, so that one indexer runs at a time. A shard kept from before whole and made from
+        the same pages (`key`) stays as it is; anything else under `folder` is removed."""
         prefix = folder.rstrip("/") + "/"
         self.prune(searched)  # a page of a record deleted since must not be read
-        previous = {path: entry for path, entry in self.linked.items() if path.startswith(prefix)}
-        if previous and all(entry[0] == key for entry in previous.values()) and len(previous) == self._listed(prefix):
-            for path in previous:
-                self.unchanged(path, key)
+        kept: set[str] = set()
+        for subfolder, key, _ in shards:
+            sub = subfolder.rstrip("/") + "/"
+            previous = [path for path, entry in self.linked.items() if path.startswith(sub)]
+            if (
+                previous
+                and all(self.linked[path][0] == key for path in previous)
+                and len(previous) == self._listed(sub)
+            ):
+                for path in previous:
+                    self.unchanged(path, key)
+                kept.add(sub)
+        for path in [path for path in self.linked if path.startswith(prefix)]:
+            if not any(path.startswith(sub) for sub in kept):
+                _safe_join(self.staging, path).unlink()
+                del self.linked[path]
+        bundle = self.staging / folder
+        for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
+            if f"{prefix}{child.name}/" in kept:
+                continue
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        todo = [(subfolder, key, pages) for subfolder, key, pages in shards if subfolder.rstrip("/") + "/" not in kept]
+        if not todo:
             return lambda: None
-        for path in previous:
-            _safe_join(self.staging, path).unlink()
-            del self.linked[path]
-        shutil.rmtree(self.staging / folder, ignore_errors=True)
         failure: list[BaseException] = []
 
         def work() -> None:
             try:
-                run(self.staging)
+                for subfolder, _, pages in todo:
+                    run(self.staging, subfolder, pages)
             except BaseException as error:  # handed to the thread that waits
                 failure.append(error)
 
@@ -342,14 +370,15 @@ class Staging:
             worker.join()
             if failure:
                 raise failure[0]
-            bundle = self.staging / folder
-            for path in sorted(bundle.rglob("*")) if bundle.is_dir() else []:
-                if path.is_file():
-                    if self.mtime is not None:
-                        os.utime(path, (self.mtime, self.mtime))
-                    stat = path.stat()
-                    relative = path.relative_to(self.staging).as_posix()
-                    self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
+            for subfolder, key, _ in todo:
+                made = self.staging / subfolder
+                for path in sorted(made.rglob("*")) if made.is_dir() else []:
+                    if path.is_file():
+                        if self.mtime is not None:
+                            os.utime(path, (self.mtime, self.mtime))
+                        stat = path.stat()
+                        relative = path.relative_to(self.staging).as_posix()
+                        self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
 
         return wait
 
