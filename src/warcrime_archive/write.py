@@ -327,22 +327,28 @@ class Staging:
         the same pages (`key`) stays as it is; anything else under `folder` is removed."""
         prefix = folder.rstrip("/") + "/"
         self.prune(searched)  # a page of a record deleted since must not be read
+
+        def by_shard(paths: Iterable[str]) -> dict[str, list[str]]:  # "pagefind/<shard>/" -> its files
+            found: dict[str, list[str]] = {}
+            for path in paths:
+                if path.startswith(prefix):
+                    found.setdefault(prefix + path[len(prefix) :].split("/", 1)[0] + "/", []).append(path)
+            return found
+
+        previous, listed = by_shard(self.linked), by_shard(self.base)
         kept: set[str] = set()
         for subfolder, key, _ in shards:
             sub = subfolder.rstrip("/") + "/"
-            previous = [path for path, entry in self.linked.items() if path.startswith(sub)]
-            if (
-                previous
-                and all(self.linked[path][0] == key for path in previous)
-                and len(previous) == self._listed(sub)
-            ):
-                for path in previous:
+            files = previous.get(sub, [])
+            if files and all(self.linked[path][0] == key for path in files) and len(files) == len(listed.get(sub, [])):
+                for path in files:
                     self.unchanged(path, key)
                 kept.add(sub)
-        for path in [path for path in self.linked if path.startswith(prefix)]:
-            if not any(path.startswith(sub) for sub in kept):
-                _safe_join(self.staging, path).unlink()
-                del self.linked[path]
+        for sub, files in previous.items():
+            if sub not in kept:
+                for path in files:
+                    _safe_join(self.staging, path).unlink()
+                    del self.linked[path]
         bundle = self.staging / folder
         for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
             if f"{prefix}{child.name}/" in kept:
@@ -381,9 +387,6 @@ class Staging:
                         self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
 
         return wait
-
-    def _listed(self, prefix: str) -> int:
-        return sum(1 for path in self.base if path.startswith(prefix))
 
     def prune(self, only: Callable[[str], bool] | None = None) -> None:
         """Remove the files kept from before that the new site has not kept (of those, `only` these)."""
