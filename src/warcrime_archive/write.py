@@ -11,13 +11,14 @@ import ctypes
 import ctypes.util
 import errno
 import hashlib
-import json
 import os
 import re
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+
+import orjson
 
 from warcrime_archive.problems import Problem
 
@@ -437,8 +438,8 @@ def _close(spare: dict[str, list], live: dict[str, list]) -> bool:
 def read_manifest(path: Path) -> dict | None:
     """The manifest of the current output, or None when there is none or it cannot be trusted."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = orjson.loads(path.read_bytes())
+    except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
         return None
     if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION or not isinstance(data.get("files"), dict):
         return None
@@ -448,7 +449,7 @@ def read_manifest(path: Path) -> dict | None:
 def write_manifest(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+    temporary.write_bytes(orjson.dumps(data))
     os.replace(temporary, path)
 
 
