@@ -7,6 +7,7 @@ Every problem in every file is collected; the caller gets the models and the pro
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -199,7 +200,9 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
         incident = Incident.model_validate(doc.data, context=context)
     except ValidationError as exc:
         return None, doc, pydantic_problems(exc, doc, Incident)
-    return incident, doc, []
+    # Later checks need only the positions (to locate their problems), not the parsed data: the whole
+    # archive's documents are held at once, and kept in the record cache.
+    return incident, dataclasses.replace(doc, data=None), []
 
 
 def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
