@@ -171,3 +171,57 @@ def test_every_way_out_of_the_output_folder_is_refused(tmp_path, relative):
 def test_unusual_paths_that_stay_inside_are_written_where_they_point(tmp_path):
     write_site(tmp_path / "build", {"a/./b.html": "1", "c//d.html": "2", "e/../f.html": "3"}, [])
     assert [(tmp_path / "build" / p).read_text() for p in ("a/b.html", "c/d.html", "f.html")] == ["1", "2", "3"]
+
+
+def _staged(staging: write.Staging) -> dict[str, int]:
+    return {
+        p.relative_to(staging.staging).as_posix(): p.stat().st_ino for p in staging.staging.rglob("*") if p.is_file()
+    }
+
+
+def test_kept_files_are_put_in_place_by_a_child_while_the_build_goes_on(
+    sample_root, copy_archive, tmp_path, monkeypatch
+):
+    from warcrime_archive import pipeline
+
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    manifest = cache / pipeline.MANIFEST
+    seen = {}
+    for inline in (False, True):
+        if inline:  # with another thread running, no fork: the files are linked before __enter__ returns
+            monkeypatch.setattr(write.threading, "active_count", lambda: 2)
+        with write.Staging(out, mtime=pipeline.source_date_epoch(), manifest=manifest) as staging:
+            assert (staging.filler is not None) is not inline
+            staging._filled()  # what every method that needs the kept files does first: wait for the child
+            assert staging.filler is None
+            seen[inline] = (dict(staging.linked), sorted(staging.made), _staged(staging))
+            assert staging.unchanged("index.html", staging.linked["index.html"][0])
+            shutil.rmtree(staging.staging)
+    assert seen[False] == seen[True]
+    linked, _, files = seen[False]
+    assert len(linked) == len(files) > 50
+    # every kept file is a hard link to the output's
+    assert all(files[path] == (out / path).stat().st_ino for path in files)
+
+
+def test_a_build_failing_before_it_writes_stops_the_child_and_leaves_no_staging_folder(
+    sample_root, copy_archive, tmp_path
+):
+    from warcrime_archive import pipeline
+
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with (
+        pytest.raises(RuntimeError, match="planning failed"),
+        write.Staging(out, mtime=pipeline.source_date_epoch(), manifest=cache / pipeline.MANIFEST) as staging,
+    ):
+        pid = staging.filler[0]
+        raise RuntimeError("planning failed")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)  # already reaped
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "cache", "site"]
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

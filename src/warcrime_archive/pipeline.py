@@ -188,16 +188,18 @@ def build(
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     lap("load")
-    report("catalog", 0, 0)
-    catalog = build_catalog(archive, read_history(root) if history else None)
-    lap("catalog")
-    report("plan", 0, 0)
-    language = archive.config.language
-    with i18n.activated(i18n.load(root, language)):
-        pages = plan_site(catalog)
-        env = make_environment(root, catalog)
-        manifest = cache / MANIFEST if cache is not None else None
-        with Staging(out, mtime=mtime, manifest=manifest) as staging:
+    manifest = cache / MANIFEST if cache is not None else None
+    # The files kept from the last build are put in place (write.Staging, in a child process) while the
+    # archive is catalogued and planned here.
+    with Staging(out, mtime=mtime, manifest=manifest) as staging:
+        report("catalog", 0, 0)
+        catalog = build_catalog(archive, read_history(root) if history else None)
+        lap("catalog")
+        report("plan", 0, 0)
+        language = archive.config.language
+        with i18n.activated(i18n.load(root, language)):
+            pages = plan_site(catalog)
+            env = make_environment(root, catalog)
             todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
             prints = None
             if manifest is not None:

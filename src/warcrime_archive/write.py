@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -172,6 +173,7 @@ class Staging:
         self.base: dict[str, list] = {}  # the manifest of the folder the staging folder started from
         self.live: dict | None = None  # the manifest of the current output
         self.worker: threading.Thread | None = None
+        self.filler: tuple[int, int] | None = None  # (pid, pipe) of the child putting kept files in place
 
     def __enter__(self) -> Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -195,15 +197,57 @@ class Staging:
         ):
             os.rename(self.spare, self.staging)
             self.base = spare["files"]
-            self._keep_listed(self.staging, "")
+            self._fill(lambda: self._keep_listed(self.staging, ""))
         else:
             self.staging.mkdir()
             if self.live is not None:
                 self.base = self.live["files"]
-                self._link_from(self.out, "")
+                self._fill(lambda: self._link_from(self.out, ""))
         return self
 
+    def _fill(self, fill: Callable[[], None]) -> None:
+        """Put the files kept from before in place: in a forked child while the build goes on (planning on
+        one core, this on the other), or here when other threads run (a fork copies only this one).
+        `_filled` waits for the child and takes its `linked` and `made`."""
+        if threading.active_count() > 1 or not hasattr(os, "fork"):
+            fill()
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: only file-system calls, then its findings down the pipe
+            status = 1
+            try:
+                os.close(read)
+                fill()
+                found = {"linked": self.linked, "made": [str(folder) for folder in self.made]}
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(orjson.dumps(found))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.filler = (pid, read)
+
+    def _filled(self) -> None:
+        if self.filler is None:
+            return
+        pid, read = self.filler
+        self.filler = None
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not data:
+            raise OSError(f"preparing the staging folder {self.staging} failed (status {status})")
+        found = orjson.loads(data)
+        self.linked = found["linked"]
+        self.made = {Path(folder) for folder in found["made"]}
+
     def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self.filler is not None:  # the build failed before needing the staging folder
+            os.kill(self.filler[0], signal.SIGKILL)
+            os.waitpid(self.filler[0], 0)
+            os.close(self.filler[1])
+            self.filler = None
         if self.worker is not None:
             self.worker.join()  # the indexer reads the staging folder: it ends before anything is removed
         if error is not None:
@@ -260,6 +304,7 @@ class Staging:
 
     def unchanged(self, relative: str, fingerprint: str | None) -> bool:
         """True (and the file stays) when the output already holds `relative` made from `fingerprint`."""
+        self._filled()
         entry = self.linked.get(relative)
         if fingerprint is None or entry is None or entry[0] != fingerprint:
             return False
@@ -269,6 +314,7 @@ class Staging:
     def put(self, relative: str, content: str | bytes, fingerprint: str | None = None) -> None:
         """Write a file of the new site; without a fingerprint, it is known by the SHA-256 of its content
         and kept as it is when the output already holds the same bytes."""
+        self._filled()
         data = content.encode("utf-8") if isinstance(content, str) else content
         if fingerprint is None:
             fingerprint = "sha256:" + hashlib.sha256(data).hexdigest()  # the content is its own fingerprint
@@ -326,6 +372,7 @@ class Staging:
         The index is made in `shards`: (subfolder, key, pages) each, made by `run(staging, subfolder, pages)`
         one after the other, so that one indexer runs at a time. A shard kept from before whole and made from
         the same pages (`key`) stays as it is; anything else under `folder` is removed."""
+        self._filled()
         prefix = folder.rstrip("/") + "/"
         self.prune(searched)  # a page of a record deleted since must not be read
 
@@ -391,6 +438,7 @@ class Staging:
 
     def prune(self, only: Callable[[str], bool] | None = None) -> None:
         """Remove the files kept from before that the new site has not kept (of those, `only` these)."""
+        self._filled()
         for relative in sorted(self.linked.keys() - self.files.keys()):
             if only is not None and not only(relative):
                 continue
@@ -404,6 +452,7 @@ class Staging:
 
     def commit(self) -> int:
         """Remove what the new site does not keep, swap it in, and record its manifest. Returns the file count."""
+        self._filled()
         self.prune()
         if self.mtime is not None:  # files written here have it already; folders, and what `finish` wrote
             times = (self.mtime, self.mtime)
