@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -100,25 +102,120 @@ def test_the_environment_that_decides_the_output_or_the_problems_counts(
     assert uptodate.current(cache, snapshot(root, out)) is None
 
 
-@pytest.mark.parametrize("change", ["edited", "removed", "added", "replaced"])
-def test_a_changed_output_is_seen(
-    change: str, sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
-) -> None:
-    root = copy_archive(sample_root)
-    out, cache = stamped(root, tmp_path)
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def change_output(change: str, out: Path) -> None:
     page = out / "about" / "index.html"
-    if change == "edited":
-        page.write_text(page.read_text("utf-8") + " ", "utf-8")
-    elif change == "removed":
-        page.unlink()
-    elif change == "added":
+    if change == "a file added":
         (out / "about" / "extra.html").write_text("x", "utf-8")
-    else:
+    elif change == "a file removed":
+        page.unlink()
+    elif change == "a file renamed":
+        page.rename(out / "about" / "index.htm")
+    elif change == "a file replaced":
         data = page.read_bytes()
         page.unlink()
         page.write_bytes(data)  # the same bytes, another file
-        os.utime(page, ns=(0, 0))
+    elif change == "a file moved to another folder":
+        page.rename(out / "sources" / "about.html")
+    elif change == "a subfolder added":
+        (out / "incidents" / "new").mkdir()
+    elif change == "a subfolder removed":
+        shutil.rmtree(out / "pagefind" / "fragment")
+    elif change == "the output replaced":
+        shutil.copytree(out, out.with_name("copy"), copy_function=shutil.copy2)  # same files, same times
+        shutil.rmtree(out)
+        out.with_name("copy").rename(out)
+    else:  # the folder's times set back after a file came and went: its ctime still moved
+        folder = out / "about"
+        times = folder.stat()
+        (folder / "extra.html").write_text("x", "utf-8")
+        (folder / "extra.html").unlink()
+        os.utime(folder, ns=(times.st_atime_ns, times.st_mtime_ns))
+        assert folder.stat().st_mtime_ns == times.st_mtime_ns
+
+
+OUTPUT_CHANGES = [
+    "a file added",
+    "a file removed",
+    "a file renamed",
+    "a file replaced",
+    "a file moved to another folder",
+    "a subfolder added",
+    "a subfolder removed",
+    "the output replaced",
+    "a folder's time set back",
+]
+
+
+@pytest.mark.parametrize("epoch", ["1795305600", ""], ids=["SOURCE_DATE_EPOCH", "no SOURCE_DATE_EPOCH"])
+@pytest.mark.parametrize("change", OUTPUT_CHANGES)
+def test_a_file_or_folder_added_removed_or_renamed_in_the_output_is_seen(
+    change: str,
+    epoch: str,
+    sample_root: Path,
+    copy_archive: Callable[[Path], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Right after the build, as a script would: the stamp's folder times are read after the last write."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    root = copy_archive(sample_root)
+    out, cache = stamped(root, tmp_path)
+    change_output(change, out)
     assert uptodate.current(cache, snapshot(root, out)) is None
+    pipeline.build(root, out, history=False, cache=cache)  # the build that follows repairs the output
+    pipeline.build(root, tmp_path / "clean", history=False)
+    assert tree(out) == tree(tmp_path / "clean")
+    assert uptodate.current(cache, snapshot(root, out)) is not None
+
+
+def test_a_file_edited_in_place_is_not_seen_until_the_next_build_that_does_work(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The no-op check trusts the output's files (as make and Hugo do); any real build checks each one."""
+    root = copy_archive(sample_root)
+    out, cache = stamped(root, tmp_path)
+    page = out / "about" / "index.html"
+    page.write_text("changed by hand", "utf-8")
+    skipped = pipeline.build(root, out, history=False, cache=cache)
+    assert skipped.rendered == 0
+    assert page.read_text("utf-8") == "changed by hand"
+    with (root / RECORD).open("a", encoding="utf-8") as file:
+        file.write("\n")  # an input changed: the build does work, and checks every file it keeps
+    pipeline.build(root, out, history=False, cache=cache)
+    assert page.read_text("utf-8") != "changed by hand"
+    pipeline.build(root, tmp_path / "clean", history=False)
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_the_command_line_trusts_a_file_edited_in_place_and_clean_repairs_it(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    root = copy_archive(sample_root)
+    assert cli(root).returncode == 0
+    page = root / "build" / "about" / "index.html"
+    page.write_text("changed by hand", "utf-8")
+    skipped = cli(root)
+    assert skipped.stdout.endswith("(0 errors, 16 warnings in 4 files; nothing changed)\n")
+    assert page.read_text("utf-8") == "changed by hand"
+    clean = cli(root, "--clean")
+    assert clean.stdout.endswith("; 79 rendered)\n")
+    pipeline.build(root, tmp_path / "clean", history=True)
+    assert tree(root / "build") == tree(tmp_path / "clean")
+
+
+def test_the_stamp_holds_every_output_folder_not_every_file(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    root = copy_archive(sample_root)
+    out, cache = stamped(root, tmp_path)
+    stamp = json.loads((cache / uptodate.STAMP).read_text("utf-8"))
+    folders = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir())
+    assert stamp["folders"] == folders
+    assert "about" in folders and "about/index.html" not in json.dumps(stamp["folders"])
 
 
 def test_a_failed_build_leaves_no_stamp(

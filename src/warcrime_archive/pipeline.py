@@ -250,9 +250,8 @@ def build(
     timings["write"] += timings.pop("commit") - rendering[0]
     timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
     result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
-    if cache is not None:
-        output = {path: entry[1:4] for path, entry in staging.files.items()}
-        uptodate.save(cache, made_from, output, stamp_of(result))
+    if cache is not None:  # after the swap, the last write into the output
+        uptodate.save(cache, made_from, out, stamp_of(result))
     return result
 
 

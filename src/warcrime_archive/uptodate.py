@@ -1,16 +1,26 @@
-"""Up-to-date check: whether a build would change nothing, told from file sizes and times before anything heavy loads.
+"""Up-to-date check: whether a build would change nothing, told from file and folder times before anything heavy loads.
 
 After each successful build with a cache, the pipeline stamps in the cache what the build was made from:
 the size, modification time (in nanoseconds) and inode of every file a build may read (archive.yaml,
 incidents/, pages/, templates/, static/, locales/, this package with its default templates, and the
 libraries it renders with), the options, what else decides the output or the problems (SOURCE_DATE_EPOCH,
-today's date, the git commit the history is read from). When all of that is the same again and every
-file of the output is still the one written (the output's manifest, by size, time and inode, and no file
-more), the build is skipped and its result repeated, warnings included. Like make and git's index, this
-trusts file times: a change that keeps a file's size, time and inode goes unseen (`build --clean` then
-rebuilds everything).
+today's date, the git commit the history is read from). Of the output it stamps only its FOLDERS: the
+modification time, status-change time (ctime) and inode of the output folder and of every folder in it,
+read after the build's last write into the output (the swap of the new site into place). A folder's
+times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set back
+(`touch` and `os.utime` set it to now), so any file or folder added, removed or renamed anywhere in the
+output, and the output folder replaced by another, is seen, even with SOURCE_DATE_EPOCH (which sets the
+folders' modification times, not their ctimes). When all of that is the same again, the build is
+skipped and its result repeated, warnings included.
 
-Only the standard library (and problems.py) is used here, so the check costs a few stat calls per file.
+Like make, ninja and Hugo, this trusts the output's files: a file of the output edited in place (the same
+path, the same folder entry) is not seen here, nor is any change to an input that keeps its size, time
+and inode. Such an edit stays until the next build that does any work: that build keeps a file of the
+previous site only while it still has the size, time and inode it was written with (`write.Staging`,
+by the manifest), so it makes the edited file again; `build --clean` rebuilds everything.
+
+Only the standard library (and problems.py) is used here, so the check costs a few stat calls per input
+file and one per output folder (about 14,500 at 10,000 records), not one per output file.
 """
 
 from __future__ import annotations
@@ -20,14 +30,16 @@ import hashlib
 import importlib.util
 import json
 import os
+import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from warcrime_archive.problems import Problem, Severity
 
 STAMP = "stamp.json"
-VERSION = 1
+VERSION = 2
 WATCHED = ("incidents", "pages", "templates", "static", "locales")
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic_core", "yaml", "nh3", "babel", "pycountry")
 
@@ -50,22 +62,16 @@ def _stat_tree(folder: str, prefix: str, into: dict[str, list[int]]) -> None:
                 if item.name not in ("__pycache__", ".git"):
                     _stat_tree(item.path, name + "/", into)
             else:
-                stat = item.stat(follow_symlinks=False)
-                into[name] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-
-
-def output_digest(files: dict[str, list[int]]) -> str:
-    """A digest of an output folder's files as found: path, size, time and inode of each."""
-    lines = sorted(f"{path}\0{size}\0{mtime}\0{inode}\n" for path, (size, mtime, inode) in files.items())
-    return hashlib.sha256("".join(lines).encode()).hexdigest()
+                info = item.stat(follow_symlinks=False)
+                into[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _stat_file(path: Path, name: str, into: dict[str, list[int]]) -> None:
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError:
         return
-    into[name] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    into[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _inputs(root: Path) -> dict[str, list[int]]:
@@ -116,17 +122,49 @@ def snapshot(root: Path, out: Path, *, base_url: str | None, strict: bool, histo
     }
 
 
+def _folders(folder: str, prefix: str, into: list[str]) -> None:
+    with os.scandir(folder) as found:
+        for item in found:
+            if item.is_dir(follow_symlinks=False):  # from the folder entry's type: no stat call per file
+                into.append(prefix + item.name)
+                _folders(item.path, prefix + item.name + "/", into)
+
+
+def output_folders(out: Path) -> list[str]:
+    """Every folder in the output, as paths relative to it, sorted (the output itself is not listed)."""
+    found: list[str] = []
+    _folders(str(out), "", found)
+    return sorted(found)
+
+
+def folder_table(out: str, folders: list[str]) -> list[tuple[int, int, int]] | None:
+    """The modification time, status-change time (ns) and inode of the output folder, then of each of
+    `folders` in it; None when one of them is gone or is no longer a folder."""
+    base = out + "/"
+    try:
+        stats = [os.stat(out), *(os.lstat(base + name) for name in folders)]
+    except OSError:
+        return None
+    if not all(stat.S_ISDIR(found.st_mode) for found in stats):
+        return None
+    return [(found.st_mtime_ns, found.st_ctime_ns, found.st_ino) for found in stats]
+
+
+def table_digest(table: list[tuple[int, int, int]]) -> str:
+    """A digest of a folder table, in its order."""
+    return hashlib.sha256(repr(table).encode()).hexdigest()
+
+
 def current(cache: Path, now: dict) -> dict | None:
     """The result stamped by the last build when nothing it depends on has changed since, else None."""
     try:
         stamp = json.loads((cache / STAMP).read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(stamp, dict) or stamp.get("made_from") != now:
+    if not isinstance(stamp, dict) or stamp.get("made_from") != now or not isinstance(stamp.get("folders"), list):
         return None
-    found: dict[str, list[int]] = {}
-    _stat_tree(now["options"]["out"], "", found)
-    if output_digest(found) != stamp.get("output"):  # a file of the output changed, went or came
+    table = folder_table(now["options"]["out"], stamp["folders"])
+    if table is None or table_digest(table) != stamp.get("output"):  # an entry came, went or was renamed
         return None
     result = stamp.get("result")
     return result if isinstance(result, dict) else None
@@ -142,11 +180,35 @@ def forget(cache: Path) -> None:
     (cache / STAMP).unlink(missing_ok=True)
 
 
-def save(cache: Path, made_from: dict, output: dict[str, list[int]], result: dict) -> None:
-    """Stamp what a successful build was made from, the files it left in the output (path -> size, time,
-    inode), and its result."""
+def _settle(cache: Path, newest: int) -> None:
+    """Wait until the file system gives a change made now a later ctime than `newest` (the newest folder's
+    in the stamp), so that a file added, removed or renamed right after the build cannot keep a folder's
+    stamped times. On file systems with fine-grained times this takes one probe; with coarse ones (a clock
+    tick of a few milliseconds, or seconds) it waits for the next tick."""
+    probe = cache / f".probe.{os.getpid()}"
+    deadline = time.monotonic() + 3
+    try:
+        while True:
+            probe.unlink(missing_ok=True)
+            probe.touch()
+            if probe.stat().st_ctime_ns > newest or time.monotonic() > deadline:
+                return
+            time.sleep(0.001)
+    finally:
+        probe.unlink(missing_ok=True)
+
+
+def save(cache: Path, made_from: dict, out: Path, result: dict) -> None:
+    """Stamp what a successful build was made from, the table of the folders it left in `out` (to be read
+    after the last write into the output), and its result."""
     cache.mkdir(parents=True, exist_ok=True)
+    folders = output_folders(out)
+    table = folder_table(str(out.resolve()), folders)
+    if table is None:  # the output changed under the build: no stamp, the next build checks everything
+        forget(cache)
+        return
+    _settle(cache, max(ctime for _, ctime, _ in table))
     temporary = cache / f"{STAMP}.{os.getpid()}"
-    stamp = {"made_from": made_from, "output": output_digest(output), "result": result}
+    stamp = {"made_from": made_from, "folders": folders, "output": table_digest(table), "result": result}
     temporary.write_text(json.dumps(stamp, separators=(",", ":")), "utf-8")
     os.replace(temporary, cache / STAMP)
