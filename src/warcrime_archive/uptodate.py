@@ -4,10 +4,12 @@ After each successful build with a cache, the pipeline stamps in the cache what 
 the size, modification time (in nanoseconds) and inode of every file a build may read (archive.yaml,
 incidents/, pages/, templates/, static/, locales/, this package with its default templates, and the
 libraries it renders with), the options, what else decides the output or the problems (SOURCE_DATE_EPOCH,
-today's date, the git commit the history is read from). Of the output it stamps only its FOLDERS: the
+today's date, the git commit the history is read from: read from .git's files when that is certain to
+equal `git rev-parse HEAD`, else asked of git). Of the output it stamps only its FOLDERS: the
 modification time, status-change time (ctime) and inode of the output folder and of every folder in it,
-read after the build's last write into the output (the swap of the new site into place). A folder's
-times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set back
+read after the build's last write into the output (the swap of the new site into place), once the file
+system's clock has passed the newest of those ctimes (so a change made right after the build gets a later
+one). A folder's times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set back
 (`touch` and `os.utime` set it to now), so any file or folder added, removed or renamed anywhere in the
 output, and the output folder replaced by another, is seen, even with SOURCE_DATE_EPOCH (which sets the
 folders' modification times, not their ctimes). When all of that is the same again, the build is
@@ -31,7 +33,6 @@ import importlib.util
 import json
 import os
 import stat
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -90,8 +91,9 @@ def _inputs(root: Path) -> dict[str, list[int]]:
     return files
 
 
-def _commit(root: Path) -> str:
-    """The commit the records' history is read from ('' outside a git repository)."""
+def _git_rev_parse_head(root: Path) -> str:
+    import subprocess  # only when the commit cannot be read from the files (see _read_head)
+
     try:
         done = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False, timeout=10
@@ -99,6 +101,110 @@ def _commit(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
+
+
+_UNSURE = None
+_HEX = frozenset("0123456789abcdef")
+_GIT_HARMLESS = (
+    "GIT_SSL_",
+    "GIT_SSH",
+    "GIT_HTTP_",
+    "GIT_AUTHOR_",
+    "GIT_COMMITTER_",
+    "GIT_TERMINAL_PROMPT",
+    "GIT_ASKPASS",
+)
+"""Variables of git's that cannot change what `rev-parse HEAD` prints (any other: git is asked)."""
+
+
+def _object_id(text: str) -> bool:
+    return len(text) in (40, 64) and set(text) <= _HEX
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _read_head(root: Path) -> str | None:
+    """What `git -C root rev-parse HEAD` prints, read from the repository's files in the common cases (a
+    repository or a worktree of one, HEAD on a branch with a loose or packed ref, or detached); '' when no
+    repository holds `root`; None whenever git might answer otherwise (a GIT_ variable other than transport
+    and identity ones, a folder owned by someone else, another file system on the way up, a symbolic link as
+    HEAD, reftable or any other extension, a branch with no commit, anything unexpected): then git is asked."""
+    if any(name.startswith("GIT_") and not name.startswith(_GIT_HARMLESS) for name in os.environ):
+        return _UNSURE
+    try:
+        folder = os.path.realpath(root)
+        device = os.stat(folder).st_dev
+        while True:
+            if os.path.lexists(os.path.join(folder, "HEAD")):  # perhaps a bare repository: git's own rules
+                return _UNSURE
+            dot_git = os.path.join(folder, ".git")
+            if os.path.lexists(dot_git):
+                break
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                return ""  # no repository up to the root of the file system
+            if os.stat(parent).st_dev != device:  # git stops at another file system
+                return _UNSURE
+            folder = parent
+        if os.stat(folder).st_uid != os.geteuid():  # git's safe.directory check
+            return _UNSURE
+        if os.path.isfile(dot_git) and not os.path.islink(dot_git):  # a worktree: "gitdir: PATH"
+            pointer = _read_text(dot_git) or ""
+            if not pointer.startswith("gitdir: ") or pointer.count("\n") != 1:
+                return _UNSURE
+            gitdir = os.path.join(folder, pointer[len("gitdir: ") :].strip())
+        elif os.path.isdir(dot_git) and not os.path.islink(dot_git):
+            gitdir = dot_git
+        else:
+            return _UNSURE
+        common = gitdir
+        if os.path.lexists(os.path.join(gitdir, "commondir")):
+            common = os.path.join(gitdir, (_read_text(os.path.join(gitdir, "commondir")) or "").strip())
+        config = _read_text(os.path.join(common, "config"))
+        if (
+            config is None
+            or "extensions" in config.lower()
+            or not os.path.isdir(os.path.join(common, "objects"))  # not a repository: git would look further up
+            or not os.path.isdir(os.path.join(common, "refs"))
+            or os.stat(gitdir).st_uid != os.geteuid()
+            or os.stat(dot_git).st_uid != os.geteuid()
+            or os.path.lexists(os.path.join(common, "reftable"))
+            or os.path.islink(os.path.join(gitdir, "HEAD"))
+        ):
+            return _UNSURE
+        head = _read_text(os.path.join(gitdir, "HEAD"))
+    except OSError:
+        return _UNSURE
+    if head is None or not head.endswith("\n") or head.count("\n") != 1:
+        return _UNSURE
+    head = head[:-1]
+    if _object_id(head):  # detached
+        return head
+    if not head.startswith("ref: refs/heads/") or ".." in head or "\\" in head:
+        return _UNSURE
+    ref = head[len("ref: ") :]
+    loose = _read_text(os.path.join(common, *ref.split("/")))
+    if loose is not None:
+        loose = loose.strip()
+        return loose if _object_id(loose) else _UNSURE
+    for line in (_read_text(os.path.join(common, "packed-refs")) or "").splitlines():
+        found, _, name = line.partition(" ")
+        if name == ref and _object_id(found):
+            return found
+    return _UNSURE  # a branch with no commit yet, or a ref stored elsewhere
+
+
+def _commit(root: Path) -> str:
+    """The commit the records' history is read from ('' outside a git repository): what `git rev-parse HEAD`
+    prints, read from the files of the repository when that is certain to be the same (a process less)."""
+    found = _read_head(root)
+    return found if found is not None else _git_rev_parse_head(root)
 
 
 def snapshot(root: Path, out: Path, *, base_url: str | None, strict: bool, history: bool) -> dict:
