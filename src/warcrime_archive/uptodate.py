@@ -27,6 +27,7 @@ file and one per output folder (about 14,500 at 10,000 records), not one per out
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import hashlib
 import importlib.util
@@ -258,7 +259,7 @@ def folder_table(out: str, folders: list[str]) -> list[tuple[int, int, int]] | N
 
 def table_digest(table: list[tuple[int, int, int]]) -> str:
     """A digest of a folder table, in its order."""
-    return hashlib.sha256(repr(table).encode()).hexdigest()
+    return hashlib.sha256(array.array("q", [number for row in table for number in row]).tobytes()).hexdigest()
 
 
 def current(cache: Path, now: dict) -> dict | None:
@@ -267,9 +268,9 @@ def current(cache: Path, now: dict) -> dict | None:
         stamp = json.loads((cache / STAMP).read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(stamp, dict) or stamp.get("made_from") != now or not isinstance(stamp.get("folders"), list):
+    if not isinstance(stamp, dict) or stamp.get("made_from") != now or not isinstance(stamp.get("folders"), str):
         return None
-    table = folder_table(now["options"]["out"], stamp["folders"])
+    table = folder_table(now["options"]["out"], stamp["folders"].split("\n") if stamp["folders"] else [])
     if table is None or table_digest(table) != stamp.get("output"):  # an entry came, went or was renamed
         return None
     result = stamp.get("result")
@@ -277,8 +278,9 @@ def current(cache: Path, now: dict) -> dict | None:
 
 
 def warnings(result: dict) -> list[Problem]:
-    """The warnings of a stamped result, as the build reported them."""
-    return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in result["warnings"]]
+    """The warnings of a stamped result, as the build reported them (`report` has their text, `summary` their
+    count: the command line needs no more)."""
+    return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in json.loads(result["warnings"])]
 
 
 def forget(cache: Path) -> None:
@@ -315,6 +317,6 @@ def save(cache: Path, made_from: dict, out: Path, result: dict) -> None:
         return
     _settle(cache, max(ctime for _, ctime, _ in table))
     temporary = cache / f"{STAMP}.{os.getpid()}"
-    stamp = {"made_from": made_from, "folders": folders, "output": table_digest(table), "result": result}
+    stamp = {"made_from": made_from, "folders": "\n".join(folders), "output": table_digest(table), "result": result}
     temporary.write_text(json.dumps(stamp, separators=(",", ":")), "utf-8")
     os.replace(temporary, cache / STAMP)
