@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import signal
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -45,8 +42,9 @@ def _write_timings(made: dict) -> None:
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(problem.text(), err=True)
+    """Print each problem on a line of stderr, in one write (thousands of warnings cost one call, not one each)."""
+    if problems:
+        click.echo("\n".join(problem.text() for problem in problems), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -227,17 +225,19 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
     cache = uptodate.cache_folder(out)
     made_from = None
     if clean:
+        import shutil
+
         shutil.rmtree(cache, ignore_errors=True)
     elif cache.is_dir() and not (out.exists() and not out.is_dir()):
         made_from = uptodate.snapshot(root, out, base_url=base_url, strict=strict, history=True)
         known = uptodate.current(cache, made_from)
         if known is not None:  # nothing changed: the last build's result, without loading the rest
-            warnings = uptodate.warnings(known)
             _write_timings({**{k: known[k] for k in ("pages", "files", "records")}, "rendered": 0, "timings": {}})
-            _report(warnings)
+            if known["report"]:  # the warnings' text as `_report` printed it (decoding them costs more)
+                click.echo(known["report"], err=True)
             click.echo(
                 f"Built {known['pages']} pages from {known['records']} records into {out} "
-                f"({summary(warnings)}; nothing changed)"
+                f"({known['summary']}; nothing changed)"
             )
             return
     from warcrime_archive import pipeline
@@ -296,6 +296,8 @@ def serve_command(root: Path, host: str, port: int, base_url: str | None) -> Non
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # `kill` stops the preview as cleanly as Ctrl-C
+
+    import signal
 
     from warcrime_archive import serve
 
@@ -359,6 +361,8 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception:  # a bug of ours: say so, with the traceback to report
+        import traceback
+
         traceback.print_exc()
         click.echo(
             "\nThis is a bug in warcrime-archive, not a problem with your archive. "

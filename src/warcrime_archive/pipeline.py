@@ -7,6 +7,7 @@ callback, `progress(stage, done, total)`; it never prints.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from warcrime_archive.catalog import Catalog, build_catalog
 from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
-from warcrime_archive.problems import ArchiveError, Problem
+from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
@@ -256,9 +257,8 @@ def build(
     timings["write"] += timings.pop("commit") - rendering[0]
     timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
     result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
-    if cache is not None:
-        output = {path: entry[1:4] for path, entry in staging.files.items()}
-        uptodate.save(cache, made_from, output, stamp_of(result))
+    if cache is not None:  # after the swap, the last write into the output
+        uptodate.save(cache, made_from, out, stamp_of(result))
     return result
 
 
@@ -268,7 +268,10 @@ def stamp_of(result: BuildResult) -> dict:
         "pages": result.pages,
         "files": result.files,
         "records": result.records,
-        "warnings": [{**asdict(p), "severity": str(p.severity)} for p in result.warnings],
+        # As one JSON string, decoded only when needed: the command line replays the text as it was printed
+        "warnings": json.dumps([{**asdict(p), "severity": str(p.severity)} for p in result.warnings]),
+        "report": "\n".join(problem.text() for problem in result.warnings),
+        "summary": summary(result.warnings),
     }
 
 
