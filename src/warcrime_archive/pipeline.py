@@ -19,6 +19,7 @@ from warcrime_archive.catalog import Catalog, build_catalog
 from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
+from warcrime_archive.plan_cache import PlanCache
 from warcrime_archive.problems import ArchiveError, Problem
 from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
@@ -33,6 +34,8 @@ MANIFEST = "site.json"
 """The output's manifest (write.Staging), in the build cache folder."""
 FRAGMENTS = "fragments.pickle"
 """The incident rows of the lists (render.Fragments), kept in the build cache for the next build."""
+PLAN = "plan.pickle"
+"""Each incident's own page parts (plan_cache), kept in the build cache for the next build."""
 
 
 @dataclass(frozen=True)
@@ -194,15 +197,17 @@ def build(
     report("plan", 0, 0)
     language = archive.config.language
     with i18n.activated(i18n.load(root, language)):
-        pages = plan_site(catalog)
         env = make_environment(root, catalog)
+        prints = kept = None
+        if cache is not None:
+            po = i18n.catalog_path(root, language)
+            prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
+            kept = PlanCache(cache / PLAN, prints, catalog.config)
+        pages = plan_site(catalog, kept)
         manifest = cache / MANIFEST if cache is not None else None
         with Staging(out, mtime=mtime, manifest=manifest) as staging:
             todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
-            prints = None
-            if manifest is not None:
-                po = i18n.catalog_path(root, language)
-                prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
+            if manifest is not None and prints is not None:
                 env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))  # type: ignore[attr-defined]
                 todo = []
                 for page in pages:
@@ -238,6 +243,8 @@ def build(
                 rendered.close()  # stops the render workers at once if writing failed
             if cache is not None:
                 env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)  # type: ignore[attr-defined]
+                if kept is not None:
+                    kept.save()
             staging.copy_static([root / "static", default_dir("static")])
             write_data(staging, catalog, pages, prints)
             lap("write")
