@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from warcrime_archive import fingerprint, i18n, pipeline, plan_cache
+from warcrime_archive import downloads, feeds, fingerprint, i18n, pipeline, plan_cache, urls
 from warcrime_archive.catalog import Catalog, build_catalog
 from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.plan import Page, plan_site
@@ -29,20 +29,31 @@ def catalog_of(root: Path) -> Catalog:
     return build_catalog(loaded.archive)
 
 
-def planned(root: Path, catalog: Catalog, path: Path) -> tuple[list[Page], list[str | None], PlanCache]:
-    """The pages planned with the plan cache at `path` (then saved), their fingerprints and the cache."""
+Planned = tuple[list[Page], list[str | None], dict[str, str], PlanCache]
+
+
+def planned(root: Path, catalog: Catalog, path: Path) -> Planned:
+    """The pages planned with the plan cache at `path`, their fingerprints, the downloads made with it (then
+    the cache is saved) and the cache."""
     with i18n.activated(i18n.load(root, catalog.config.language)):
         env = make_environment(root, catalog)
         prints = Fingerprints(env, (catalog.config.language, b""))
         kept = PlanCache(path, prints, catalog.config)
         pages = plan_site(catalog, kept)
+        files = downloads.archive_files(catalog, kept)
+        files[urls.FEED] = feeds.feed(catalog)  # the records' versions
         kept.save()
-        return pages, [prints.page(page) for page in pages], kept
+        return pages, [prints.page(page) for page in pages], files, kept
 
 
-def plain(root: Path, catalog: Catalog) -> list[Page]:
+def plain(root: Path, catalog: Catalog) -> tuple[list[Page], dict[str, str]]:
     with i18n.activated(i18n.load(root, catalog.config.language)):
-        return plan_site(catalog)
+        return plan_site(catalog), {**downloads.archive_files(catalog), urls.FEED: feeds.feed(catalog)}
+
+
+def everything(catalog: Catalog) -> int:
+    """How many things the plan cache keeps for a catalog: each incident's parts and its rows, each place's map."""
+    return 2 * len(catalog.entries) + len(catalog.places_by_url)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -52,12 +63,14 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_kept_parts_are_those_worked_out_and_give_the_same_fingerprints(sample_root: Path, tmp_path: Path) -> None:
     catalog = catalog_of(sample_root)
     path = tmp_path / "plan.pickle"
-    first, first_prints, cold = planned(sample_root, catalog, path)
-    assert cold.made == len(catalog.entries) + len(catalog.places_by_url)
+    first, first_prints, first_files, cold = planned(sample_root, catalog, path)
+    assert cold.made == everything(catalog)
     assert path.read_bytes().startswith(plan_cache.FORMAT)
-    again, again_prints, warm = planned(sample_root, catalog_of(sample_root), path)
+    fresh = catalog_of(sample_root)
+    again, again_prints, again_files, warm = planned(sample_root, fresh, path)
     assert warm.made == 0
-    assert again == first == plain(sample_root, catalog)
+    # compared with a plan of other entries: the kept versions are those the feed of `fresh` took
+    assert (again, again_files) == (first, first_files) == plain(sample_root, catalog_of(sample_root))
     assert again_prints == first_prints and None not in first_prints
     incident = next(p for p in again if p.kind == "incident")
     assert incident.context["locator"].markers and incident.context["json_ld"].startswith("{")
@@ -79,13 +92,13 @@ def test_a_map_with_an_unplaced_record_gets_the_current_entry_back(tmp_path: Pat
     path = tmp_path / "plan.pickle"
     planned(root, catalog, path)
     fresh = catalog_of(root)
-    pages, _, warm = planned(root, fresh, path)
+    pages, _, _, warm = planned(root, fresh, path)
     assert warm.made == 0
     [incident] = [p for p in pages if p.kind == "incident"]
     assert incident.context["locator"].unplaced == (fresh.entries[0],)
     assert incident.context["locator"].unplaced[0] is fresh.entries[0]
     assert any(p.kind == "place" and p.context["place_map"].unplaced == (fresh.entries[0],) for p in pages)
-    assert pages == plain(root, fresh)
+    assert pages == plain(root, fresh)[0]
 
 
 def _junk_under_every_key(path: Path) -> None:
@@ -110,11 +123,11 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 def test_a_missing_damaged_or_foreign_cache_is_ignored(damage: str, sample_root: Path, tmp_path: Path) -> None:
     catalog = catalog_of(sample_root)
     path = tmp_path / "plan.pickle"
-    first, first_prints, _ = planned(sample_root, catalog, path)
+    first = planned(sample_root, catalog, path)
     DAMAGE[damage](path)
-    again, again_prints, kept = planned(sample_root, catalog, path)
-    assert kept.made == len(catalog.entries) + len(catalog.places_by_url)
-    assert (again, again_prints) == (first, first_prints)
+    again = planned(sample_root, catalog, path)
+    assert again[3].made == everything(catalog)
+    assert again[:3] == first[:3]
 
 
 @pytest.mark.parametrize("module, name", [(fingerprint, "code_version"), (plan_cache, "data_version")])
@@ -125,8 +138,7 @@ def test_another_code_or_data_version_is_not_trusted(
     path = tmp_path / "plan.pickle"
     planned(sample_root, catalog, path)
     monkeypatch.setattr(module, name, lambda: "another version")
-    _, _, kept = planned(sample_root, catalog, path)
-    assert kept.made == len(catalog.entries) + len(catalog.places_by_url)
+    assert planned(sample_root, catalog, path)[3].made == everything(catalog)
 
 
 def _edit(root: Path, relative: str, old: str, new: str) -> None:

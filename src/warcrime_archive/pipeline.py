@@ -103,14 +103,17 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
     return Archive(archive.root, config, archive.records, archive.pages)
 
 
-def write_data(staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None) -> None:
+def write_data(
+    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None, rows: downloads.Rows | None
+) -> None:
     """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
     sitemap, robots.txt, and SHA256SUMS over all the data files.
 
     A record's own files depend on that record and the settings only: with fingerprints, those of an
     unchanged record are kept without being made again (SHA256SUMS takes their digests from the manifest).
+    Each record's part of the downloads over every record comes from `rows` (the plan cache), when given.
     """
-    data = downloads.archive_files(catalog)
+    data = downloads.archive_files(catalog, rows)
     data.update({urls.schema_file(name): text for name, text in schemas().items()})
     data[urls.FEED] = feeds.feed(catalog)
     site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
@@ -243,10 +246,10 @@ def build(
                 rendered.close()  # stops the render workers at once if writing failed
             if cache is not None:
                 env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)  # type: ignore[attr-defined]
-                if kept is not None:
-                    kept.save()
             staging.copy_static([root / "static", default_dir("static")])
-            write_data(staging, catalog, pages, prints)
+            write_data(staging, catalog, pages, prints, kept)
+            if kept is not None:
+                kept.save()
             lap("write")
             report("search", 0, 0)
             waiting[0]()

@@ -1,7 +1,8 @@
-"""Plan cache: each incident's own page parts and each place's map, kept from one build to the next.
+"""Plan cache: incidents' page parts, places' maps and records' parts of the downloads, kept between builds.
 
 `plan.incident_parts` is a function of one entry, the settings, the active language's messages, the code and the
-base map; a place's map one of its catalog node and the same. Each result is kept in the build cache
+base map; a place's map one of its catalog node and the same; a record's published JSON and CSV lines
+(`downloads.Rows`) one of its entry and the code. Each result is kept in the build cache
 (`plan.pickle`) under a key that covers all of them: the entry's or node's fingerprint digest (`Fingerprints.node`:
 every field, each record's JSON and history, the incidents of a place by their own digests), and a salt made of
 the fingerprints' own salt (code, library versions, language and its catalog, the templates' globals with the
@@ -26,6 +27,7 @@ from typing import Any
 
 from warcrime_archive.catalog import Entry, PlaceNode
 from warcrime_archive.config import ArchiveConfig
+from warcrime_archive.downloads import TABLES, Published, Rows, remember
 from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.maps import MapView
 from warcrime_archive.plan import Made
@@ -78,9 +80,9 @@ def _with(kept: object, entries: tuple[Entry, ...]) -> MapView | None:
     return dataclasses.replace(view, unplaced=tuple(entries[i] for i in unplaced)) if unplaced else view
 
 
-class PlanCache(Made):
-    """The plan cache of one build, for `plan_site`: each incident's parts and each place's map, kept or
-    worked out; then `save`."""
+class PlanCache(Made, Rows):
+    """The plan cache of one build: each incident's parts and each place's map for `plan_site`, and each
+    record's part of the downloads for `downloads.archive_files`, kept or worked out; then `save`."""
 
     def __init__(self, path: Path, prints: Fingerprints, config: ArchiveConfig) -> None:
         super().__init__(config)
@@ -121,6 +123,24 @@ class PlanCache(Made):
         self.kept[key] = kept
         self.prints.vouch(view, key)
         return view
+
+    def of(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
+        key = self._key("rows", self.prints.node(entry))
+        kept = self.stored.get(key)
+        if (
+            isinstance(kept, tuple)
+            and len(kept) == 2
+            and isinstance(kept[0], Published)
+            and isinstance(kept[1], tuple)
+            and len(kept[1]) == len(TABLES)
+            and all(type(lines) is str for lines in kept[1])
+        ):
+            remember(entry, kept[0])  # for the feed's and the record files' versions
+        else:
+            kept = super().of(entry)
+            self.made += 1
+        self.kept[key] = kept
+        return kept
 
     def save(self) -> None:
         """Keep this build's parts for the next; nothing is written when they are those already kept."""
