@@ -136,8 +136,7 @@ class Fingerprints:
     def vouch(self, value: object, digest: str) -> None:
         """Let `digest` stand for `value` in every fingerprint: the digest of everything `value` is made from
         (`plan_cache` vouches for each incident's parts by its key), cheaper than pickling the value itself.
-        `value` must not be of a built-in type (pickle writes those itself) and must be the only value it
-        stands for."""
+        `value` must not be of a built-in type (pickle writes those itself)."""
         self.vouched[id(value)] = digest
         self.keep.append(value)  # alive while its id is a key
 

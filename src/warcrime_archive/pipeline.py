@@ -35,7 +35,8 @@ MANIFEST = "site.json"
 FRAGMENTS = "fragments.pickle"
 """The incident rows of the lists (render.Fragments), kept in the build cache for the next build."""
 PLAN = "plan.pickle"
-"""Each incident's own page parts (plan_cache), kept in the build cache for the next build."""
+"""Each incident's page parts, each place's map and each record's rows of the downloads (plan_cache.PlanCache),
+kept in the build cache for the next build."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ def build(
     language = archive.config.language
     with i18n.activated(i18n.load(root, language)):
         env = make_environment(root, catalog)
-        prints = kept = None
+        prints: Fingerprints | None = None
+        kept: PlanCache | None = None
         if cache is not None:
             po = i18n.catalog_path(root, language)
             prints = Fingerprints(env, (language, po.read_bytes() if po else b""))

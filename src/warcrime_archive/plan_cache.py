@@ -31,6 +31,7 @@ from warcrime_archive.downloads import TABLES, Published, Rows, remember
 from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.maps import MapView
 from warcrime_archive.plan import Made
+from warcrime_archive.record_cache import long_lived
 
 FORMAT = b"warcrime-archive plan cache 1\n"
 PARTS = ("locator", "placement", "version", "citation", "json_ld")
@@ -58,7 +59,10 @@ def _read(path: Path, salt: bytes) -> dict[str, Any]:
     if not raw.startswith(header):
         return {}
     try:
-        stored = pickle.loads(memoryview(raw)[len(header) :])
+        # Hundreds of thousands of objects that live as long as the build: the garbage collector's passes
+        # would walk them again and again (see record_cache.long_lived).
+        with long_lived():
+            stored = pickle.loads(memoryview(raw)[len(header) :])
     except Exception:  # a damaged file can fail in any way pickle knows
         return {}
     return stored if isinstance(stored, dict) else {}
