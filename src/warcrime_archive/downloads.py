@@ -93,7 +93,12 @@ def published(entry: Entry) -> Published:
         return known[1]
     data = public_record(entry)
     floats = _floats(entry)
-    forms = Published(_json(data, floats), hashlib.sha256(_canonical(data, floats)).hexdigest()[:12])
+    return remember(entry, Published(_json(data, floats), hashlib.sha256(_canonical(data, floats)).hexdigest()[:12]))
+
+
+def remember(entry: Entry, forms: Published) -> Published:
+    """Take `forms` as the entry's published forms (`plan_cache` gives those it kept for the same entry)."""
+    key = id(entry)
 
     def forget(ref: weakref.ref[Entry]) -> None:
         if _PUBLISHED.get(key, (None,))[0] is ref:
@@ -271,29 +276,25 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[[Catalog], list[list[Any]]]
+    rows: Callable[[Entry], list[list[Any]]]
+    """One record's rows (the file has every record's, by id)."""
 
     @property
     def url(self) -> str:
         return urls.download(self.file)
 
 
-def _incident_rows(catalog: Catalog) -> list[list[Any]]:
-    return [[c.value(e) for c in INCIDENT_COLUMNS] for e in _by_id(catalog)]
+def _incident_rows(entry: Entry) -> list[list[Any]]:
+    return [[c.value(entry) for c in INCIDENT_COLUMNS]]
 
 
-def _victim_rows(catalog: Catalog) -> list[list[Any]]:
-    return [
-        [c.value(e, i, v) for c in VICTIM_COLUMNS] for e in _by_id(catalog) for i, v in enumerate(e.incident.victims, 1)
-    ]
+def _victim_rows(entry: Entry) -> list[list[Any]]:
+    return [[c.value(entry, i, v) for c in VICTIM_COLUMNS] for i, v in enumerate(entry.incident.victims, 1)]
 
 
-def _source_rows(catalog: Catalog) -> list[list[Any]]:
-    rows = []
-    for e in _by_id(catalog):
-        sources: list[Source] = e.incident.sources
-        rows += [[c.value(e, i, s) for c in SOURCE_COLUMNS] for i, s in enumerate(sources, 1)]
-    return rows
+def _source_rows(entry: Entry) -> list[list[Any]]:
+    sources: list[Source] = entry.incident.sources
+    return [[c.value(entry, i, s) for c in SOURCE_COLUMNS] for i, s in enumerate(sources, 1)]
 
 
 TABLES = (
@@ -345,13 +346,13 @@ def defused(value: Any) -> Any:
     return value
 
 
-def _csv(header: list[str], rows: list[list[Any]]) -> str:
+def _csv(rows: list[list[Any]]) -> str:
+    """CSV lines (each row is written on its own: a file's text is its rows' texts one after the other)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # The csv module quotes a cell holding a line feed but not one holding a lone carriage return (it is
     # not in the line terminator), which readers take for a line break: such a row is written all quoted.
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(header)
     for row in rows:
         cells = ["true" if v is True else "false" if v is False else defused(v) for v in row]
         (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
@@ -546,17 +547,27 @@ def record_files(config: ArchiveConfig, entry: Entry) -> dict[str, str]:
     }
 
 
-def archive_files(catalog: Catalog) -> dict[str, str]:
+class Rows:
+    """Works out a record's part of the downloads over every record: its published forms (for incidents.json)
+    and its lines in each CSV table (`TABLES`, in order). `plan_cache.PlanCache` keeps them between builds."""
+
+    def of(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
+        return published(entry), tuple(_csv(table.rows(entry)) for table in TABLES)
+
+
+def archive_files(catalog: Catalog, rows: Rows | None = None) -> dict[str, str]:
     """Output path -> content of the downloads over every record: incidents.json, the GeoJSON, the CSV
-    files and datapackage.json."""
+    files and datapackage.json; each record's part of them from `rows` (by default worked out here)."""
     entries = _by_id(catalog)
+    parts = [(rows or Rows()).of(e) for e in entries]
     files = {
-        urls.download("incidents.json"): _json_array([published(e).json for e in entries]),
+        urls.download("incidents.json"): _json_array([forms.json for forms, _ in parts]),
         urls.download("incidents.geojson"): _json(_geojson(catalog), (f for e in entries for f in _floats(e))),
         urls.download("datapackage.json"): _json(_datapackage(catalog.config)),
     }
-    for table in TABLES:
-        files[table.url] = _csv([c.name for c in table.columns], table.rows(catalog))
+    for number, table in enumerate(TABLES):
+        header = _csv([[c.name for c in table.columns]])
+        files[table.url] = header + "".join(lines[number] for _, lines in parts)
     return dict(sorted(files.items()))
 
 

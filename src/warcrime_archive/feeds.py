@@ -131,11 +131,11 @@ def robots(catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def json_ld(catalog: Catalog, entry: Entry) -> Markup:
+def json_ld(config: ArchiveConfig, entry: Entry) -> Markup:
     """schema.org JSON-LD for an incident page, safe inside <script type="application/ld+json">.
 
-    The page is a CreativeWork (a documented allegation) about an Event; it asserts no verdict."""
-    config = catalog.config
+    The page is a CreativeWork (a documented allegation) about an Event; it asserts no verdict. A function
+    of the settings and the entry alone (`plan.incident_parts`)."""
     incident = entry.incident
     loc = incident.location
     place: dict[str, Any] = {

@@ -47,6 +47,10 @@ def _node(digest: str) -> None:
     """Stands for a catalog node, by its digest, in a fingerprint's pickle (never unpickled)."""
 
 
+def _vouched(digest: str) -> None:
+    """Stands for a value vouched for by a digest of what it is made from (never unpickled)."""
+
+
 def _mapping(items: tuple) -> None:
     """Stands for a read-only mapping in a fingerprint's pickle (never unpickled)."""
 
@@ -63,6 +67,9 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's own signature
         # Called for every object but those of the built-in types, which pickle writes itself, fast.
+        vouched = self.owner.vouched.get(id(obj))
+        if vouched is not None:
+            return _vouched, (vouched,)
         if isinstance(obj, NODES) and obj is not self.root:
             return _node, (self.owner.node(obj),)
         if isinstance(obj, BaseModel):
@@ -97,6 +104,7 @@ class Fingerprints:
         self.env = env
         self.nodes: dict[int, str] = {}
         self.models: dict[int, str] = {}
+        self.vouched: dict[int, str] = {}
         self.keep: list[object] = []
         self.every_template: str | None = None
         self.templates: dict[str, str] = {}
@@ -124,6 +132,13 @@ class Fingerprints:
             known = self.nodes[id(node)] = self.digest(node)
             self.keep.append(node)  # alive while its id is a key
         return known
+
+    def vouch(self, value: object, digest: str) -> None:
+        """Let `digest` stand for `value` in every fingerprint: the digest of everything `value` is made from
+        (`plan_cache` vouches for each incident's parts by its key), cheaper than pickling the value itself.
+        `value` must not be of a built-in type (pickle writes those itself)."""
+        self.vouched[id(value)] = digest
+        self.keep.append(value)  # alive while its id is a key
 
     def model(self, model: BaseModel) -> str:
         """A digest of a pydantic model's JSON (pydantic's own serialiser: every field, in order)."""

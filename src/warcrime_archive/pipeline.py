@@ -20,6 +20,7 @@ from warcrime_archive.catalog import Catalog, build_catalog
 from warcrime_archive.fingerprint import Fingerprints
 from warcrime_archive.history import read_history
 from warcrime_archive.plan import Page, plan_site
+from warcrime_archive.plan_cache import PlanCache
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
@@ -34,6 +35,9 @@ MANIFEST = "site.json"
 """The output's manifest (write.Staging), in the build cache folder."""
 FRAGMENTS = "fragments.pickle"
 """The incident rows of the lists (render.Fragments), kept in the build cache for the next build."""
+PLAN = "plan.pickle"
+"""Each incident's page parts, each place's map and each record's rows of the downloads (plan_cache.PlanCache),
+kept in the build cache for the next build."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +105,17 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
     return Archive(archive.root, config, archive.records, archive.pages)
 
 
-def write_data(staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None) -> None:
+def write_data(
+    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None, rows: downloads.Rows | None
+) -> None:
     """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
     sitemap, robots.txt, and SHA256SUMS over all the data files.
 
     A record's own files depend on that record and the settings only: with fingerprints, those of an
     unchanged record are kept without being made again (SHA256SUMS takes their digests from the manifest).
+    Each record's part of the downloads over every record comes from `rows` (the plan cache), when given.
     """
-    data = downloads.archive_files(catalog)
+    data = downloads.archive_files(catalog, rows)
     data.update({urls.schema_file(name): text for name, text in schemas().items()})
     data[urls.FEED] = feeds.feed(catalog)
     site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
@@ -199,13 +206,16 @@ def build(
         report("plan", 0, 0)
         language = archive.config.language
         with i18n.activated(i18n.load(root, language)):
-            pages = plan_site(catalog)
             env = make_environment(root, catalog)
-            todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
-            prints = None
-            if manifest is not None:
+            prints: Fingerprints | None = None
+            kept: PlanCache | None = None
+            if cache is not None:
                 po = i18n.catalog_path(root, language)
                 prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
+                kept = PlanCache(cache / PLAN, prints, catalog.config)
+            pages = plan_site(catalog, kept)
+            todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
+            if manifest is not None and prints is not None:
                 env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))  # type: ignore[attr-defined]
                 todo = []
                 for page in pages:
@@ -246,7 +256,9 @@ def build(
             if cache is not None:
                 env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)  # type: ignore[attr-defined]
             staging.copy_static([root / "static", default_dir("static")])
-            write_data(staging, catalog, pages, prints)
+            write_data(staging, catalog, pages, prints, kept)
+            if kept is not None:
+                kept.save()
             lap("write")
             report("search", 0, 0)
             waiting[0]()

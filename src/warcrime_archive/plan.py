@@ -12,6 +12,7 @@ from typing import Any
 
 from warcrime_archive import downloads, feeds, maps, search_index, timeline, urls
 from warcrime_archive.catalog import Catalog, Entry, OutletNode, PlaceNode, TermNode, sources_of
+from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.i18n import N_
 from warcrime_archive.i18n import gettext as _
 
@@ -134,10 +135,39 @@ TAXONOMIES = (
 )
 
 
-def plan_site(catalog: Catalog) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
+    """The parts of an incident page's context made from its entry and the settings alone (with the active
+    language's messages, the code and the base map): `plan_cache` keeps them from one build to the next."""
+    return {
+        "locator": maps.locator(entry),
+        "placement": maps.placement_words(entry),
+        "version": downloads.record_version(entry),
+        "citation": downloads.citation_text(config, entry),
+        "json_ld": feeds.json_ld(config, entry),
+    }
+
+
+class Made:
+    """Works out each incident's own parts and each place's map; `plan_cache.PlanCache` keeps them between
+    builds instead."""
+
+    def __init__(self, config: ArchiveConfig) -> None:
+        self.config = config
+
+    def incident(self, entry: Entry) -> dict[str, Any]:
+        return incident_parts(self.config, entry)
+
+    def place_map(self, node: PlaceNode, country_code: str) -> maps.MapView:
+        return maps.place_map(node, country_code)
+
+
+def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
+    """Every page of the site, in a stable order; each incident's own parts and each place's map from
+    `made` (by default worked out here)."""
     pages: list[Page] = []
     entries = catalog.entries
+    made = made or Made(catalog.config)
+    placement: dict[str, str] = {}
 
     def counts(nodes: tuple[TermNode, ...]) -> list[tuple[TermNode, int]]:
         return [(n, len(n.entries)) for n in nodes]
@@ -176,6 +206,8 @@ def plan_site(catalog: Catalog) -> list[Page]:
             cited_by.setdefault(target, []).append(other)
     for entry in entries:
         place = catalog.places_by_url.get(entry.place_url)
+        own = made.incident(entry)
+        placement[entry.id] = own["placement"]
         pages.append(
             Page(
                 "incident",
@@ -192,11 +224,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
                     "related": [catalog.by_id[r] for r in entry.incident.related],
                     "breadcrumbs": _breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
                     "cited_by": cited_by.get(entry.id, []),
-                    "locator": maps.locator(entry),
-                    "placement": maps.placement_words(entry),
-                    "version": downloads.record_version(entry),
-                    "citation": downloads.citation_text(catalog.config, entry),
-                    "json_ld": feeds.json_ld(catalog, entry),
+                    **own,
                     "record_files": {
                         name: urls.record_file(entry.id, name)
                         for name in ("record.json", "record.bib", "record.csl.json")
@@ -225,7 +253,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
                 node.url,
                 (f"place-{node.level}.html", "place.html"),
                 node.name,
-                {"node": node, "breadcrumbs": chain, "place_map": maps.place_map(node, country.code)},
+                {"node": node, "breadcrumbs": chain, "place_map": made.place_map(node, country.code)},
             )
         )
 
@@ -291,7 +319,7 @@ def plan_site(catalog: Catalog) -> list[Page]:
         )
     )
     overview = maps.overview(entries, maps.region_urls(catalog.places_by_url))
-    placed = [(e, maps.placement_words(e)) for e in chronological]
+    placed = [(e, placement[e.id]) for e in chronological]
     pages.append(Page("map", urls.MAP, ("map.html",), _("Map"), {"overview": overview, "placed": placed}))
 
     pages.append(
