@@ -7,7 +7,7 @@ peak memory (max RSS) and CPU seconds are read with os.wait4:
 - our builds as an editor gets them, by running the real command line (`python -m warcrime_archive build`),
   which writes its stage times and the number of pages it rendered to the file named by
   WARCRIME_ARCHIVE_TIMINGS: the full build (`--clean` into an empty folder, with no cache and no spare:
-  median of --runs), the one-edit rebuild (a sentence of one record's narrative changed: median of --runs)
+  median of --runs), the one-edit rebuild (a sentence of the middle record's narrative changed: median of --runs)
   and the no-op rebuild (median of --runs), both with the build cache as the command line keeps it;
 - once each, an edit of a title, a place, a source's title, an alleged perpetrator side, a grade (to one
   whose rule the record still meets) and the deletion of a record, each rebuilt incrementally;
@@ -128,9 +128,15 @@ def same_tree(a: Path, b: Path) -> bool:
     return not mismatch and not errors
 
 
-def edit_record(root: Path, step: int) -> None:
+def narrative_record(n: int) -> str:
+    """The record whose narrative the one-edit builds change: the one in the middle of the archive (not the
+    first: the search index's shards are cut by the ids, and the first shard may be a small one)."""
+    return f"inc-{max(1, n // 2):06d}"
+
+
+def edit_record(root: Path, step: int, record_id: str) -> None:
     """Change one sentence of one record's narrative, as an editor would."""
-    record = root / "incidents" / "inc-000001.yaml"
+    record = root / "incidents" / f"{record_id}.yaml"
     text = re.sub(r"\n  Benchmark edit \d+\.\n", "\n", record.read_text(encoding="utf-8"))
     record.write_text(text.replace("\ncorrections:", f"\n  Benchmark edit {step}.\ncorrections:", 1), encoding="utf-8")
 
@@ -165,7 +171,7 @@ def plan_edits(incidents: list[dict], places: list[dict]) -> dict[str, list[Edit
     the archive, the build checks): a source only one record cites when there is one.
     """
     n = len(incidents)
-    used = {"inc-000001"}  # the narrative edits
+    used = {narrative_record(n)}  # the narrative edits
 
     def pick(start: int, fits) -> dict:
         for record in incidents[start:] + incidents[:start]:
@@ -253,7 +259,10 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
         result["hugo"]["pages"] = sum(1 for _ in (folder / "hugo-out").rglob("*.html"))
         shutil.rmtree(folder / "hugo-out", ignore_errors=True)
     result["full"] = median_run([full(root, site) for _ in range(runs)])
-    result["edit"] = median_run([(edit_record(root, step), ours(root, site))[1] for step in range(runs)])
+    result["narrative_record"] = narrative_record(n)
+    result["edit"] = median_run(
+        [(edit_record(root, step, narrative_record(n)), ours(root, site))[1] for step in range(runs)]
+    )
     result["noop"] = median_run([ours(root, site) for _ in range(runs)])
     full(root, clean)
     result["identical_to_clean"] = same_tree(site, clean)
@@ -359,7 +368,7 @@ def markdown(results: dict) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in results["sizes"]:
-        rows = [("narrative sentence", "inc-000001", r["edit"], r["identical_to_clean"])]
+        rows = [("narrative sentence", r["narrative_record"], r["edit"], r["identical_to_clean"])]
         rows += [(KIND_LABELS[k], records_text(e["records"]), e, e["identical"]) for k, e in r["edits"].items()]
         for label, record, e, same in rows:
             lines.append(
