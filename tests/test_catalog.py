@@ -61,3 +61,16 @@ def test_private_parts_never_reach_the_catalog(tmp_path):
     assert public.location.coordinates is None and public.location.precision.value == "settlement"
     assert public.evidence[0].file is None and public.evidence[0].description == "Video"
     assert public_incident(raw) == public
+
+
+def test_every_list_of_the_catalog_is_newest_first(sample_root):
+    """Lists are sorted by the entries' rank in the archive, which must equal sorting them by their keys."""
+    catalog = build_catalog(load_archive(sample_root).archive)
+    lists = [catalog.entries]
+    for group in (catalog.sides, catalog.grades, catalog.categories, catalog.years, catalog.tags):
+        lists += [node.entries for node in group] + [node.victim_entries for node in group]
+    lists += [node.entries for node in (*catalog.places_by_url.values(), *catalog.sources, *catalog.outlets)]
+    assert sum(len(entries) for entries in lists) > 50  # 4 records, in 80 places of lists
+    for entries in lists:
+        assert list(entries) == sorted(entries, key=lambda e: e.sort_key, reverse=True)
+        assert len({e.id for e in entries}) == len(entries)
