@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
+import gitrepo
 import pytest
 
 from warcrime_archive import pipeline
@@ -19,19 +18,7 @@ RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
 
 
 def git(root: Path, *args: str, when: str = "2024-01-01T12:00:00+00:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
-    return done.stdout.strip()
+    return gitrepo.git(root, *args, when=when)
 
 
 @pytest.fixture

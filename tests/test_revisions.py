@@ -7,24 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from gitrepo import git
 
 from warcrime_archive.revisions import RevisionError, old_texts
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Editor",
-    "GIT_AUTHOR_EMAIL": "editor@example.org",
-    "GIT_COMMITTER_NAME": "Editor",
-    "GIT_COMMITTER_EMAIL": "editor@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, env=ENV, check=True, capture_output=True, text=True).stdout
 
 
 def validate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

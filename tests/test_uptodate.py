@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from gitrepo import git
 
 from warcrime_archive import pipeline, uptodate
 
@@ -275,20 +276,6 @@ def test_the_command_line_takes_the_snapshot_once_when_something_changed(
     cli.main(["build", "--root", str(root)])
     assert taken == [1]
     assert (uptodate.cache_folder(root / "build") / uptodate.STAMP).exists()
-
-
-def git(folder: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    done = subprocess.run(["git", *args], cwd=folder, env=env, capture_output=True, text=True, check=True)
-    return done.stdout.strip()
 
 
 def test_the_commit_is_read_from_the_repository_as_git_rev_parse_gives_it(tmp_path: Path) -> None:
