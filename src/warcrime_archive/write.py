@@ -372,9 +372,8 @@ class Staging:
         The index is made in `shards`: (subfolder, key, pages) each, made by `run(staging, subfolder, pages)`
         one after the other, so that one indexer runs at a time. A shard kept from before whole and made from
         the same pages (`key`) stays as it is; anything else under `folder` is removed."""
-        self._filled()
         prefix = folder.rstrip("/") + "/"
-        self.prune(searched)  # a page of a record deleted since must not be read
+        self.prune(searched)  # a page of a record deleted since must not be read (waits for _fill too)
 
         def by_shard(paths: Iterable[str]) -> dict[str, list[str]]:  # "pagefind/<shard>/" -> its files
             found: dict[str, list[str]] = {}
@@ -395,8 +394,7 @@ class Staging:
         for sub, files in previous.items():
             if sub not in kept:
                 for path in files:
-                    _safe_join(self.staging, path).unlink()
-                    del self.linked[path]
+                    del self.linked[path]  # its file goes with its folder, below
         bundle = self.staging / folder
         for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
             if f"{prefix}{child.name}/" in kept:
@@ -452,8 +450,7 @@ class Staging:
 
     def commit(self) -> int:
         """Remove what the new site does not keep, swap it in, and record its manifest. Returns the file count."""
-        self._filled()
-        self.prune()
+        self.prune()  # (which first waits for _fill)
         if self.mtime is not None:  # files written here have it already; folders, and what `finish` wrote
             times = (self.mtime, self.mtime)
             for folder, folders, names in os.walk(self.staging, topdown=False):
