@@ -158,3 +158,68 @@ def test_rows_rendered_once_equal_rows_rendered_on_every_page(sample_root):
     assert render_all(make_environment(sample_root, catalog), pages, jobs=2) == expected
     sides = [path for path in expected if path.startswith("sides/") and path.count("/") == 2]
     assert sides and all('href="../../incidents/' in expected[path] for path in sides)
+
+
+def _catalog_with_markup(root: Path) -> None:
+    """A catalog for the archive at `root` ('xx') whose every message is its English wrapped in characters
+    that escaping changes (`<`, `&`, `'`) and a literal percent sign, placeholders kept."""
+    from babel.messages.pofile import read_po, write_po
+
+    pot = Path(__file__).parents[1] / "src" / "warcrime_archive" / "locales" / "messages.pot"
+    with pot.open("rb") as f:
+        catalog = read_po(f)
+    for message in catalog:
+        if message.id:
+            forms = message.id if isinstance(message.id, tuple) else (message.id,)
+            marked = tuple(f"<b>&'{form}' 100%%</b>" for form in forms)
+            message.string = marked if isinstance(message.id, tuple) else marked[0]
+    path = root / "locales" / "xx" / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as f:
+        write_po(f, catalog)
+    config = root / "archive.yaml"
+    config.write_text(config.read_text("utf-8").replace("language: en\n", "language: xx\n"), "utf-8")
+
+
+@pytest.mark.parametrize("language", ["en", "xx"])
+def test_messages_translated_when_a_template_is_compiled_render_as_gettext_at_every_page(
+    sample_root, tmp_path, monkeypatch, language
+):
+    """Literal messages (`_("...")`) are translated once, when a template is compiled (`_MessagesFolded`):
+    every page of the sample archive must be the same as with Jinja's gettext called at each render, in
+    English and in a language whose messages hold characters that escaping changes."""
+    from warcrime_archive import i18n, render
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.plan import plan_site
+
+    root = tmp_path / "archive"
+    shutil.copytree(sample_root, root, ignore=shutil.ignore_patterns("build", ".build.cache", ".git"))
+    if language == "xx":
+        _catalog_with_markup(root)
+    catalog = build_catalog(pipeline.check(root).archive)
+    calls: list[str] = []
+    counted = i18n.gettext
+
+    def counting(message: str) -> str:
+        calls.append(message)
+        return counted(message)
+
+    def rendered() -> tuple[dict[str, str], int]:
+        calls.clear()
+        with i18n.activated(i18n.load(root, catalog.config.language)):
+            env = render.make_environment(root, catalog)
+            env.install_gettext_callables(counting, i18n.ngettext, newstyle=True)
+            monkeypatch.setattr(i18n, "gettext", counting)
+            try:
+                return render.render_all(env, plan_site(catalog), jobs=1), len(calls)
+            finally:
+                monkeypatch.setattr(i18n, "gettext", counted)
+
+    folded, folded_calls = rendered()
+    monkeypatch.setattr(render._MessagesFolded, "visit_Call", jinja2.visitor.NodeTransformer.generic_visit)
+    expected, expected_calls = rendered()
+    assert folded == expected
+    assert folded_calls < expected_calls / 2  # most messages no longer call gettext at render time
+    if language == "xx":  # a translator's message is trusted markup, and "%%" stands for "%"
+        incidents = [html for path, html in folded.items() if path.startswith("incidents/") and path.count("/") == 2]
+        assert incidents and all("<dt><b>&'Alleged perpetrator side' 100%</b></dt>" in html for html in incidents)

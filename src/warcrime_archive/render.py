@@ -12,13 +12,17 @@ import multiprocessing
 import os
 import pickle
 import re
+from collections import deque
 from collections.abc import Callable, Generator
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+import jinja2.nodes
+import jinja2.visitor
 from markupsafe import Markup, escape
 
 from warcrime_archive import __version__, captures, i18n, urls
@@ -174,8 +178,49 @@ def _markdown_filter(text: str, shift_headings: int = 2) -> Markup:
     return Markup(render_markdown(text or "", shift_headings))
 
 
+class _MessagesFolded(jinja2.visitor.NodeTransformer):
+    """Replaces each `_("...")` or `gettext("...")` of a template, with a literal message and no placeholders,
+    by its translation, as the i18n extension's newstyle gettext would give it at every render
+    (`Markup(message) % {}`), so that the message becomes part of the template's text. An incident page has
+    about 60 such messages, and calling gettext for each at every render took a fifth of its time.
+    A message whose formatting fails is left as it was, to fail at render time as before."""
+
+    def visit_Call(self, node: jinja2.nodes.Call) -> jinja2.nodes.Node:
+        node = self.generic_visit(node)  # type: ignore[assignment]
+        if not (
+            isinstance(node.node, jinja2.nodes.Name)
+            and node.node.name in ("_", "gettext")
+            and len(node.args) == 1
+            and isinstance(node.args[0], jinja2.nodes.Const)
+            and isinstance(node.args[0].value, str)
+            and not node.kwargs
+            and node.dyn_args is None
+            and node.dyn_kwargs is None
+        ):
+            return node
+        try:
+            folded = Markup(i18n.gettext(node.args[0].value)) % {}
+        except (KeyError, TypeError, ValueError):
+            return node
+        return jinja2.nodes.MarkSafe(jinja2.nodes.Const(str(folded), lineno=node.lineno), lineno=node.lineno)
+
+
+class _Environment(jinja2.Environment):
+    """Jinja with the templates' literal messages translated once, when each template is compiled: an
+    environment renders in the language that was active (`i18n.activated`) when its templates were compiled,
+    which `pipeline.build` makes sure of by making and using it inside one activation. Only with autoescape
+    always on, and in templates that do not turn it off, is the folded message exactly what gettext returns."""
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def, override]
+        if isinstance(source, str):
+            source = self.parse(source, name, filename)
+            if self.autoescape is True and not any(source.find_all(jinja2.nodes.EvalContextModifier)):
+                source = _MessagesFolded().visit(source)
+        return super().compile(source, name, filename, raw, defer_init)
+
+
 def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -220,6 +265,8 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
 PARALLEL_FROM = 400
 """Sites with fewer pages than this render in one process: starting workers would cost more."""
 CHUNK = 64
+AHEAD = 2
+"""Chunks of pages handed to each render worker ahead of the one the build is writing."""
 
 _work: tuple[jinja2.Environment, list[Page]] | None = None
 
@@ -272,14 +319,22 @@ def render_pages(
         return
     for templates in dict.fromkeys(page.templates for page in pages):
         env.select_template(list(templates))  # compiled once here, shared by the workers
-    chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
+    chunks = iter([(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)])
     _work = (env, pages)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for (start, end), (rendered, fragments) in zip(chunks, pool.imap(_render_chunk, chunks), strict=True):
+            # At most AHEAD chunks per worker are in flight: `Pool.imap` would hand out every chunk at once, and
+            # when the writing falls behind (Pagefind shares the cores) the finished pages pile up in memory.
+            pending = deque((bounds, pool.apply_async(_render_chunk, (bounds,))) for bounds in islice(chunks, AHEAD * jobs))
+            while pending:
+                (start, end), result = pending.popleft()
+                rendered, fragments = result.get()
+                for bounds in islice(chunks, 1):
+                    pending.append((bounds, pool.apply_async(_render_chunk, (bounds,))))
                 env.fragments.absorb(*fragments)  # type: ignore[attr-defined]
                 for page, html in zip(pages[start:end], rendered, strict=True):
                     yield page.output, html
+                del rendered
                 if progress is not None:
                     progress(end)
     finally:
