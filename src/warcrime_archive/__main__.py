@@ -1,6 +1,6 @@
 """Run the command-line interface as `python -m warcrime_archive`."""
 
-from warcrime_archive.cli import main
+from warcrime_archive.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()
