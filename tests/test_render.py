@@ -3,6 +3,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from markupsafe import Markup
 
 from warcrime_archive import pipeline
 from warcrime_archive.render import default_dir, template_dirs
@@ -147,11 +148,16 @@ def test_rows_rendered_once_equal_rows_rendered_on_every_page(sample_root):
     every_time = make_environment(sample_root, catalog)
     calls: list[tuple] = []
 
-    def render_each_time(*key, caller):
-        calls.append((key[0], key[1].id))  # ("incident-row", the incident's id)
-        return caller()
+    def render_each_time(kind, items, rows=None, *, caller):
+        done = []
+        for item in items:
+            args = item if isinstance(item, tuple) else (item,)
+            first = args[0]
+            calls.append((kind, first.id if hasattr(first, "id") else first.entry.id))  # (kind, the incident's id)
+            done.append(str(caller(*args)))
+        return Markup("".join(done))
 
-    every_time.globals["once"] = render_each_time
+    every_time.globals["once_each"] = render_each_time
     expected = render_all(every_time, pages, jobs=1)
     assert len(calls) > len(set(calls)) > 0  # rows are repeated across lists, so the cache has work to do
     assert render_all(make_environment(sample_root, catalog), pages, jobs=1) == expected

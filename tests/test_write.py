@@ -4,12 +4,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from warcrime_archive import write
+from warcrime_archive import search_index, write
 from warcrime_archive.write import check_output, exchange, write_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -225,3 +226,73 @@ def test_a_build_failing_before_it_writes_stops_the_child_and_leaves_no_staging_
         os.waitpid(pid, 0)  # already reaped
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "cache", "site"]
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_another_thread(tmp_path):
+    """`Staging.start_index` puts each shard's marked pages in a scratch folder before it starts the indexing
+    thread (there, every file operation waited for the interpreter's lock); a shard with no marked page gets
+    no index, and the scratch folders of shards not reached after a failure are removed."""
+    marked = "<article data-pagefind-body>{}</article>"
+    pages = {
+        "incidents/a/index.html": marked.format("a"),
+        "incidents/b/index.html": "<p>not marked</p>",
+        "incidents/c/index.html": marked.format("c"),
+        "incidents/d/index.html": "<p>not marked</p>",
+        "incidents/e/index.html": marked.format("e"),
+    }
+    shards = [
+        ("pagefind/a/", "k1", ["incidents/a/index.html", "incidents/b/index.html"]),
+        ("pagefind/c/", "k2", ["incidents/c/index.html", "incidents/d/index.html"]),
+        ("pagefind/d/", "k3", ["incidents/d/index.html"]),
+        ("pagefind/e/", "k4", ["incidents/e/index.html"]),
+    ]
+    searched = lambda path: path.startswith("incidents/")  # noqa: E731
+    main = threading.get_ident()
+    linked: list[tuple[list[str], bool]] = []
+
+    def link(site: Path, marked_pages: list[str]) -> Path:
+        linked.append((marked_pages, threading.get_ident() == main))
+        return search_index.link_pages(site, marked_pages)
+
+    def attempt(fail_at: str | None) -> tuple[list, list[str]]:
+        ran: list[tuple[str, list[str]]] = []
+
+        def run(site: Path, scratch: Path, subfolder: str) -> int:
+            assert threading.get_ident() != main
+            found = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*.html"))
+            assert all((scratch / p).stat().st_ino == (site / p).stat().st_ino for p in found)  # hard links
+            ran.append((subfolder, found))
+            if subfolder == fail_at:  # as index_linked, which removes its scratch folder whatever happens
+                shutil.rmtree(scratch)
+                raise RuntimeError("pagefind failed")
+            shutil.rmtree(scratch)
+            return 1
+
+        linked.clear()
+        with write.Staging(tmp_path / f"site-{fail_at is None}") as staging:
+            for relative, html in pages.items():
+                staging.put(relative, html)
+            wait = staging.start_index("pagefind", shards, link, run, searched)
+            if fail_at is None:
+                wait()
+            else:
+                with pytest.raises(RuntimeError, match="pagefind failed"):
+                    wait()
+            left = [p.name for p in staging.staging.iterdir() if p.name.startswith(".search-pages-")]
+        return ran, left
+
+    ran, left = attempt(None)
+    assert ran == [
+        ("pagefind/a/", ["incidents/a/index.html"]),
+        ("pagefind/c/", ["incidents/c/index.html"]),
+        ("pagefind/e/", ["incidents/e/index.html"]),
+    ]
+    assert [pages for pages, _ in linked] == [
+        ["incidents/a/index.html"],
+        ["incidents/c/index.html"],
+        ["incidents/e/index.html"],
+    ]
+    assert all(in_main for _, in_main in linked) and left == []
+    ran, left = attempt("pagefind/c/")
+    assert [subfolder for subfolder, _ in ran] == ["pagefind/a/", "pagefind/c/"]
+    assert len(linked) == 3 and left == []  # the scratch folder of the shard not reached (e) is removed too

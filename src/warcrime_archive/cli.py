@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 import click
 

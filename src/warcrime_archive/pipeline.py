@@ -11,7 +11,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +26,7 @@ from warcrime_archive.record_cache import long_lived
 from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
-from warcrime_archive.search_index import index_shard, search_version, shards
+from warcrime_archive.search_index import index_linked, link_pages, search_version, shards
 from warcrime_archive.validate import Archive, Loaded, load_archive
 from warcrime_archive.write import Staging, check_output
 
@@ -242,7 +242,9 @@ def build(
                     (s.folder, staging.search_key(version, s.pages), s.pages)
                     for s in shards(e.id for e in catalog.entries)
                 ]
-                waiting.append(staging.start_index(urls.SEARCH_BUNDLE, parts, index_shard, urls.is_searched))
+                waiting.append(
+                    staging.start_index(urls.SEARCH_BUNDLE, parts, link_pages, index_linked, urls.is_searched)
+                )
 
             if searched_left == 0:
                 start_search()
@@ -281,14 +283,20 @@ def build(
     return result
 
 
+PROBLEM_FIELDS = tuple(f.name for f in fields(Problem))
+
+
 def stamp_of(result: BuildResult) -> dict:
     """A build's result as the up-to-date stamp keeps it."""
     return {
         "pages": result.pages,
         "files": result.files,
         "records": result.records,
-        # As one JSON string, decoded only when needed: the command line replays the text as it was printed
-        "warnings": json.dumps([{**asdict(p), "severity": str(p.severity)} for p in result.warnings]),
+        # As one JSON string, decoded only when needed: the command line replays the text as it was printed.
+        # Each warning as `dataclasses.asdict` gives it (its fields in order), without its deep copy of each value.
+        "warnings": json.dumps(
+            [{**{n: getattr(p, n) for n in PROBLEM_FIELDS}, "severity": str(p.severity)} for p in result.warnings]
+        ),
         "report": "\n".join(problem.text() for problem in result.warnings),
         "summary": summary(result.warnings),
     }

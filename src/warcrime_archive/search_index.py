@@ -129,7 +129,7 @@ def shards(ids: Iterable[str]) -> list[Shard]:
 def index_site(site: Path) -> int:
     """Write the search index of every marked incident page of `site` (`searched_pages`), shard by shard,
     under `site`/pagefind/; returns the number of files written. The build itself indexes only the shards
-    whose pages changed (`write.Staging.start_index` with `index_shard`)."""
+    whose pages changed (`write.Staging.start_index` with `link_pages` and `index_linked`)."""
     marked = [page.parent.name for page in searched_pages(site) if MARKER in page.read_bytes()]
     return sum(index_shard(site, shard.folder, shard.pages) for shard in shards(marked))
 
@@ -139,22 +139,44 @@ def index_shard(site: Path, folder: str, pages: list[str]) -> int:
 
     Returns the number of files Pagefind wrote. The binary comes from the `pagefind_bin` package;
     nothing is downloaded. Only marked content is ever indexed: with no marked page there is nothing to
-    search and no index is written, where Pagefind would otherwise index every page whole. Pagefind reads
-    hard links to the pages (in a scratch folder inside `site`, removed after), so that their URLs are
-    those of the site. The index is then made byte-for-byte reproducible (`canonicalise`).
+    search and no index is written, where Pagefind would otherwise index every page whole. The build does
+    the same in two steps (`link_pages`, then `index_linked` in another thread).
     """
     marked = [page for page in pages if MARKER in (site / page).read_bytes()]
     if not marked:
         return 0
-    with tempfile.TemporaryDirectory(prefix=".search-pages-", dir=site) as scratch:
-        for page in marked:
-            copy = Path(scratch, page)
+    return index_linked(site, link_pages(site, marked), folder)
+
+
+def link_pages(site: Path, pages: list[str]) -> Path:
+    """A new scratch folder inside `site` holding hard links to `pages` at their paths in the site (copies on a
+    file system without hard links), for Pagefind to read: the URLs it records are then those of the site.
+
+    The build makes it before handing the indexing to another thread: there, each of these thousand file
+    operations waited for the interpreter's lock while the pages were rendered (1.4 s for a shard of 1,100
+    pages, against 0.05 s here)."""
+    scratch = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site))
+    try:
+        for page in pages:
+            copy = scratch / page
             copy.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(site / page, copy)
             except OSError:  # a file system without hard links
                 shutil.copyfile(site / page, copy)
-        bundle = run_pagefind(Path(scratch), site / folder)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return scratch
+
+
+def index_linked(site: Path, scratch: Path, folder: str) -> int:
+    """Write Pagefind's index of the pages in `scratch` (`link_pages`) into `site`/`folder`, made
+    byte-for-byte reproducible (`canonicalise`), and remove `scratch`; returns the number of files written."""
+    try:
+        bundle = run_pagefind(scratch, site / folder)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     canonicalise(bundle)
     return sum(1 for p in bundle.rglob("*") if p.is_file())
 

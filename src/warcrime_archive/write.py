@@ -362,16 +362,19 @@ class Staging:
         self,
         folder: str,
         shards: list[tuple[str, str, list[str]]],
-        run: Callable[[Path, str, list[str]], int],
+        link: Callable[[Path, list[str]], Path],
+        run: Callable[[Path, Path, str], int],
         searched: Callable[[str], bool],
     ) -> Callable[[], None]:
         """Start making the search index under `folder`, once every page it reads is in place; returns the
         function that waits for it to end (the rest of the site can be written meanwhile: the indexer reads
         only the `searched` pages).
 
-        The index is made in `shards`: (subfolder, key, pages) each, made by `run(staging, subfolder, pages)`
-        one after the other, so that one indexer runs at a time. A shard kept from before whole and made from
-        the same pages (`key`) stays as it is; anything else under `folder` is removed."""
+        The index is made in `shards`: (subfolder, key, pages) each. Here, for each shard to make, the pages
+        of it that are marked for the indexer are put in a scratch folder (`link(staging, pages)`); another
+        thread then runs `run(staging, scratch, subfolder)` for each, one after the other, so that one indexer
+        runs at a time. A shard kept from before whole and made from the same pages (`key`) stays as it is;
+        anything else under `folder` is removed. A shard with no marked page has no index."""
         prefix = folder.rstrip("/") + "/"
         self.prune(searched)  # a page of a record deleted since must not be read (waits for _fill too)
 
@@ -406,14 +409,29 @@ class Staging:
         todo = [(subfolder, key, pages) for subfolder, key, pages in shards if subfolder.rstrip("/") + "/" not in kept]
         if not todo:
             return lambda: None
+        scratches: list[tuple[str, Path]] = []
+        try:
+            for subfolder, _, pages in todo:
+                marked = [page for page in pages if (entry := self.files.get(page)) is not None and entry[4]]
+                if marked:
+                    scratches.append((subfolder, link(self.staging, marked)))
+        except BaseException:
+            for _, scratch in scratches:
+                shutil.rmtree(scratch, ignore_errors=True)
+            raise
         failure: list[BaseException] = []
 
         def work() -> None:
+            left = list(scratches)
             try:
-                for subfolder, _, pages in todo:
-                    run(self.staging, subfolder, pages)
+                while left:
+                    subfolder, scratch = left.pop(0)
+                    run(self.staging, scratch, subfolder)
             except BaseException as error:  # handed to the thread that waits
                 failure.append(error)
+            finally:
+                for _, scratch in left:
+                    shutil.rmtree(scratch, ignore_errors=True)
 
         worker = self.worker = threading.Thread(target=work, name="search index", daemon=True)
         worker.start()
