@@ -229,9 +229,11 @@ def test_a_build_failing_before_it_writes_stops_the_child_and_leaves_no_staging_
 
 
 def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_another_thread(tmp_path):
-    """`Staging.start_index` puts each shard's marked pages in a scratch folder before it starts the indexing
-    thread (there, every file operation waited for the interpreter's lock); a shard with no marked page gets
-    no index, and the scratch folders of shards not reached after a failure are removed."""
+    """`Staging.start_index`: each shard, once its pages are in place, has its marked pages put in a scratch
+    folder by the thread that writes (in the indexing thread, every file operation waited for the interpreter's
+    lock) and is indexed in the other thread, one shard after the other; a shard with no marked page gets no
+    index; after a failure the shards not reached are not indexed and no scratch folder is left; a build that
+    fails while a shard is indexed waits for it, and drops the shards not begun."""
     marked = "<article data-pagefind-body>{}</article>"
     pages = {
         "incidents/a/index.html": marked.format("a"),
@@ -246,7 +248,6 @@ def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_anoth
         ("pagefind/d/", "k3", ["incidents/d/index.html"]),
         ("pagefind/e/", "k4", ["incidents/e/index.html"]),
     ]
-    searched = lambda path: path.startswith("incidents/")  # noqa: E731
     main = threading.get_ident()
     linked: list[tuple[list[str], bool]] = []
 
@@ -254,7 +255,7 @@ def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_anoth
         linked.append((marked_pages, threading.get_ident() == main))
         return search_index.link_pages(site, marked_pages)
 
-    def attempt(fail_at: str | None) -> tuple[list, list[str]]:
+    def attempt(fail_at: str | None, slow: float = 0.0, build_fails: bool = False) -> tuple[list, list[str]]:
         ran: list[tuple[str, list[str]]] = []
 
         def run(site: Path, scratch: Path, subfolder: str) -> int:
@@ -262,23 +263,39 @@ def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_anoth
             found = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*.html"))
             assert all((scratch / p).stat().st_ino == (site / p).stat().st_ino for p in found)  # hard links
             ran.append((subfolder, found))
-            if subfolder == fail_at:  # as index_linked, which removes its scratch folder whatever happens
-                shutil.rmtree(scratch)
+            time.sleep(slow)
+            shutil.rmtree(scratch)  # as index_linked, which removes its scratch folder whatever happens
+            if subfolder == fail_at:
                 raise RuntimeError("pagefind failed")
-            shutil.rmtree(scratch)
+            (site / subfolder).mkdir(parents=True)
+            (site / subfolder / "pagefind.js").write_text(subfolder)
             return 1
 
         linked.clear()
-        with write.Staging(tmp_path / f"site-{fail_at is None}") as staging:
-            for relative, html in pages.items():
-                staging.put(relative, html)
-            wait = staging.start_index("pagefind", shards, link, run, searched)
-            if fail_at is None:
-                wait()
-            else:
-                with pytest.raises(RuntimeError, match="pagefind failed"):
-                    wait()
-            left = [p.name for p in staging.staging.iterdir() if p.name.startswith(".search-pages-")]
+        left: list[str] = []
+        try:
+            with write.Staging(tmp_path / f"site-{fail_at}-{build_fails}") as staging:
+                for relative, html in pages.items():
+                    staging.put(relative, html)
+                index = staging.start_index("pagefind", link, run)
+                for subfolder, key, shard_pages in shards:
+                    index.shard(subfolder, key, shard_pages)
+                if build_fails:
+                    raise KeyError("rendering failed")
+                if fail_at is None:
+                    index.wait()
+                    assert {p for p in staging.files if p.startswith("pagefind/")} == {
+                        "pagefind/a/pagefind.js",
+                        "pagefind/c/pagefind.js",
+                        "pagefind/e/pagefind.js",
+                    }
+                else:
+                    with pytest.raises(RuntimeError, match="pagefind failed"):
+                        index.wait()
+                left = [p.name for p in staging.staging.iterdir() if p.name.startswith(".search-pages-")]
+        except KeyError:
+            assert build_fails
+            assert not staging.staging.exists()
         return ran, left
 
     ran, left = attempt(None)
@@ -296,3 +313,5 @@ def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_anoth
     ran, left = attempt("pagefind/c/")
     assert [subfolder for subfolder, _ in ran] == ["pagefind/a/", "pagefind/c/"]
     assert len(linked) == 3 and left == []  # the scratch folder of the shard not reached (e) is removed too
+    ran, _ = attempt(None, slow=0.3, build_fails=True)
+    assert [subfolder for subfolder, _ in ran] == ["pagefind/a/"]

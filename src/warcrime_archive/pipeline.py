@@ -230,24 +230,25 @@ def build(
                         if not staging.unchanged(page.output, fingerprint):
                             todo.append((page, fingerprint))
             lap("plan")
-            # The pages the search reads are rendered first; the search index is then made (Pagefind, mostly on
-            # one core) while the other pages are rendered and the rest is written.
-            todo.sort(key=lambda item: not urls.is_searched(item[0].output))  # stable: otherwise in plan order
-            searched_left = sum(1 for page, _ in todo if urls.is_searched(page.output))
-            waiting: list[Callable[[], None]] = []
+            # The pages the search reads are rendered first, shard by shard of the search index, and each
+            # shard's index is made (Pagefind, one shard at a time, in another thread) as soon as its pages
+            # are in place, while the rest is rendered and written.
+            search = staging.start_index(urls.SEARCH_BUNDLE, link_pages, index_linked)
+            version = search_version()
+            parts = shards(e.id for e in catalog.entries)
+            shard_of = {page: n for n, part in enumerate(parts) for page in part.pages}
+            todo.sort(key=lambda item: shard_of.get(item[0].output, len(parts)))  # stable: otherwise in plan order
+            left = [0] * len(parts)
+            for page, _ in todo:
+                if page.output in shard_of:
+                    left[shard_of[page.output]] += 1
 
-            def start_search() -> None:
-                version = search_version()
-                parts = [
-                    (s.folder, staging.search_key(version, s.pages), s.pages)
-                    for s in shards(e.id for e in catalog.entries)
-                ]
-                waiting.append(
-                    staging.start_index(urls.SEARCH_BUNDLE, parts, link_pages, index_linked, urls.is_searched)
-                )
+            def ready(n: int) -> None:
+                search.shard(parts[n].folder, staging.search_key(version, parts[n].pages), parts[n].pages)
 
-            if searched_left == 0:
-                start_search()
+            for n, count in enumerate(left):
+                if count == 0:
+                    ready(n)
             report("render", 0, len(todo))
             # Pages go from render to write one by one, so the whole site is never held in memory; the time
             # spent waiting for pages is the render stage's, the rest the write stage's.
@@ -256,10 +257,11 @@ def build(
             try:
                 for (_, fingerprint), (relative, html) in zip(todo, _timed(rendered, rendering), strict=True):
                     staging.put(relative, html, fingerprint)
-                    if not waiting and urls.is_searched(relative):
-                        searched_left -= 1
-                        if searched_left == 0:
-                            start_search()
+                    n = shard_of.get(relative)
+                    if n is not None:
+                        left[n] -= 1
+                        if left[n] == 0:
+                            ready(n)
             finally:
                 rendered.close()  # stops the render workers at once if writing failed
             if cache is not None:
@@ -270,7 +272,7 @@ def build(
                 kept.save()
             lap("write")
             report("search", 0, 0)
-            waiting[0]()
+            search.wait()
             lap("search")
             count = staging.commit()
             lap("commit")

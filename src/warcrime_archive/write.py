@@ -12,6 +12,7 @@ import ctypes.util
 import errno
 import hashlib
 import os
+import queue
 import re
 import shutil
 import signal
@@ -173,6 +174,7 @@ class Staging:
         self.base: dict[str, list] = {}  # the manifest of the folder the staging folder started from
         self.live: dict | None = None  # the manifest of the current output
         self.worker: threading.Thread | None = None
+        self.index: SearchIndex | None = None
         self.filler: tuple[int, int] | None = None  # (pid, pipe) of the child putting kept files in place
 
     def __enter__(self) -> Staging:
@@ -248,6 +250,8 @@ class Staging:
             os.waitpid(self.filler[0], 0)
             os.close(self.filler[1])
             self.filler = None
+        if self.index is not None:
+            self.index.stop()  # the shards not begun are dropped; the one being made ends first:
         if self.worker is not None:
             self.worker.join()  # the indexer reads the staging folder: it ends before anything is removed
         if error is not None:
@@ -361,96 +365,15 @@ class Staging:
     def start_index(
         self,
         folder: str,
-        shards: list[tuple[str, str, list[str]]],
         link: Callable[[Path, list[str]], Path],
         run: Callable[[Path, Path, str], int],
-        searched: Callable[[str], bool],
-    ) -> Callable[[], None]:
-        """Start making the search index under `folder`, once every page it reads is in place; returns the
-        function that waits for it to end (the rest of the site can be written meanwhile: the indexer reads
-        only the `searched` pages).
-
-        The index is made in `shards`: (subfolder, key, pages) each. Here, for each shard to make, the pages
-        of it that are marked for the indexer are put in a scratch folder (`link(staging, pages)`); another
-        thread then runs `run(staging, scratch, subfolder)` for each, one after the other, so that one indexer
-        runs at a time. A shard kept from before whole and made from the same pages (`key`) stays as it is;
-        anything else under `folder` is removed. A shard with no marked page has no index."""
-        prefix = folder.rstrip("/") + "/"
-        self.prune(searched)  # a page of a record deleted since must not be read (waits for _fill too)
-
-        def by_shard(paths: Iterable[str]) -> dict[str, list[str]]:  # "pagefind/<shard>/" -> its files
-            found: dict[str, list[str]] = {}
-            for path in paths:
-                if path.startswith(prefix):
-                    found.setdefault(prefix + path[len(prefix) :].split("/", 1)[0] + "/", []).append(path)
-            return found
-
-        previous, listed = by_shard(self.linked), by_shard(self.base)
-        kept: set[str] = set()
-        for subfolder, key, _ in shards:
-            sub = subfolder.rstrip("/") + "/"
-            files = previous.get(sub, [])
-            if files and all(self.linked[path][0] == key for path in files) and len(files) == len(listed.get(sub, [])):
-                for path in files:
-                    self.unchanged(path, key)
-                kept.add(sub)
-        for sub, files in previous.items():
-            if sub not in kept:
-                for path in files:
-                    del self.linked[path]  # its file goes with its folder, below
-        bundle = self.staging / folder
-        for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
-            if f"{prefix}{child.name}/" in kept:
-                continue
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
-        todo = [(subfolder, key, pages) for subfolder, key, pages in shards if subfolder.rstrip("/") + "/" not in kept]
-        if not todo:
-            return lambda: None
-        scratches: list[tuple[str, Path]] = []
-        try:
-            for subfolder, _, pages in todo:
-                marked = [page for page in pages if (entry := self.files.get(page)) is not None and entry[4]]
-                if marked:
-                    scratches.append((subfolder, link(self.staging, marked)))
-        except BaseException:
-            for _, scratch in scratches:
-                shutil.rmtree(scratch, ignore_errors=True)
-            raise
-        failure: list[BaseException] = []
-
-        def work() -> None:
-            left = list(scratches)
-            try:
-                while left:
-                    subfolder, scratch = left.pop(0)
-                    run(self.staging, scratch, subfolder)
-            except BaseException as error:  # handed to the thread that waits
-                failure.append(error)
-            finally:
-                for _, scratch in left:
-                    shutil.rmtree(scratch, ignore_errors=True)
-
-        worker = self.worker = threading.Thread(target=work, name="search index", daemon=True)
-        worker.start()
-
-        def wait() -> None:
-            worker.join()
-            if failure:
-                raise failure[0]
-            for subfolder, key, _ in todo:
-                made = self.staging / subfolder
-                for path in sorted(made.rglob("*")) if made.is_dir() else []:
-                    if path.is_file():
-                        if self.mtime is not None:
-                            os.utime(path, (self.mtime, self.mtime))
-                        stat = path.stat()
-                        relative = path.relative_to(self.staging).as_posix()
-                        self.files[relative] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
-
-        return wait
+    ) -> SearchIndex:
+        """Start making the search index under `folder`, shard by shard as their pages are put in place
+        (`SearchIndex.shard`); `SearchIndex.wait` waits for the end. The rest of the site can be written
+        meanwhile: the indexer reads only the scratch folders `link` makes."""
+        self._filled()
+        self.index = SearchIndex(self, folder, link, run)
+        return self.index
 
     def prune(self, only: Callable[[str], bool] | None = None) -> None:
         """Remove the files kept from before that the new site has not kept (of those, `only` these)."""
@@ -541,3 +464,118 @@ def write_site(
             staging.put(relative, content)
         added = finish(staging.staging) if finish is not None else 0
         return staging.commit() + added
+
+
+class SearchIndex:
+    """The search index of a staged site, made in shards (`Staging.start_index`).
+
+    Each shard is named by its subfolder of `folder` and made from some pages. When every page of a shard is
+    in place, `shard(subfolder, key, pages)` is called (by the thread that writes the site): a shard kept
+    from before whole and made from the same pages (`key`, `Staging.search_key`) stays as it is; otherwise the
+    pages of it that are marked for the indexer are put in a scratch folder here (`link(staging, pages)`),
+    and another thread runs `run(staging, scratch, subfolder)` for each shard in turn, so that one indexer
+    runs at a time, beside the rendering of the rest. A shard with no marked page has no index. `wait`
+    waits for the last shard, then removes anything else under `folder`.
+    """
+
+    def __init__(
+        self,
+        staging: Staging,
+        folder: str,
+        link: Callable[[Path, list[str]], Path],
+        run: Callable[[Path, Path, str], int],
+    ) -> None:
+        self.staging, self.link, self.run = staging, link, run
+        self.prefix = folder.rstrip("/") + "/"
+        self.previous, self.listed = self._by_shard(staging.linked), self._by_shard(staging.base)
+        self.named: dict[str, str] = {}  # subfolder -> key, every shard named so far
+        self.made: list[str] = []
+        self.queue: queue.SimpleQueue[tuple[str, Path] | None] = queue.SimpleQueue()
+        self.failure: list[BaseException] = []
+        self.worker: threading.Thread | None = None
+        self.stopped = False
+
+    def _by_shard(self, paths: Iterable[str]) -> dict[str, list[str]]:  # "pagefind/<shard>/" -> its files
+        found: dict[str, list[str]] = {}
+        for path in paths:
+            if path.startswith(self.prefix):
+                found.setdefault(self.prefix + path[len(self.prefix) :].split("/", 1)[0] + "/", []).append(path)
+        return found
+
+    def shard(self, subfolder: str, key: str, pages: list[str]) -> None:
+        staging = self.staging
+        sub = subfolder.rstrip("/") + "/"
+        self.named[sub] = key
+        files = self.previous.pop(sub, [])
+        if (
+            files
+            and all(staging.linked[path][0] == key for path in files)
+            and len(files) == len(self.listed.get(sub, []))
+        ):
+            for path in files:
+                staging.unchanged(path, key)
+            return
+        for path in files:
+            del staging.linked[path]  # its file goes with its folder, below
+        made = staging.staging / sub
+        if made.is_dir() and not made.is_symlink():
+            shutil.rmtree(made)
+        elif made.exists() or made.is_symlink():
+            made.unlink()
+        marked = [page for page in pages if (entry := staging.files.get(page)) is not None and entry[4]]
+        if not marked:
+            return
+        scratch = self.link(staging.staging, marked)
+        self.made.append(sub)
+        self.queue.put((sub, scratch))
+        if self.worker is None:
+            self.worker = staging.worker = threading.Thread(target=self._work, name="search index", daemon=True)
+            self.worker.start()
+
+    def _work(self) -> None:
+        failed = False
+        while (item := self.queue.get()) is not None:
+            subfolder, scratch = item
+            if failed or self.stopped:  # shards after a failure, or given up: only their scratch folders go
+                shutil.rmtree(scratch, ignore_errors=True)
+                continue
+            try:
+                self.run(self.staging.staging, scratch, subfolder)
+            except BaseException as error:  # handed to the thread that waits
+                self.failure.append(error)
+                failed = True
+
+    def stop(self) -> None:
+        """Give up (the build failed): the shards not begun are not made, and the indexer thread ends."""
+        self.stopped = True
+        self.queue.put(None)
+
+    def wait(self) -> None:
+        """Wait for the shards' indexes; then record their files, and remove what is left under the folder from
+        before (shards no longer named)."""
+        staging = self.staging
+        if self.worker is not None:
+            self.queue.put(None)
+            self.worker.join()
+        if self.failure:
+            raise self.failure[0]
+        for files in self.previous.values():  # shards of the last build not named in this one
+            for path in files:
+                del staging.linked[path]
+        bundle = staging.staging / self.prefix
+        for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
+            if f"{self.prefix}{child.name}/" in self.named:
+                continue
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        for sub in self.made:
+            made = staging.staging / sub
+            for path in sorted(made.rglob("*")) if made.is_dir() else []:
+                if path.is_file():
+                    if staging.mtime is not None:
+                        os.utime(path, (staging.mtime, staging.mtime))
+                    stat = path.stat()
+                    relative = path.relative_to(staging.staging).as_posix()
+                    staging.files[relative] = [self.named[sub], stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""]
