@@ -315,3 +315,58 @@ def test_read_config_alone(tmp_path):
     assert [p.text() for p in problems] == [
         "archive.yaml:1:1: the archive has no archive.yaml (run from the archive's folder or give --root)"
     ]
+
+
+def _mixed_archive(tmp_path: Path) -> Path:
+    """The sample archive's records, each also under other ids, with some broken: valid and invalid records,
+    a bad file name, problems that span records."""
+    root = tmp_path / "mixed"
+    shutil.copytree(Path(__file__).parents[1] / "incidents", root / "incidents")
+    shutil.copy(Path(__file__).parents[1] / "archive.yaml", root / "archive.yaml")
+    records = sorted((root / "incidents").glob("*.yaml"))
+    for copy in range(6):
+        for record in records:
+            text = record.read_text("utf-8")
+            if copy == 3:
+                text = text.replace("title:", "title: [", 1)  # a YAML error
+            elif copy == 4:
+                text = text.replace("title:", "titel:", 1)  # a schema error
+            (root / "incidents" / f"{record.stem}-copy{copy}.yaml").write_text(text, "utf-8")
+    (root / "incidents" / "Not An Id.yaml").write_text(records[0].read_text("utf-8"), "utf-8")
+    return root
+
+
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_a_big_archive_read_by_two_processes_loads_as_one_process_reads_it(tmp_path, monkeypatch, child_fails):
+    """With enough record files and nothing cached, a forked child reads the second half (`_read_ahead`); the
+    result must be the same, problems and order included, and when the child fails this process reads them."""
+    import os
+
+    from warcrime_archive import validate
+
+    root = _mixed_archive(tmp_path)
+    monkeypatch.setattr(validate, "READ_AHEAD_FROM", 10**9)
+    expected = load_archive(root)
+    assert expected.problems and any(p.severity is Severity.ERROR for p in expected.problems)
+    monkeypatch.setattr(validate, "READ_AHEAD_FROM", 4)
+    forked: list[int] = []
+    original = validate._read_ahead
+
+    def spy(files, context):
+        wait = original(files, context)
+        forked.append(len(files))
+        return wait
+
+    monkeypatch.setattr(validate, "_read_ahead", spy)
+    if child_fails:
+        parent = os.getpid()
+        read = validate.read_limited
+        monkeypatch.setattr(validate, "read_limited", lambda path: read(path) if os.getpid() == parent else 1 / 0)
+    for cache in (None, tmp_path / "cache"):  # and through a cold record cache
+        forked.clear()
+        assert load_archive(root, cache) == expected
+        assert forked and forked[0] > 10
+    # a warm cache reads nothing again: no child
+    forked.clear()
+    assert load_archive(root, tmp_path / "cache") == expected
+    assert forked == []
