@@ -104,7 +104,7 @@ def _stat(path: Path) -> Stat | None:
 
 
 @contextmanager
-def no_gc() -> Iterator[None]:
+def _no_gc() -> Iterator[None]:
     """Unpickling makes millions of objects; the cyclic collector would walk them all again and again."""
     was = gc.isenabled()
     gc.disable()
@@ -150,7 +150,7 @@ def _read(path: Path, salt_: bytes) -> dict[str, Any] | None:
     if not raw.startswith(header):
         return None
     try:
-        with no_gc():
+        with _no_gc():
             data = pickle.loads(memoryview(raw)[len(header) :])
     except Exception:  # a damaged file can fail in any way pickle knows
         return None
@@ -199,11 +199,6 @@ class RecordCache:
         self.new: dict[bytes, Entry] = {}
         self.hashed = 0  # files whose bytes had to be read and hashed
         self._canon: dict[Any, Any] = {}
-
-    @property
-    def cold(self) -> bool:
-        """Whether nothing is cached: every record file will be read and validated."""
-        return not self.base and not self.delta
 
     def _key(self, shown: str, content: bytes) -> bytes:
         return hashlib.blake2b(self.salt + shown.encode() + b"\0" + content, digest_size=16).digest()

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import os
-import pickle
 import re
-import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,56 +205,6 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
     return incident, dataclasses.replace(doc, data=None), []
 
 
-READ_AHEAD_FROM = 1000
-"""Archives with at least this many record files to read are read by two processes (`_read_ahead`)."""
-
-
-def _read_ahead(
-    files: list[tuple[Path, str]], context: dict[str, object]
-) -> Callable[[], dict[str, record_cache.Result] | None] | None:
-    """Read and validate `files` (path, shown) in a forked child while this process reads the others; returns
-    the function that waits for the child's results by shown path (None, when the child failed: the files are
-    then read here as usual), or None when there is no child.
-
-    Parsing and validating is pure Python, about 0.6 ms per record on one core: at 10,000 records the whole
-    load took 6-7 s while the other core was idle. The results come back pickled, as the record cache keeps
-    them (the models are the same when read back). Only when nothing is cached (a first or clean build), with
-    enough files, where fork exists and no other thread runs (a fork copies only the calling thread).
-    """
-    if len(files) * 2 < READ_AHEAD_FROM or not hasattr(os, "fork") or threading.active_count() > 1:
-        return None
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: nothing here may return into the caller's code
-        code = 1
-        try:
-            os.close(read_end)
-            gc.disable()  # a short life: the collector's passes would only cost time
-            results = {shown: _read_record(read_limited(path), path, shown, context) for path, shown in files}
-            data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)  # before the parent waits for it
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-
-    def results() -> dict[str, record_cache.Result] | None:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            return None
-        try:
-            with record_cache.no_gc():  # millions of objects at once (see record_cache.long_lived)
-                found = pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
-        return found if isinstance(found, dict) else None
-
-    return results
-
-
 def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
     """Rules that span records: ids, related, aliases, shared sources, grades, places, archived copies."""
     problems: list[Problem] = []
@@ -405,15 +352,7 @@ def _load(root: Path, cache: Path | None) -> Loaded:
     problems.extend(found)
     problems.extend(links_outside(root))
     records: list[tuple[Record, Document]] = []
-    named = [(path, shown) for path, shown in files if re.match(ID_PATTERN, path.stem)]
-    later = named[len(named) // 2 :]
-    ahead = _read_ahead(later, context) if store is None or store.cold else None
-    first_later = later[0][1] if later else None
-    read_ahead: dict[str, record_cache.Result] = {}
     for path, shown in files:
-        if ahead is not None and shown == first_later:
-            read_ahead = ahead() or {}  # the second half, read meanwhile by the child (or, if it failed, here)
-            ahead = None
         if not re.match(ID_PATTERN, path.stem):
             problems.append(
                 Problem(
@@ -426,10 +365,7 @@ def _load(root: Path, cache: Path | None) -> Loaded:
                 )
             )
             continue
-        if shown in read_ahead:
-            done = read_ahead.pop(shown)
-            incident, doc, found = done if store is None else store.result(path, shown, lambda raw, done=done: done)
-        elif store is None:
+        if store is None:
             incident, doc, found = _read_record(read_limited(path), path, shown, context)
         else:
             incident, doc, found = store.result(
