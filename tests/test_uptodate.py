@@ -327,3 +327,28 @@ def test_when_git_might_answer_otherwise_git_is_asked(tmp_path: Path, monkeypatc
     git(repo, "config", "extensions.worktreeConfig", "true")
     assert uptodate._read_head(repo) is None
     assert uptodate._commit(repo) == head
+
+
+def test_the_folders_a_build_stamps_are_those_of_its_output(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The build names the output's folders from the files it wrote and kept (`Staging.folders`) instead of
+    walking the output: after a first build, an edit, a deletion and a build with nothing to do, they must be
+    the folders that are there."""
+    root = copy_archive(sample_root)
+    out = tmp_path / "site"
+    cache = uptodate.cache_folder(out)
+
+    def stamped() -> list[str]:
+        return json.loads((cache / uptodate.STAMP).read_text("utf-8"))["folders"].split("\n")
+
+    pipeline.build(root, out, history=False, cache=cache)
+    assert stamped() == uptodate.output_folders(out) and len(stamped()) > 50
+    with (root / RECORD).open("a", encoding="utf-8") as file:
+        file.write("\n")
+    pipeline.build(root, out, history=False, cache=cache)
+    assert stamped() == uptodate.output_folders(out)
+    (root / RECORD).unlink()
+    pipeline.build(root, out, history=False, cache=cache)
+    assert stamped() == uptodate.output_folders(out)
+    assert "incidents/2022-12-30-soledar-prisoner-shot" not in stamped()

@@ -275,13 +275,14 @@ def build(
             search.wait()
             lap("search")
             count = staging.commit()
+            folders = staging.folders()
             lap("commit")
     timings["render"] = rendering[0]
     timings["write"] += timings.pop("commit") - rendering[0]
     timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
     result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
     if cache is not None:  # after the swap, the last write into the output
-        uptodate.save(cache, made_from, out, stamp_of(result))
+        uptodate.save(cache, made_from, out, stamp_of(result), folders)
     return result
 
 

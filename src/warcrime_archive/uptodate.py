@@ -306,11 +306,13 @@ def _settle(cache: Path, newest: int) -> None:
         probe.unlink(missing_ok=True)
 
 
-def save(cache: Path, made_from: dict, out: Path, result: dict) -> None:
+def save(cache: Path, made_from: dict, out: Path, result: dict, folders: list[str] | None = None) -> None:
     """Stamp what a successful build was made from, the table of the folders it left in `out` (to be read
-    after the last write into the output), and its result."""
+    after the last write into the output), and its result. `folders` are the output's folders as
+    `output_folders` lists them, when the caller knows them (the build does: every folder holding one of the
+    files it wrote or kept, `write.Staging.folders`); otherwise the output is walked."""
     cache.mkdir(parents=True, exist_ok=True)
-    folders = output_folders(out)
+    folders = output_folders(out) if folders is None else folders
     table = folder_table(str(out.resolve()), folders)
     if table is None:  # the output changed under the build: no stamp, the next build checks everything
         forget(cache)

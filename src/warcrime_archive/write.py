@@ -338,6 +338,17 @@ class Staging:
         digest = hashlib.sha256(data).hexdigest()
         self.files[relative] = [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, digest]
 
+    def folders(self) -> list[str]:
+        """Every folder of the new site that holds one of its files, as a path relative to the site, sorted (the
+        site's own folder is not listed): the output's folders once it is swapped in, without walking it."""
+        found: set[str] = set()
+        for path in self.files:
+            parent = path.rpartition("/")[0]
+            while parent and parent not in found:
+                found.add(parent)
+                parent = parent.rpartition("/")[0]
+        return sorted(found)
+
     def sums(self, paths: Iterable[str]) -> str:
         """`sha256sum -c` input over files of the new site (written or kept): '<hex>  <path>', sorted."""
         return "".join(f"{self.files[path][5]}  {path}\n" for path in sorted(paths))
