@@ -312,7 +312,11 @@ def ratio(a: float, b: float | None) -> str:
 
 
 def percent(a: float, b: float | None) -> str:
-    return f"{100 * a / b:.0f}%" if b else "n/a"
+    """a as a percentage of b; with one decimal under 10%, where the targets are (under 2%, under 5%)."""
+    if not b:
+        return "n/a"
+    share = 100 * a / b
+    return f"{share:.1f}%" if share < 10 else f"{share:.0f}%"
 
 
 def records_text(records: list[str]) -> str:

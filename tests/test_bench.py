@@ -24,6 +24,7 @@ def _module(name: str):
 
 
 make_archive = _module("make_archive")
+run = _module("run")
 
 
 def test_generated_archive_validates_and_builds(tmp_path):
@@ -137,3 +138,11 @@ def test_planned_edits_keep_every_record_valid(tmp_path):
         )
         loaded = load_archive(root)
         assert loaded.errors == [], (kind, loaded.errors)
+
+
+def test_small_percentages_keep_a_decimal_where_the_targets_are():
+    # 0.153 s against 11.71 s is 1.3%, under the 2% target; rounded to a whole number it read "1%" or "2%"
+    assert run.percent(0.153, 11.71) == "1.3%"
+    assert run.percent(0.59, 105.43) == "0.6%"
+    assert run.percent(9.39, 11.71) == "80%"
+    assert run.percent(1.0, None) == "n/a"
