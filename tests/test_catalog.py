@@ -74,3 +74,25 @@ def test_every_list_of_the_catalog_is_newest_first(sample_root):
     for entries in lists:
         assert list(entries) == sorted(entries, key=lambda e: e.sort_key, reverse=True)
         assert len({e.id for e in entries}) == len(entries)
+
+
+def test_a_record_naming_a_side_twice_is_listed_once_on_its_page(tmp_path):
+    """Two alleged perpetrators (or two victim groups) of the same side: one entry in that side's lists."""
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    path = root / RECORD
+    text = path.read_text()
+    text = text.replace(
+        "alleged_perpetrators: [{side: ukraine, unit: Unknown, attribution: suspected}]",
+        "alleged_perpetrators: [{side: ukraine, unit: Unknown, attribution: suspected},"
+        " {side: ukraine, unit: Another, attribution: suspected}]",
+    )
+    victims = "  - {side: russia, status: unknown, harm: killed, count: {min: 1, max: 2}, people: [{name: A B, also_reported_as: [C D]}]}\n"
+    assert victims in text
+    text = text.replace(victims, victims + "  - {side: russia, status: unknown, harm: wounded, count: 3}\n")
+    path.write_text(text)
+    catalog = catalog_of(root)
+    sides = {node.key: node for node in catalog.sides}
+    assert [e.id for e in sides["ukraine"].entries] == ["2022-03-29-dmytrivka-x"]
+    assert [e.id for e in sides["russia"].victim_entries] == ["2022-03-29-dmytrivka-x"]
+    assert sides["russia"].entries == () and sides["ukraine"].victim_entries == ()
