@@ -208,10 +208,11 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
         caller: jinja2.runtime.Macro,
     ) -> Markup:
         page = ctx["page"]
+        plain = page.kind == "404" or _marking  # as in `once`
         done = []
         for item in items:
             args = item if isinstance(item, tuple) else (item,)
-            if page.kind == "404" or _marking:
+            if plain:
                 done.append(str(caller(*args)))
                 continue
             key = (kind, *args) if rows is None else (kind, *args, rows[args[0].id])  # type: ignore[attr-defined]

@@ -251,7 +251,7 @@ class Staging:
             os.close(self.filler[1])
             self.filler = None
         if self.index is not None:
-            self.index.stop()  # the shards not begun are dropped; the one being made ends first:
+            self.index.stop()  # the shards not begun are dropped; the one being made ends first
         if self.worker is not None:
             self.worker.join()  # the indexer reads the staging folder: it ends before anything is removed
         if error is not None:
@@ -386,12 +386,10 @@ class Staging:
         self.index = SearchIndex(self, folder, link, run)
         return self.index
 
-    def prune(self, only: Callable[[str], bool] | None = None) -> None:
-        """Remove the files kept from before that the new site has not kept (of those, `only` these)."""
+    def prune(self) -> None:
+        """Remove the files kept from before that the new site has not kept."""
         self._filled()
         for relative in sorted(self.linked.keys() - self.files.keys()):
-            if only is not None and not only(relative):
-                continue
             path = self.staging.joinpath(*relative.split("/"))
             path.unlink()
             del self.linked[relative]
@@ -477,6 +475,14 @@ def write_site(
         return staging.commit() + added
 
 
+def _remove(path: Path) -> None:
+    """Remove a folder with what it holds, or a file or link, if it is there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
 class SearchIndex:
     """The search index of a staged site, made in shards (`Staging.start_index`).
 
@@ -528,11 +534,7 @@ class SearchIndex:
             return
         for path in files:
             del staging.linked[path]  # its file goes with its folder, below
-        made = staging.staging / sub
-        if made.is_dir() and not made.is_symlink():
-            shutil.rmtree(made)
-        elif made.exists() or made.is_symlink():
-            made.unlink()
+        _remove(staging.staging / sub)
         marked = [page for page in pages if (entry := staging.files.get(page)) is not None and entry[4]]
         if not marked:
             return
@@ -575,12 +577,8 @@ class SearchIndex:
                 del staging.linked[path]
         bundle = staging.staging / self.prefix
         for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
-            if f"{self.prefix}{child.name}/" in self.named:
-                continue
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
+            if f"{self.prefix}{child.name}/" not in self.named:
+                _remove(child)
         for sub in self.made:
             made = staging.staging / sub
             for path in sorted(made.rglob("*")) if made.is_dir() else []:
