@@ -10,8 +10,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
-from warcrime_archive import pipeline
+from warcrime_archive import feeds, pipeline
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
@@ -114,3 +116,28 @@ def test_json_ld_describes_the_record_about_an_alleged_event(site: Path):
     }
     assert data["citation"] == ["https://a.example/1"]
     assert "datePublished" not in data  # no git history, no date made up
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+
+
+@given(
+    st.sampled_from(["title", "link", "loc"]),
+    st.one_of(st.none(), texts),
+    st.dictionaries(st.sampled_from(["rel", "href", "term"]), texts, max_size=2),
+)
+def test_an_element_is_written_as_elementtree_writes_it(tag: str, text: str | None, attributes: dict[str, str]):
+    element = ET.Element(tag, attributes)
+    element.text = text
+    assert feeds.leaf(tag, text, **attributes) == ET.tostring(element, encoding="unicode")
+
+
+@pytest.mark.parametrize("name, namespace", [("feed.xml", ATOM), ("sitemap.xml", SM)])
+def test_the_feed_and_sitemap_are_as_elementtree_would_indent_and_write_them(site: Path, name: str, namespace: str):
+    text = (site / name).read_text()
+    declaration, body = text.split("\n", 1)
+    assert declaration == '<?xml version="1.0" encoding="utf-8"?>'
+    ET.register_namespace("", namespace.strip("{}"))
+    tree = ET.fromstring(body)
+    ET.indent(tree)
+    assert body == ET.tostring(tree, encoding="unicode") + "\n"

@@ -54,10 +54,24 @@ def test_the_schemas_have_their_own_folder():
     assert "schema" in urls.RESERVED
 
 
-segments = st.lists(st.sampled_from(["incidents", "a", "b", "ua", "kyiv-oblast", "x.html", "."]), max_size=4)
+segments = st.lists(st.sampled_from(["incidents", "a", "b", "ua", "kyiv-oblast", "x.html", ".", ".."]), max_size=4)
+site_urls = st.tuples(segments, st.booleans(), st.sampled_from(["", "#h"])).map(
+    lambda t: "/".join(t[0]) + ("/" if t[1] and t[0] else "") + t[2]
+)
 
 
-@given(segments, segments)
-def test_relpath_is_posixpath_relpath_without_the_filesystem(path, start):
-    path_text, start_text = "/".join(path) or ".", "/".join(start) or "."
-    assert urls._relpath(path_text, start_text) == posixpath.relpath(path_text, start_text)
+def posix_link(from_url: str, to_url: str) -> str:
+    """The link as posixpath.relpath makes it (which asks the file system for the working folder)."""
+    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
+    to_url, _, fragment = to_url.partition("#")
+    link = posixpath.relpath(to_url.rstrip("/") or ".", from_dir.rstrip("/") or ".")
+    if to_url.endswith("/") or to_url == "":
+        link = "./" if link == "." else link + "/"
+    return link + ("#" + fragment if fragment else "")
+
+
+@given(site_urls, st.lists(site_urls, min_size=1, max_size=4))
+def test_links_are_posixpath_relpath_without_the_filesystem(origin, targets):
+    link = urls.linker(origin)
+    for target in targets:
+        assert link(target) == urls.relative(origin, target) == posix_link(origin, target)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import re
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import fields
 from importlib import resources
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,11 +53,10 @@ def template_dirs(root: Path) -> list[Path]:
 
 _MARK = "\x00"
 """Brackets a site URL in a fragment rendered by `once` (YAML text cannot hold it, so no record can)."""
-_MARKED = re.compile(f"{_MARK}([^{_MARK}]*){_MARK}")
 _marking = False
 """True while `once` renders a fragment: `url()` then marks its target instead of making a relative link."""
-_links: tuple[object, dict[str, str]] = (None, {})
-"""The page `once` last put links in, and its links by target."""
+_links: tuple[object, dict[str, str], Callable[[str], str]] = (None, {}, str)
+"""The page `once` last put links in, its links by target, and `urls.linker` of its URL."""
 
 
 @jinja2.pass_context
@@ -74,13 +73,16 @@ def _url(ctx: jinja2.runtime.Context, target: str) -> str:
     return urls.relative(page.url, target)
 
 
+_MARK_FIELDS = attrgetter(*(f.name for f in fields(Mark) if f.name != "entry"))
+
+
 def _hashable(part: object) -> object:
     if isinstance(part, dict):
         return tuple(part.items())
     if isinstance(part, Entry):  # one entry per id in a build
         return ("entry", part.id)
     if isinstance(part, Mark):  # a mark of the timeline: its entry by id, as above
-        return ("mark", part.entry.id, *(getattr(part, f.name) for f in fields(part) if f.name != "entry"))
+        return ("mark", part.entry.id, *_MARK_FIELDS(part))
     return part
 
 
@@ -175,19 +177,20 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
 
         return render
 
-    def linked(page: Page, key: tuple, args: tuple, caller: Callable[..., object]) -> str:
-        fragment = fragments.get(tuple(_hashable(part) for part in key), key, render_marked(caller, args))
+    def linked(page: Page, marked: str) -> str:
+        """Fragments as `once` keeps them (one or many, joined) with the page's own links put in."""
         # The page's links, each worked out once per page: a list's rows link to the same few places.
         global _links
         if _links[0] is not page:
-            _links = (page, {})
-        links = _links[1]
-        out = _MARKED.split(fragment)  # text, link target, text, ..., text
+            _links = (page, {}, urls.linker(page.url))
+        _, links, link_to = _links
+        # Each fragment holds its marks in pairs, so the joined text splits into text, link target, text, ...
+        out = marked.split(_MARK)
         for at in range(1, len(out), 2):
             target = out[at]
             link = links.get(target)
             if link is None:
-                link = links[target] = escape(urls.relative(page.url, target))
+                link = links[target] = escape(link_to(target))
             out[at] = link
         return "".join(out)
 
@@ -196,7 +199,7 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
         page = ctx["page"]
         if page.kind == "404" or _marking:
             return caller()
-        return Markup(linked(page, key, (), caller))
+        return Markup(linked(page, fragments.get(tuple(map(_hashable, key)), key, render_marked(caller, ()))))
 
     @jinja2.pass_context
     def once_each(
@@ -210,14 +213,16 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
         page = ctx["page"]
         plain = page.kind == "404" or _marking  # as in `once`
         done = []
+        get = fragments.get
         for item in items:
             args = item if isinstance(item, tuple) else (item,)
             if plain:
                 done.append(str(caller(*args)))
                 continue
             key = (kind, *args) if rows is None else (kind, *args, rows[args[0].id])  # type: ignore[attr-defined]
-            done.append(linked(page, key, args, caller))
-        return Markup("".join(done))
+            done.append(get(tuple(map(_hashable, key)), key, render_marked(caller, args)))
+        # The links of every row put in at once (a list of 10,000 rows has some 40,000 of them).
+        return Markup("".join(done) if plain else linked(page, "".join(done)))
 
     return once, once_each
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 HOME = ""
@@ -148,31 +149,41 @@ def output_path(url: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` that works under any sub-path."""
+    return linker(from_url)(to_url)
+
+
+def linker(from_url: str) -> Callable[[str], str]:
+    """`relative(from_url, ...)` for the many links of one page, its own folder worked out once.
+
+    The link is posixpath.relpath's, without its calls to os.getcwd (a hot spot)."""
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
-    fragment = ""
-    if "#" in to_url:
-        to_url, fragment = to_url.split("#", 1)
-        fragment = "#" + fragment
-    target = to_url.rstrip("/") or "."
-    link = _relpath(target, from_dir.rstrip("/") or ".")
-    if to_url.endswith("/") or to_url == "":
-        link = "./" if link == "." else link + "/"
-    return link + fragment
-
-
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for two site-relative paths, without its calls to os.getcwd (a hot spot)."""
-    path_parts = [part for part in path.split("/") if part and part != "."]
+    start = from_dir.rstrip("/") or "."
     start_parts = [part for part in start.split("/") if part and part != "."]
-    if ".." in path_parts or ".." in start_parts:
-        return posixpath.relpath(path, start)
-    common = 0
-    for a, b in zip(path_parts, start_parts, strict=False):
-        if a != b:
-            break
-        common += 1
-    parts = [".."] * (len(start_parts) - common) + path_parts[common:]
-    return "/".join(parts) if parts else "."
+    plain = ".." not in start_parts
+    depth = len(start_parts)
+
+    def link(to_url: str) -> str:
+        fragment = ""
+        if "#" in to_url:
+            to_url, fragment = to_url.split("#", 1)
+            fragment = "#" + fragment
+        target = to_url.rstrip("/") or "."
+        path_parts = [part for part in target.split("/") if part and part != "."]
+        if plain and ".." not in path_parts:
+            common = 0
+            for a, b in zip(path_parts, start_parts, strict=False):
+                if a != b:
+                    break
+                common += 1
+            parts = [".."] * (depth - common) + path_parts[common:]
+            link = "/".join(parts) if parts else "."
+        else:
+            link = posixpath.relpath(target, start)
+        if to_url.endswith("/") or to_url == "":
+            link = "./" if link == "." else link + "/"
+        return link + fragment
+
+    return link
 
 
 def absolute(base_url: str, url: str) -> str:
