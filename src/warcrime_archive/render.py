@@ -55,8 +55,9 @@ _MARK = "\x00"
 """Brackets a site URL in a fragment rendered by `once` (YAML text cannot hold it, so no record can)."""
 _marking = False
 """True while `once` renders a fragment: `url()` then marks its target instead of making a relative link."""
-_links: tuple[object, dict[str, str], Callable[[str], str]] = (None, {}, str)
-"""The page `once` last put links in, its links by target, and `urls.linker` of its URL."""
+_links: tuple[object, dict[str, str], dict[str, str], Callable[[str], str]] = (None, {}, {}, str)
+"""The page last rendered links from, its links by target (escaped, and as `url` gives them), and `urls.linker`
+of its URL (`_links_of`)."""
 
 
 @jinja2.pass_context
@@ -70,7 +71,19 @@ def _url(ctx: jinja2.runtime.Context, target: str) -> str:
     page = ctx["page"]
     if page.kind == "404":
         return urlsplit(ctx["base_url"]).path.rstrip("/") + "/" + target
-    return urls.relative(page.url, target)
+    _, plain, link_to = _links_of(page)
+    link = plain.get(target)
+    if link is None:
+        link = plain[target] = link_to(target)
+    return link
+
+
+def _links_of(page: object) -> tuple[dict[str, str], dict[str, str], Callable[[str], str]]:
+    """The links of the page being rendered so far, escaped (`once`) and not (`url`), and `urls.linker` of its URL."""
+    global _links
+    if _links[0] is not page:
+        _links = (page, {}, {}, urls.linker(page.url))  # type: ignore[attr-defined]
+    return _links[1:]
 
 
 _MARK_FIELDS = attrgetter(*(f.name for f in fields(Mark) if f.name != "entry"))
@@ -180,10 +193,7 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
     def linked(page: Page, marked: str) -> str:
         """Fragments as `once` keeps them (one or many, joined) with the page's own links put in."""
         # The page's links, each worked out once per page: a list's rows link to the same few places.
-        global _links
-        if _links[0] is not page:
-            _links = (page, {}, urls.linker(page.url))
-        _, links, link_to = _links
+        links, _, link_to = _links_of(page)
         # Each fragment holds its marks in pairs, so the joined text splits into text, link target, text, ...
         out = marked.split(_MARK)
         for at in range(1, len(out), 2):
