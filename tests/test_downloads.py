@@ -376,11 +376,12 @@ def floats_in(value) -> list[float]:
 @given(value=JSON_VALUES)
 def test_the_fast_json_is_the_json_modules_byte_for_byte(value):
     floats = floats_in(value)
-    assert downloads._json(value, floats) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert downloads.json_text(value, floats) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert downloads.json_text(value, floats, indent=1) == json.dumps(value, ensure_ascii=False, indent=1) + "\n"
     assert downloads._canonical(value, floats) == json.dumps(
         value, ensure_ascii=False, sort_keys=True, separators=(",", ":")
     ).encode("utf-8")
-    texts = [downloads._json(item, floats_in(item)) for item in (value if isinstance(value, list) else [value])]
+    texts = [downloads.json_text(item, floats_in(item)) for item in (value if isinstance(value, list) else [value])]
     items = value if isinstance(value, list) else [value]
     assert downloads._json_array(texts) == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
@@ -390,7 +391,9 @@ def test_the_fast_json_is_the_json_modules_byte_for_byte(value):
 )
 def test_the_fast_json_writes_floats_and_integers_at_the_edges_as_json_does(value):
     expected = json.dumps({"v": [value]}, ensure_ascii=False, indent=2) + "\n"
-    assert downloads._json({"v": [value]}, floats_in(value)) == expected
+    assert downloads.json_text({"v": [value]}, floats_in(value)) == expected
+    expected = json.dumps({"v": [value], "w": {"x": [" a\n b"]}}, ensure_ascii=False, indent=1) + "\n"
+    assert downloads.json_text({"v": [value], "w": {"x": [" a\n b"]}}, floats_in(value), indent=1) == expected
 
 
 def test_the_coordinates_are_the_only_numbers_in_a_record_that_need_not_be_whole():

@@ -47,22 +47,30 @@ def _floats(entry: Entry) -> tuple[float, ...]:
     return (point.lat, point.lon) if point is not None else ()
 
 
-def _json(value: Any, floats: Iterable[float] = ()) -> str:
-    """`value` as JSON indented by two spaces, with a final newline: json.dumps(value, ensure_ascii=False,
-    indent=2) byte for byte. orjson writes it (over ten times faster than the json module's pure-Python
-    indenting encoder) unless one of `floats`, the floats the value holds, is one it writes differently, or
-    it refuses the value (an integer beyond 64 bits)."""
+def json_text(value: Any, floats: Iterable[float] = (), indent: int = 2) -> str:
+    """`value` as JSON indented by `indent` spaces (2 or 1), with a final newline: json.dumps(value,
+    ensure_ascii=False, indent=indent) byte for byte. orjson writes it (over ten times faster than the json
+    module's pure-Python indenting encoder) unless one of `floats`, the floats the value holds, is one it writes
+    differently, or it refuses the value (an integer beyond 64 bits)."""
     if _fast(floats):
         try:
-            return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+            text = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
         except orjson.JSONEncodeError:
             pass
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        else:
+            # A line break in JSON text is always between values (one inside a string is written \n), so each
+            # line starts with its indentation only: halved, it is the indentation by one space.
+            return (
+                text
+                if indent == 2
+                else "\n".join(line[(len(line) - len(line.lstrip(" "))) // 2 :] for line in text.split("\n"))
+            )
+    return json.dumps(value, ensure_ascii=False, indent=indent) + "\n"
 
 
 def _canonical(value: Any, floats: Iterable[float] = ()) -> bytes:
     """`value` as compact JSON with sorted keys, UTF-8: json.dumps(value, ensure_ascii=False, sort_keys=True,
-    separators=(",", ":")) byte for byte, on the same terms as `_json`."""
+    separators=(",", ":")) byte for byte, on the same terms as `json_text`."""
     if _fast(floats):
         try:
             return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
@@ -93,7 +101,9 @@ def published(entry: Entry) -> Published:
         return known[1]
     data = public_record(entry)
     floats = _floats(entry)
-    return remember(entry, Published(_json(data, floats), hashlib.sha256(_canonical(data, floats)).hexdigest()[:12]))
+    return remember(
+        entry, Published(json_text(data, floats), hashlib.sha256(_canonical(data, floats)).hexdigest()[:12])
+    )
 
 
 def remember(entry: Entry, forms: Published) -> Published:
@@ -526,7 +536,7 @@ def csl_json(config: ArchiveConfig, entry: Entry) -> list[dict[str, Any]]:
 
 
 def _json_array(items: list[str]) -> str:
-    """The JSON array of values given as `_json` texts: json.dumps(values, ensure_ascii=False, indent=2) + a
+    """The JSON array of values given as `json_text` texts: json.dumps(values, ensure_ascii=False, indent=2) + a
     newline, byte for byte (each item indented two spaces more; a string's line breaks are escapes in JSON)."""
     if not items:
         return "[]\n"
@@ -543,7 +553,7 @@ def record_files(config: ArchiveConfig, entry: Entry) -> dict[str, str]:
     return {
         urls.record_file(entry.id, "record.json"): published(entry).json,
         urls.record_file(entry.id, "record.bib"): bibtex(config, entry),
-        urls.record_file(entry.id, "record.csl.json"): _json(csl_json(config, entry)),
+        urls.record_file(entry.id, "record.csl.json"): json_text(csl_json(config, entry)),
     }
 
 
@@ -562,8 +572,8 @@ def archive_files(catalog: Catalog, rows: Rows | None = None) -> dict[str, str]:
     parts = [(rows or Rows()).of(e) for e in entries]
     files = {
         urls.download("incidents.json"): _json_array([forms.json for forms, _ in parts]),
-        urls.download("incidents.geojson"): _json(_geojson(catalog), (f for e in entries for f in _floats(e))),
-        urls.download("datapackage.json"): _json(_datapackage(catalog.config)),
+        urls.download("incidents.geojson"): json_text(_geojson(catalog), (f for e in entries for f in _floats(e))),
+        urls.download("datapackage.json"): json_text(_datapackage(catalog.config)),
     }
     for number, table in enumerate(TABLES):
         header = _csv([[c.name for c in table.columns]])

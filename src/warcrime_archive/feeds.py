@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from typing import Any
 
@@ -13,7 +12,7 @@ from warcrime_archive import urls
 from warcrime_archive.catalog import Catalog, Entry
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.dates import PartialDate
-from warcrime_archive.downloads import permalink, record_version
+from warcrime_archive.downloads import json_text, permalink, record_version
 from warcrime_archive.i18n import gettext
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -187,7 +186,8 @@ def json_ld(config: ArchiveConfig, entry: Entry) -> Markup:
         data["dateModified"] = entry.last_updated.date.isoformat()
     if config.license:
         data["license"] = config.license.url or config.license.name
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    floats = (loc.coordinates.lat, loc.coordinates.lon) if loc.coordinates else ()
+    text = json_text(data, floats, indent=1)[:-1]  # json.dumps(data, ensure_ascii=False, indent=1)
     # In a script element, '<' could end the block early: JSON allows it escaped.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
