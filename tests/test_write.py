@@ -228,12 +228,14 @@ def test_a_build_failing_before_it_writes_stops_the_child_and_leaves_no_staging_
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
-def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_another_thread(tmp_path):
+def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_another_thread(tmp_path, monkeypatch):
     """`Staging.start_index`: each shard, once its pages are in place, has its marked pages put in a scratch
     folder by the thread that writes (in the indexing thread, every file operation waited for the interpreter's
     lock) and is indexed in the other thread, one shard after the other; a shard with no marked page gets no
     index; after a failure the shards not reached are not indexed and no scratch folder is left; a build that
-    fails while a shard is indexed waits for it, and drops the shards not begun."""
+    fails while a shard is indexed waits for it, and drops the shards not begun. (Without the helper that
+    `wait` adds for the shards still queued: see the next test.)"""
+    monkeypatch.setattr(write.SearchIndex, "helpers", 0)
     marked = "<article data-pagefind-body>{}</article>"
     pages = {
         "incidents/a/index.html": marked.format("a"),
@@ -315,3 +317,48 @@ def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_anoth
     assert len(linked) == 3 and left == []  # the scratch folder of the shard not reached (e) is removed too
     ran, _ = attempt(None, slow=0.3, build_fails=True)
     assert [subfolder for subfolder, _ in ran] == ["pagefind/a/"]
+
+
+def test_shards_still_queued_when_the_build_waits_are_indexed_by_two_threads(tmp_path):
+    """`SearchIndex.wait`: the writing is done, so a second thread indexes the shards still queued beside the
+    first; every shard is made once, and a failure in either thread is raised, with no scratch folder left."""
+    pages = {f"incidents/{name}/index.html": f"<article data-pagefind-body>{name}</article>" for name in "abcd"}
+
+    def attempt(fail_at: str | None) -> tuple[list[tuple[str, int, float, float]], list[str]]:
+        ran: list[tuple[str, int, float, float]] = []
+
+        def run(site: Path, scratch: Path, subfolder: str) -> int:
+            start = time.monotonic()
+            time.sleep(0.4)
+            shutil.rmtree(scratch)
+            ran.append((subfolder, threading.get_ident(), start, time.monotonic()))
+            if subfolder == fail_at:
+                raise RuntimeError("pagefind failed")
+            (site / subfolder).mkdir(parents=True)
+            (site / subfolder / "pagefind.js").write_text(subfolder)
+            return 1
+
+        with write.Staging(tmp_path / f"site-{fail_at}") as staging:
+            for relative, html in pages.items():
+                staging.put(relative, html)
+            index = staging.start_index("pagefind", search_index.link_pages, run)
+            for n, page in enumerate(pages):
+                index.shard(f"pagefind/{n}/", f"k{n}", [page])
+            if fail_at is None:
+                index.wait()
+                assert {p for p in staging.files if p.startswith("pagefind/")} == {
+                    f"pagefind/{n}/pagefind.js" for n in range(4)
+                }
+            else:
+                with pytest.raises(RuntimeError, match="pagefind failed"):
+                    index.wait()
+            left = [p.name for p in staging.staging.iterdir() if p.name.startswith(".search-pages-")]
+        return ran, left
+
+    ran, left = attempt(None)
+    assert sorted(subfolder for subfolder, *_ in ran) == [f"pagefind/{n}/" for n in range(4)] and left == []
+    assert len({thread for _, thread, _, _ in ran}) == 2
+    # the two threads indexed at the same time
+    assert any(a[1] != b[1] and a[2] < b[3] and b[2] < a[3] for a in ran for b in ran)
+    ran, left = attempt("pagefind/1/")
+    assert "pagefind/1/" in [subfolder for subfolder, *_ in ran] and left == []

@@ -173,7 +173,7 @@ class Staging:
         self.made: set[Path] = set()
         self.base: dict[str, list] = {}  # the manifest of the folder the staging folder started from
         self.live: dict | None = None  # the manifest of the current output
-        self.worker: threading.Thread | None = None
+        self.workers: list[threading.Thread] = []  # the search index's threads (`SearchIndex`)
         self.index: SearchIndex | None = None
         self.filler: tuple[int, int] | None = None  # (pid, pipe) of the child putting kept files in place
 
@@ -252,8 +252,8 @@ class Staging:
             self.filler = None
         if self.index is not None:
             self.index.stop()  # the shards not begun are dropped; the one being made ends first
-        if self.worker is not None:
-            self.worker.join()  # the indexer reads the staging folder: it ends before anything is removed
+        for worker in self.workers:
+            worker.join()  # the indexers read the staging folder: they end before anything is removed
         if error is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             if self.old.exists() and not self.out.exists():
@@ -493,7 +493,13 @@ class SearchIndex:
     and another thread runs `run(staging, scratch, subfolder)` for each shard in turn, so that one indexer
     runs at a time, beside the rendering of the rest. A shard with no marked page has no index. `wait`
     waits for the last shard, then removes anything else under `folder`.
+
+    The thread that calls `wait` has nothing left to do but wait: if shards are still queued then, `helpers`
+    more threads index them beside the first, so that every core works on what is left of the index.
     """
+
+    helpers = 1
+    """Threads added by `wait` while shards are queued (one per queued shard at most)."""
 
     def __init__(
         self,
@@ -509,7 +515,6 @@ class SearchIndex:
         self.made: list[str] = []
         self.queue: queue.SimpleQueue[tuple[str, Path] | None] = queue.SimpleQueue()
         self.failure: list[BaseException] = []
-        self.worker: threading.Thread | None = None
         self.stopped = False
 
     def _by_shard(self, paths: Iterable[str]) -> dict[str, list[str]]:  # "pagefind/<shard>/" -> its files
@@ -541,35 +546,44 @@ class SearchIndex:
         scratch = self.link(staging.staging, marked)
         self.made.append(sub)
         self.queue.put((sub, scratch))
-        if self.worker is None:
-            self.worker = staging.worker = threading.Thread(target=self._work, name="search index", daemon=True)
-            self.worker.start()
+        if not staging.workers:
+            self._start()
+
+    def _start(self) -> None:
+        worker = threading.Thread(target=self._work, name="search index", daemon=True)
+        self.staging.workers.append(worker)
+        worker.start()
 
     def _work(self) -> None:
-        failed = False
         while (item := self.queue.get()) is not None:
             subfolder, scratch = item
-            if failed or self.stopped:  # shards after a failure, or given up: only their scratch folders go
+            if self.failure or self.stopped:  # shards after a failure, or given up: only their scratch folders go
                 shutil.rmtree(scratch, ignore_errors=True)
                 continue
             try:
                 self.run(self.staging.staging, scratch, subfolder)
             except BaseException as error:  # handed to the thread that waits
                 self.failure.append(error)
-                failed = True
+
+    def _end(self) -> None:
+        for _ in self.staging.workers:  # one end mark per thread
+            self.queue.put(None)
 
     def stop(self) -> None:
-        """Give up (the build failed): the shards not begun are not made, and the indexer thread ends."""
+        """Give up (the build failed): the shards not begun are not made, and the indexer threads end."""
         self.stopped = True
-        self.queue.put(None)
+        self._end()
 
     def wait(self) -> None:
         """Wait for the shards' indexes; then record their files, and remove what is left under the folder from
         before (shards no longer named)."""
         staging = self.staging
-        if self.worker is not None:
-            self.queue.put(None)
-            self.worker.join()
+        if staging.workers:
+            for _ in range(min(self.helpers, self.queue.qsize())):
+                self._start()
+            self._end()
+            for worker in staging.workers:
+                worker.join()
         if self.failure:
             raise self.failure[0]
         for files in self.previous.values():  # shards of the last build not named in this one
