@@ -320,8 +320,9 @@ class Staging:
         and kept as it is when the output already holds the same bytes."""
         self._filled()
         data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(data).hexdigest()
         if fingerprint is None:
-            fingerprint = "sha256:" + hashlib.sha256(data).hexdigest()  # the content is its own fingerprint
+            fingerprint = "sha256:" + digest  # the content is its own fingerprint
             if self.unchanged(relative, fingerprint):
                 return
         dest = _safe_join(self.staging, relative)
@@ -335,7 +336,6 @@ class Staging:
                 os.utime(file.fileno(), (self.mtime, self.mtime))
             stat = os.fstat(file.fileno())
         indexed = relative.endswith(".html") and b"data-pagefind-body" in data
-        digest = hashlib.sha256(data).hexdigest()
         self.files[relative] = [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, digest]
 
     def folders(self) -> list[str]:
