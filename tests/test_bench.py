@@ -146,3 +146,20 @@ def test_small_percentages_keep_a_decimal_where_the_targets_are():
     assert run.percent(0.59, 105.43) == "0.6%"
     assert run.percent(9.39, 11.71) == "80%"
     assert run.percent(1.0, None) == "n/a"
+
+
+def test_each_timed_command_starts_after_the_file_system_is_settled(monkeypatch):
+    """The work an earlier step left the file system (the last output's deletion, the last build's dirty
+    pages) is done before the clock starts, not inside the next build's time."""
+    events: list[str] = []
+    monkeypatch.setattr(run.os, "sync", lambda: events.append("sync"))
+    started = run.Measured.__init__
+
+    def start(self, *args, **kwargs):
+        events.append("start")
+        started(self, *args, **kwargs)
+
+    monkeypatch.setattr(run.Measured, "__init__", start)
+    run.run([sys.executable, "-c", "pass"])
+    run.run([sys.executable, "-c", "pass"])
+    assert events == ["sync", "start", "sync", "start"]
