@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from typing import Any
+from xml.sax.saxutils import escape as escape_xml
 
 from markupsafe import Markup
 
@@ -56,15 +57,12 @@ def _id(config: ArchiveConfig, url: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, config.title + "/" + url).urn
 
 
-def _escaped(text: str) -> str:
-    """Character data as ElementTree writes it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
 def _quoted(value: str) -> str:
     """An attribute's value as ElementTree writes it."""
-    value = _escaped(value).replace('"', "&quot;")
-    return value.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+    return escape_xml(value, _ATTRIBUTE_ENTITIES)
 
 
 def leaf(tag: str, text: str | None = None, **attributes: str) -> str:
@@ -72,7 +70,7 @@ def leaf(tag: str, text: str | None = None, **attributes: str) -> str:
     sitemap list every record, and building their trees of some 100,000 elements cost a second at 10,000
     records; writing each line is ten times faster, and gives the same bytes (tested against ElementTree)."""
     attrs = "".join(f' {name}="{_quoted(value)}"' for name, value in attributes.items())
-    return f"<{tag}{attrs}>{_escaped(text)}</{tag}>" if text else f"<{tag}{attrs} />"
+    return f"<{tag}{attrs}>{escape_xml(text)}</{tag}>" if text else f"<{tag}{attrs} />"
 
 
 def _element(tag: str, children: list[str], level: int, attrs: str = "") -> str:

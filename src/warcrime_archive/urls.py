@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 HOME = ""
 INCIDENTS = "incidents/"
@@ -146,14 +145,9 @@ def output_path(url: str) -> str:
     return f"{url}index.html" if url == "" or url.endswith("/") else url
 
 
-@lru_cache(maxsize=1 << 16)
-def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` that works under any sub-path."""
-    return linker(from_url)(to_url)
-
-
 def linker(from_url: str) -> Callable[[str], str]:
-    """`relative(from_url, ...)` for the many links of one page, its own folder worked out once.
+    """The links from the page at `from_url`: a function of the target's URL giving a relative link that works
+    under any sub-path, the page's own folder worked out once for its many links.
 
     The link is posixpath.relpath's, without its calls to os.getcwd (a hot spot)."""
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
