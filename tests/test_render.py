@@ -1,3 +1,5 @@
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -101,6 +103,30 @@ def test_parallel_rendering_gives_the_same_pages_in_the_same_order(sample_root):
     serial = render_all(make_environment(sample_root, catalog), pages, jobs=1)
     assert list(parallel.items()) == list(serial.items())
     assert done[-1] == len(pages) and done == sorted(done)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_with_a_store_each_page_goes_to_it_where_it_was_rendered_and_its_result_comes_back(sample_root, jobs):
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.plan import plan_site
+    from warcrime_archive.render import make_environment, render_all, render_pages
+
+    archive = pipeline.check(sample_root).archive
+    catalog = build_catalog(archive)
+    pages = plan_site(catalog)
+    expected = render_all(make_environment(sample_root, catalog), pages, jobs=1)
+    here = os.getpid()
+
+    def store(n: int, output: str, html: str) -> tuple:
+        return (n, output, hashlib.sha256(html.encode()).hexdigest(), os.getpid())
+
+    got = list(render_pages(make_environment(sample_root, catalog), pages, jobs=jobs, store=store))
+    assert [output for output, _ in got] == list(expected)
+    assert [result[:3] for _, result in got] == [
+        (n, output, hashlib.sha256(html.encode()).hexdigest()) for n, (output, html) in enumerate(expected.items())
+    ]
+    processes = {result[3] for _, result in got}
+    assert processes == {here} if jobs == 1 else here not in processes  # written by the workers
 
 
 def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy(tmp_path):

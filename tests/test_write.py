@@ -195,7 +195,7 @@ def test_kept_files_are_put_in_place_by_a_child_while_the_build_goes_on(
             monkeypatch.setattr(write.threading, "active_count", lambda: 2)
         with write.Staging(out, mtime=pipeline.source_date_epoch(), manifest=manifest) as staging:
             assert (staging.filler is not None) is not inline
-            staging._filled()  # what every method that needs the kept files does first: wait for the child
+            staging.filled()  # what every method that needs the kept files does first: wait for the child
             assert staging.filler is None
             seen[inline] = (dict(staging.linked), sorted(staging.made), _staged(staging))
             assert staging.unchanged("index.html", staging.linked["index.html"][0])
@@ -205,6 +205,44 @@ def test_kept_files_are_put_in_place_by_a_child_while_the_build_goes_on(
     assert len(linked) == len(files) > 50
     # every kept file is a hard link to the output's
     assert all(files[path] == (out / path).stat().st_ino for path in files)
+
+
+def test_a_text_put_in_parts_is_the_same_file_as_put_whole_and_is_kept_when_unchanged(tmp_path):
+    text = ["[\n", '  "caf\u00e9 \u0627\u0644",\n', "  2\n", "]\n"]
+    calls = []
+
+    def parts():
+        calls.append(1)
+        return iter(text)
+
+    out = tmp_path / "site"
+    manifest = tmp_path / "cache" / "site.json"
+    manifest.parent.mkdir()
+    entries = {}
+    for how in ("whole", "parts"):
+        with write.Staging(tmp_path / how) as staging:
+            if how == "whole":
+                staging.put("data/a.json", "".join(text))
+            else:
+                staging.put_parts("data/a.json", parts)
+            entries[how] = staging.files["data/a.json"]
+            staging.commit()
+        assert (tmp_path / how / "data/a.json").read_text() == "".join(text)
+    assert len(calls) == 2  # once to know its digest, once to write it: never joined
+    whole, in_parts = entries["whole"], entries["parts"]
+    assert [whole[0], whole[1], whole[4], whole[5]] == [in_parts[0], in_parts[1], in_parts[4], in_parts[5]]
+
+    # With a manifest, the same bytes in the next build keep the file (the same inode); other bytes replace it.
+    inodes, kept = [], []
+    for content in (text, text, ["[]\n"]):
+        with write.Staging(out, manifest=manifest) as staging:
+            staging.put_parts("data/a.json", lambda content=content: iter(content))
+            kept.append(staging.files["data/a.json"] is staging.linked.get("data/a.json"))
+            staging.commit()
+        assert (out / "data/a.json").read_text() == "".join(content)
+        inodes.append((out / "data/a.json").stat().st_ino)
+    assert kept == [False, True, False]
+    assert inodes[1] == inodes[0] != inodes[2]
 
 
 def test_a_build_failing_before_it_writes_stops_the_child_and_leaves_no_staging_folder(

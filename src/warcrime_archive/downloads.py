@@ -9,7 +9,7 @@ import hashlib
 import io
 import json
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -538,9 +538,17 @@ def csl_json(config: ArchiveConfig, entry: Entry) -> list[dict[str, Any]]:
 def _json_array(items: list[str]) -> str:
     """The JSON array of values given as `json_text` texts: json.dumps(values, ensure_ascii=False, indent=2) + a
     newline, byte for byte (each item indented two spaces more; a string's line breaks are escapes in JSON)."""
+    return "".join(_json_array_parts(items))
+
+
+def _json_array_parts(items: list[str]) -> Iterator[str]:
+    """`_json_array` in parts, one an item: joined, the same text."""
     if not items:
-        return "[]\n"
-    return "[\n" + ",\n".join("  " + text[:-1].replace("\n", "\n  ") for text in items) + "\n]\n"
+        yield "[]\n"
+        return
+    last = len(items) - 1
+    for n, text in enumerate(items):
+        yield ("[\n  " if n == 0 else "  ") + text[:-1].replace("\n", "\n  ") + (",\n" if n < last else "\n]\n")
 
 
 RECORD_FILES = ("record.json", "record.bib", "record.csl.json")
@@ -565,20 +573,33 @@ class Rows:
         return published(entry), tuple(_csv(table.rows(entry)) for table in TABLES)
 
 
-def archive_files(catalog: Catalog, rows: Rows | None = None) -> dict[str, str]:
-    """Output path -> content of the downloads over every record: incidents.json, the GeoJSON, the CSV
-    files and datapackage.json; each record's part of them from `rows` (by default worked out here)."""
+Parts = Callable[[], Iterable[str]]
+"""A file's text in parts, made anew each time it is called (see `archive_parts`)."""
+
+
+def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str, Parts]]:
+    """The downloads over every record, in order of their paths: incidents.json, the GeoJSON, the CSV files and
+    datapackage.json, each as a function giving its text in parts (tens of megabytes at 10,000 records: the
+    build writes them part by part, `write.Staging.put_parts`, instead of joining each whole); each record's
+    part of them from `rows` (by default worked out here)."""
     entries = _by_id(catalog)
     parts = [(rows or Rows()).of(e) for e in entries]
-    files = {
-        urls.download("incidents.json"): _json_array([forms.json for forms, _ in parts]),
-        urls.download("incidents.geojson"): json_text(_geojson(catalog), (f for e in entries for f in _floats(e))),
-        urls.download("datapackage.json"): json_text(_datapackage(catalog.config)),
+    files: dict[str, Parts] = {
+        urls.download("incidents.json"): lambda: _json_array_parts([forms.json for forms, _ in parts]),
+        urls.download("incidents.geojson"): lambda: (
+            json_text(_geojson(catalog), (f for e in entries for f in _floats(e))),
+        ),
+        urls.download("datapackage.json"): lambda: (json_text(_datapackage(catalog.config)),),
     }
     for number, table in enumerate(TABLES):
         header = _csv([[c.name for c in table.columns]])
-        files[table.url] = header + "".join(lines[number] for _, lines in parts)
-    return dict(sorted(files.items()))
+        files[table.url] = lambda number=number, header=header: (header, *(lines[number] for _, lines in parts))
+    return sorted(files.items())
+
+
+def archive_files(catalog: Catalog, rows: Rows | None = None) -> dict[str, str]:
+    """Output path -> content of the downloads over every record (`archive_parts`, each joined)."""
+    return {path: "".join(make()) for path, make in archive_parts(catalog, rows)}
 
 
 def data_files(catalog: Catalog) -> dict[str, str]:

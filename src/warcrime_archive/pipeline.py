@@ -116,15 +116,18 @@ def write_data(
     unchanged record are kept without being made again (SHA256SUMS takes their digests from the manifest).
     Each record's part of the downloads over every record comes from `rows` (the plan cache), when given.
     """
-    data = downloads.archive_files(catalog, rows)
-    data.update({urls.schema_file(name): text for name, text in schemas().items()})
+    summed = []
+    for relative, parts in downloads.archive_parts(catalog, rows):
+        staging.put_parts(relative, parts)  # one at a time, part by part: tens of megabytes each
+        summed.append(relative)
+    data = {urls.schema_file(name): text for name, text in schemas().items()}
     data[urls.FEED] = feeds.feed(catalog)
     site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
     if site_map is not None:
         data[urls.SITEMAP] = site_map
     for relative, content in data.items():
         staging.put(relative, content)
-    summed = list(data)
+    summed += data
     for entry in catalog.entries:
         fingerprint = prints.digest(("record files", prints.salt, entry)) if prints is not None else None
         paths = [urls.record_file(entry.id, name) for name in downloads.RECORD_FILES]
@@ -250,13 +253,22 @@ def build(
                 if count == 0:
                     ready(n)
             report("render", 0, len(todo))
-            # Pages go from render to write one by one, so the whole site is never held in memory; the time
-            # spent waiting for pages is the render stage's, the rest the write stage's.
+            # Each page is written by the process that rendered it (`Staging.write`, in a render worker), so
+            # the whole site is never held in memory nor sent to this process; here each is recorded in turn.
+            # The time spent waiting for pages is the render stage's, the rest the write stage's.
+            staging.filled()  # the kept files are in place before the workers write beside them
+            prints_of = [fingerprint for _, fingerprint in todo]
+
+            def store(n: int, relative: str, html: str) -> list:
+                return staging.write(relative, html, prints_of[n])
+
             rendering = [0.0]
-            rendered = render_pages(env, [page for page, _ in todo], lambda done: report("render", done, len(todo)))
+            rendered = render_pages(
+                env, [page for page, _ in todo], lambda done: report("render", done, len(todo)), store=store
+            )
             try:
-                for (_, fingerprint), (relative, html) in zip(todo, _timed(rendered, rendering), strict=True):
-                    staging.put(relative, html, fingerprint)
+                for relative, entry in _timed(rendered, rendering):
+                    staging.record(relative, entry)
                     n = shard_of.get(relative)
                     if n is not None:
                         left[n] -= 1

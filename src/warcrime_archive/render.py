@@ -333,7 +333,11 @@ CHUNK = 64
 AHEAD = 2
 """Chunks of pages handed to each render worker ahead of the one the build is writing."""
 
-_work: tuple[jinja2.Environment, list[Page]] | None = None
+Store = Callable[[int, str, str], Any]
+"""store(n, output path, HTML) of the n-th page given to `render_pages`: where the page goes once rendered, in the
+process that rendered it (a render worker writes its pages itself); its result is handed on instead of the HTML."""
+
+_work: tuple[jinja2.Environment, list[Page], Store | None] | None = None
 
 
 def default_jobs(pages: int) -> int:
@@ -341,13 +345,18 @@ def default_jobs(pages: int) -> int:
     return len(os.sched_getaffinity(0)) if pages >= PARALLEL_FROM else 1
 
 
-def _render_chunk(bounds: tuple[int, int]) -> tuple[list[str], tuple[dict[str, str], set[str]]]:
-    """In a worker: render pages[start:end] of the environment and pages it inherited by fork; also hand back
-    the fragments it rendered and used (`Fragments.drain`)."""
+def _render_chunk(bounds: tuple[int, int]) -> tuple[list[Any], tuple[dict[str, str], set[str]]]:
+    """In a worker: render pages[start:end] of the environment and pages it inherited by fork, each handed to
+    the inherited `store` when there is one; also hand back the fragments it rendered and used (`Fragments.drain`)."""
     assert _work is not None
-    env, pages = _work
-    html = [render_page(env, page) for page in pages[bounds[0] : bounds[1]]]
-    return html, env.fragments.drain()  # type: ignore[attr-defined]
+    env, pages, store = _work
+    done = []
+    for n in range(*bounds):
+        page = pages[n]
+        html = render_page(env, page)
+        done.append(html if store is None else store(n, page.output, html))
+        del html  # a list of 10,000 rows is megabytes: not kept while the next page renders
+    return done, env.fragments.drain()  # type: ignore[attr-defined]
 
 
 def render_all(
@@ -367,25 +376,32 @@ def render_pages(
     progress: Callable[[int], None] | None = None,
     *,
     jobs: int | None = None,
-) -> Generator[tuple[str, str], None, None]:
+    store: Store | None = None,
+) -> Generator[tuple[str, Any], None, None]:
     """(output path, HTML) for every page, in the pages' order, as they are done; `progress(done)` is told too.
 
     The pages come one by one, so the write stage can write each and let it go instead of holding the
     whole site. With more than one job the pages are rendered by forked worker processes, in chunks, and
     handed on in order, so the result is the same as rendering them one by one.
+
+    With `store`, each page is handed to `store(n, output, html)` where it was rendered, and what that returns
+    comes instead of the HTML: the build's workers write their own pages, so the HTML never crosses to the build
+    (at 10,000 records 300 MB of it went through a pipe, pickled, to be written by the one process).
     """
     global _work
     jobs = default_jobs(len(pages)) if jobs is None else jobs
     if jobs <= 1:
         for done, page in enumerate(pages, 1):
-            yield page.output, render_page(env, page)
+            html = render_page(env, page)
+            yield page.output, (html if store is None else store(done - 1, page.output, html))
+            del html
             if progress is not None and (done % 100 == 0 or done == len(pages)):
                 progress(done)
         return
     for templates in dict.fromkeys(page.templates for page in pages):
         env.select_template(list(templates))  # compiled once here, shared by the workers
     chunks = iter([(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)])
-    _work = (env, pages)
+    _work = (env, pages, store)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             # At most AHEAD chunks per worker are in flight: `Pool.imap` would hand out every chunk at once, and
@@ -399,8 +415,8 @@ def render_pages(
                 for bounds in islice(chunks, 1):
                     pending.append((bounds, pool.apply_async(_render_chunk, (bounds,))))
                 env.fragments.absorb(*fragments)  # type: ignore[attr-defined]
-                for page, html in zip(pages[start:end], rendered, strict=True):
-                    yield page.output, html
+                for page, result in zip(pages[start:end], rendered, strict=True):
+                    yield page.output, result
                 del rendered
                 if progress is not None:
                     progress(end)

@@ -210,7 +210,7 @@ class Staging:
     def _fill(self, fill: Callable[[], None]) -> None:
         """Put the files kept from before in place: in a forked child while the build goes on (planning on
         one core, this on the other), or here when other threads run (a fork copies only this one).
-        `_filled` waits for the child and takes its `linked` and `made`."""
+        `filled` waits for the child and takes its `linked` and `made`."""
         if threading.active_count() > 1 or not hasattr(os, "fork"):
             fill()
             return
@@ -230,7 +230,8 @@ class Staging:
         os.close(write)
         self.filler = (pid, read)
 
-    def _filled(self) -> None:
+    def filled(self) -> None:
+        """Wait until the files kept from before are in place (`_fill`); needed before anything is written."""
         if self.filler is None:
             return
         pid, read = self.filler
@@ -308,7 +309,7 @@ class Staging:
 
     def unchanged(self, relative: str, fingerprint: str | None) -> bool:
         """True (and the file stays) when the output already holds `relative` made from `fingerprint`."""
-        self._filled()
+        self.filled()
         entry = self.linked.get(relative)
         if fingerprint is None or entry is None or entry[0] != fingerprint:
             return False
@@ -318,25 +319,56 @@ class Staging:
     def put(self, relative: str, content: str | bytes, fingerprint: str | None = None) -> None:
         """Write a file of the new site; without a fingerprint, it is known by the SHA-256 of its content
         and kept as it is when the output already holds the same bytes."""
-        self._filled()
+        self.filled()
+        self.record(relative, self.write(relative, content, fingerprint))
+
+    def write(self, relative: str, content: str | bytes, fingerprint: str | None = None) -> list:
+        """What `put` does but record the file: returns its manifest entry, for `record`.
+
+        Safe in a process forked from the build once `filled` (a render worker writing the pages it renders):
+        it reads what the staging folder started with, and changes nothing but the file and its folder."""
         data = content.encode("utf-8") if isinstance(content, str) else content
         digest = hashlib.sha256(data).hexdigest()
         if fingerprint is None:
             fingerprint = "sha256:" + digest  # the content is its own fingerprint
-            if self.unchanged(relative, fingerprint):
-                return
+            entry = self.linked.get(relative)
+            if entry is not None and entry[0] == fingerprint:
+                return entry  # the file stays
+        stat = self._create(relative, (data,))
+        indexed = relative.endswith(".html") and b"data-pagefind-body" in data
+        return [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, digest]
+
+    def _create(self, relative: str, chunks: Iterable[bytes]) -> os.stat_result:
+        """Create the file `relative` in the staging folder from `chunks`, and return its status."""
         dest = _safe_join(self.staging, relative)
         self._folder(dest.parent)
         if relative in self.linked or relative in self.files:
             dest.unlink(missing_ok=True)  # a link to the current output's file: replaced, never written in place
         with open(dest, "xb") as file:
-            file.write(data)
+            for chunk in chunks:
+                file.write(chunk)
             file.flush()  # so that no later write changes the time recorded below
             if self.mtime is not None:
                 os.utime(file.fileno(), (self.mtime, self.mtime))
-            stat = os.fstat(file.fileno())
-        indexed = relative.endswith(".html") and b"data-pagefind-body" in data
-        self.files[relative] = [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, digest]
+            return os.fstat(file.fileno())
+
+    def put_parts(self, relative: str, parts: Callable[[], Iterable[str]]) -> None:
+        """`put` of a text given in parts (`parts()` gives them, anew each time it is called), never joined:
+        known by the SHA-256 of its bytes, and kept as it is when the output already holds the same bytes."""
+        self.filled()
+        digest = hashlib.sha256()
+        for part in parts():
+            digest.update(part.encode("utf-8"))
+        fingerprint = "sha256:" + digest.hexdigest()
+        if self.unchanged(relative, fingerprint):
+            return
+        stat = self._create(relative, (part.encode("utf-8") for part in parts()))
+        indexed = False  # only pages are indexed, and they are written whole
+        self.record(relative, [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, fingerprint[7:]])
+
+    def record(self, relative: str, entry: list) -> None:
+        """Count a file `write` put in the staging folder (here or in a forked process) as part of the new site."""
+        self.files[relative] = entry
 
     def folders(self) -> list[str]:
         """Every folder of the new site that holds one of its files, as a path relative to the site, sorted (the
@@ -382,13 +414,13 @@ class Staging:
         """Start making the search index under `folder`, shard by shard as their pages are put in place
         (`SearchIndex.shard`); `SearchIndex.wait` waits for the end. The rest of the site can be written
         meanwhile: the indexer reads only the scratch folders `link` makes."""
-        self._filled()
+        self.filled()
         self.index = SearchIndex(self, folder, link, run)
         return self.index
 
     def prune(self) -> None:
         """Remove the files kept from before that the new site has not kept."""
-        self._filled()
+        self.filled()
         for relative in sorted(self.linked.keys() - self.files.keys()):
             path = self.staging.joinpath(*relative.split("/"))
             path.unlink()
