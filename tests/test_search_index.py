@@ -86,7 +86,16 @@ def test_only_incident_pages_are_indexed_with_their_filters(tmp_path):
     # the ready-made interfaces we do not use are not published
     assert not any((shard / name).exists() for name in UNUSED)
     assert (shard / "pagefind.js").is_file()
-    assert 'data-bundles="../pagefind/2022-03-29-dmytrivka-x/"' in (site / "search" / "index.html").read_text()
+    assert listed_shards(site) == ["../pagefind/2022-03-29-dmytrivka-x/"]
+    assert '<script src="shards.js" defer>' in (site / "search" / "index.html").read_text()
+
+
+def listed_shards(site: Path) -> list[str]:
+    """The shards search/shards.js gives the search page (as links from it)."""
+    text = (site / "search" / "shards.js").read_text()
+    prefix = "window.warcrimeArchiveSearchShards = "
+    line = next(line for line in text.splitlines() if line.startswith(prefix))
+    return json.loads(line.removeprefix(prefix).removesuffix(";"))
 
 
 def test_an_incident_spanning_years_is_found_under_each_year(tmp_path):
@@ -253,8 +262,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     pipeline.build(root, out, history=False, cache=cache)
     names = bundles(out)
     assert len(names) == 4 and names == sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
-    links = (out / "search" / "index.html").read_text()
-    assert 'data-bundles="' + " ".join(f"../pagefind/{name}/" for name in names) + '"' in links
+    assert listed_shards(out) == [f"../pagefind/{name}/" for name in names]
 
     def inodes(name: str) -> dict[str, int]:
         return {
@@ -276,6 +284,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     path.unlink()
     pipeline.build(root, out, history=False, cache=cache)
     assert bundles(out) == [name for name in names if name != edited]
+    assert listed_shards(out) == [f"../pagefind/{name}/" for name in bundles(out)]
     same = [name for name in bundles(out) if (out / "incidents" / name / "index.html").read_bytes() == pages[name]]
     assert same, "some incident page did not change"
     for name in bundles(out):
@@ -343,6 +352,41 @@ def test_the_browser_merges_the_shards_and_finds_what_one_index_finds(sample_sit
         [shard_names[0], "pagefind-worker.js"],
         [shard_names[0], "wasm.en.pagefind"],
     ]
+
+
+def test_a_shard_with_no_marked_page_is_left_out_and_the_search_page_still_finds_the_others(
+    sample_root, copy_archive, tmp_path, monkeypatch
+):
+    # An archive's own incident template marks every record but the first for the index: the first shard (the
+    # one the browser loads first, and merges the others into) has no index.
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 1)  # every record a shard of its own
+    root = copy_archive(sample_root)
+    first = min(p.stem for p in (root / "incidents").glob("*.yaml"))
+    template = (sample_root / "templates" / "incident.html").read_text()
+    assert template.count(" data-pagefind-body>") == 1
+    (root / "templates").mkdir()
+    (root / "templates" / "incident.html").write_text(
+        template.replace(" data-pagefind-body>", f'{{% if entry.id != "{first}" %}} data-pagefind-body{{% endif %}}>')
+    )
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    pipeline.build(root, out, history=False, cache=cache)
+    names = sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
+    assert bundles(out) == names[1:] and len(names) == 4
+    assert listed_shards(out) == [f"../pagefind/{name}/" for name in names[1:]]
+    with chromium() as browser, serve(out) as base:
+        page = browser.new_page()
+        page.goto(base + "search/?q=shot")
+        page.wait_for_function("() => /found/.test(document.getElementById('search-status').textContent)")
+        found = page.eval_on_selector_all(
+            "#search-results .result-title a", "links => links.map(a => a.getAttribute('href'))"
+        )
+        assert page.text_content("#search-status") == f"{len(found)} records found."
+        assert found and not any(first in link for link in found)
+    # marked again: its shard is made, and listed, in the next (incremental) build
+    (root / "templates" / "incident.html").unlink()
+    pipeline.build(root, out, history=False, cache=cache)
+    assert bundles(out) == names
+    assert listed_shards(out) == [f"../pagefind/{name}/" for name in names]
 
 
 # Six pages with three filters of several values each, so that Pagefind's hash-map order shows.

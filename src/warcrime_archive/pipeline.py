@@ -26,7 +26,7 @@ from warcrime_archive.record_cache import long_lived
 from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
-from warcrime_archive.search_index import index_linked, link_pages, search_version, shards
+from warcrime_archive.search_index import index_linked, link_pages, search_version, shards, shards_script
 from warcrime_archive.validate import Archive, Loaded, load_archive
 from warcrime_archive.write import Staging, check_output
 
@@ -285,6 +285,7 @@ def build(
             lap("write")
             report("search", 0, 0)
             search.wait()
+            staging.put(urls.SEARCH_SHARDS, shards_script(search.indexed()))
             lap("search")
             count = staging.commit()
             folders = staging.folders()

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from warcrime_archive import downloads, feeds, maps, search_index, timeline, urls
+from warcrime_archive import downloads, feeds, maps, timeline, urls
 from warcrime_archive.catalog import Catalog, Entry, OutletNode, PlaceNode, TermNode, sources_of
 from warcrime_archive.config import ArchiveConfig
 from warcrime_archive.i18n import N_
@@ -351,10 +351,7 @@ def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
         pages.append(
             Page("page", urls.free_page(slug), ("page.html",), free_page.front.title, {"free_page": free_page})
         )
-    bundles = [shard.folder for shard in search_index.shards(e.id for e in entries)]
-    pages.append(
-        Page("search", urls.SEARCH, ("search.html",), _("Search"), {"filters": filters(catalog), "bundles": bundles})
-    )
+    pages.append(Page("search", urls.SEARCH, ("search.html",), _("Search"), {"filters": filters(catalog)}))
     pages.append(Page("404", urls.NOT_FOUND, ("404.html",), _("Page not found"), {}))
     return pages
 

@@ -129,9 +129,24 @@ def shards(ids: Iterable[str]) -> list[Shard]:
 def index_site(site: Path) -> int:
     """Write the search index of every marked incident page of `site` (`searched_pages`), shard by shard,
     under `site`/pagefind/; returns the number of files written. The build itself indexes only the shards
-    whose pages changed (`write.Staging.start_index` with `link_pages` and `index_linked`)."""
+    whose pages changed (`write.Staging.start_index` with `link_pages` and `index_linked`), and lists those
+    that hold an index in search/shards.js (`shards_script`)."""
     marked = [page.parent.name for page in searched_pages(site) if MARKER in page.read_bytes()]
     return sum(index_shard(site, shard.folder, shard.pages) for shard in shards(marked))
+
+
+def shards_script(folders: Iterable[str]) -> str:
+    """search/shards.js (`urls.SEARCH_SHARDS`): the folders of the shards that hold an index, in order, as links
+    from the search page, for `static/search.js`, which loads the first and merges the others into it.
+
+    Written once the index is made, not with the search page: a shard whose pages are none of them marked (an
+    overridden incident template may leave the mark out) has no index, and a search page naming it could not
+    load any shard (Pagefind cannot merge what is not there)."""
+    links = [urls.linker(urls.SEARCH)(folder) for folder in folders]
+    return (
+        "// The shards of the search index, written by the build once they are made: static/search.js loads them.\n"
+        f"window.warcrimeArchiveSearchShards = {json.dumps(links)};\n"
+    )
 
 
 def index_shard(site: Path, folder: str, pages: list[str]) -> int:

@@ -28,6 +28,8 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SEARCH = "search/"
 SEARCH_BUNDLE = "pagefind/"  # written by Pagefind (search_index.py), one folder per shard (search_shard)
+SEARCH_SHARDS = f"{SEARCH}shards.js"
+"""The shards of the search index that hold an index (search_index.shards_script), written once they are made."""
 # The files Pagefind reads (a glob, relative to the site): every incident page. Only they carry
 # data-pagefind-body; the redirect pages of aliases beside them match too and are skipped by Pagefind.
 SEARCHED_PAGES = f"{INCIDENTS}*/index.html"

@@ -606,6 +606,11 @@ class SearchIndex:
         self.stopped = True
         self._end()
 
+    def indexed(self) -> list[str]:
+        """The subfolders of the shards that hold an index, in order of their names (after `wait`): a shard
+        with no marked page has none."""
+        return sorted(sub for sub in self._by_shard(self.staging.files) if sub in self.named)
+
     def wait(self) -> None:
         """Wait for the shards' indexes; then record their files, and remove what is left under the folder from
         before (shards no longer named)."""

@@ -12,7 +12,10 @@
   var names = ["side", "victims", "grade", "category", "region", "year"];
   var root = new URL(script.getAttribute("data-root"), window.location.href).pathname;
   // The index comes in shards (one folder each): the first one's script loads, the others are merged into it.
-  var bundles = script.getAttribute("data-bundles").split(" ").filter(Boolean).map(function (bundle) {
+  // search/shards.js, loaded before this script, lists those that hold an index (the build writes it once they
+  // are made), as links from the search page.
+  var shards = window.warcrimeArchiveSearchShards || [];
+  var bundles = shards.map(function (bundle) {
     return new URL(bundle, window.location.href).pathname;
   });
   var loading = bundles.length === 0
