@@ -3,11 +3,14 @@ incident list filtered and sorted in place, its state kept in the URL; and both 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import chromium, serve
+from browser import MINIMAL, chromium, serve
+
+from warcrime_archive import pipeline
 
 SOLEDAR = "2022-12-30-soledar-prisoner-shot"
 ROBOTYNE = "2024-06-robotyne-two-prisoners-shot"
@@ -87,6 +90,46 @@ def test_search_filters_narrow_the_results_and_survive_a_reload(served):
     assert results(page) == [POKROVSK]
     assert page.locator("#search-status").inner_text() == "1 record found."
     assert watch.others() == [] and watch.refused == []
+
+
+def test_a_search_with_more_results_than_a_page_counts_them_all_and_shows_more_on_request(served, tmp_path):
+    # 120 records that all match: the first 50 are listed, the status counts every one, and "Show more"
+    # lists 50 more each time, until the button goes.
+    root = tmp_path / "archive"
+    shutil.copytree(MINIMAL, root)
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    for n in range(1, 120):
+        shutil.copy(record, record.with_name(f"2022-03-29-dmytrivka-x-{n:03}.yaml"))
+    site = tmp_path / "site"
+    pipeline.build(root, site, history=False)
+    _, browser = served
+    with serve(site) as base:
+        page = browser.new_page()
+        watch = Watch(page, base)
+        page.goto(base + "search/?q=Dmytrivka")
+        results(page)
+        status, more = page.locator("#search-status"), page.locator("#search-more")
+        assert status.inner_text() == "120 records found. The first 50 are listed."
+        assert page.locator("#search-results li").count() == 50 and more.is_visible()
+        more.click()
+        page.locator("#search-status", has_text="The first 100 ").wait_for()
+        assert page.locator("#search-results li").count() == 100
+        # the reader's focus goes to the first of the new results
+        assert page.evaluate(
+            "document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[50]"
+        )
+        more.click()
+        page.locator("#search-status", has_text="120 records found.").wait_for()
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 120")
+        assert status.inner_text() == "120 records found." and more.is_hidden()
+        hrefs = page.locator("#search-results li .result-title a").evaluate_all("as => as.map(a => a.href)")
+        assert len(set(hrefs)) == 120, "every record once"
+        # a new search starts again from its first results
+        page.fill("#search-q", "Dmytrivka soldier")
+        page.press("#search-q", "Enter")
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 50")
+        assert more.is_visible()
+        assert watch.others() == [] and watch.refused == []
 
 
 def visible_rows(page) -> list[str]:

@@ -9,6 +9,9 @@
   }
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var PAGE = 50; // results shown at a time: each needs its own fragment file fetched
+  var shown = null; // the results of the latest search and how many of them are listed
   var names = ["side", "victims", "grade", "category", "region", "year"];
   var root = new URL(script.getAttribute("data-root"), window.location.href).pathname;
   // The index comes in shards (one folder each): the first one's script loads, the others are merged into it.
@@ -88,6 +91,42 @@
     return li;
   }
 
+  // Lists the results from `start` on, PAGE of them, after those listed already; the status counts every result.
+  function show(ticket, results, start) {
+    return Promise.all(results.slice(start, start + PAGE).map(function (r) {
+      return r.data();
+    })).then(function (data) {
+      if (ticket !== latest) {
+        return;
+      }
+      var items = data.map(item);
+      if (start === 0) {
+        list.replaceChildren.apply(list, items);
+      } else {
+        items.forEach(function (li) {
+          list.appendChild(li);
+        });
+        if (items.length) {
+          items[0].querySelector("a").focus(); // where the reader goes on from
+        }
+      }
+      shown = { ticket: ticket, results: results, count: start + data.length };
+      var text = results.length === 1
+        ? status.getAttribute("data-one")
+        : status.getAttribute("data-many").replace("{count}", String(results.length));
+      if (shown.count < results.length) {
+        text += " " + status.getAttribute("data-shown").replace("{shown}", String(shown.count));
+      }
+      status.textContent = text;
+      more.hidden = shown.count >= results.length;
+    });
+  }
+
+  function failed() {
+    status.textContent = status.getAttribute("data-failed");
+    more.hidden = true;
+  }
+
   function run() {
     var words = form.elements.q.value.trim();
     var filters = {};
@@ -98,6 +137,7 @@
     });
     writeUrl();
     var ticket = ++latest;
+    more.hidden = true;
     if (!words && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = status.getAttribute("data-prompt");
@@ -109,24 +149,16 @@
         return pf.search(words || null, { filters: filters });
       })
       .then(function (search) {
-        return Promise.all(search.results.slice(0, 50).map(function (r) {
-          return r.data();
-        }));
+        return show(ticket, search.results, 0);
       })
-      .then(function (results) {
-        if (ticket !== latest) {
-          return;
-        }
-        list.replaceChildren.apply(list, results.map(item));
-        status.textContent = results.length === 1
-          ? status.getAttribute("data-one")
-          : status.getAttribute("data-many").replace("{count}", String(results.length));
-      })
-      .catch(function () {
-        status.textContent = status.getAttribute("data-failed");
-      });
+      .catch(failed);
   }
 
+  more.addEventListener("click", function () {
+    if (shown && shown.ticket === latest) {
+      show(shown.ticket, shown.results, shown.count).catch(failed);
+    }
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     run();
