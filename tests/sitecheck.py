@@ -58,6 +58,7 @@ _DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "bas
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background"}
 _BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 _OUR_SCRIPT = "static/"
+_SHARDS = "shards.js"  # search/shards.js, which the build writes (from the search page: "shards.js")
 
 
 class _Live(HTMLParser):
@@ -86,7 +87,11 @@ class _Live(HTMLParser):
             kind = (values.get("type") or "").lower()
             if kind in ("application/ld+json", "application/json"):
                 self.in_script = kind
-            elif src and "://" not in src and _OUR_SCRIPT in src:
+            elif (
+                src
+                and "://" not in src
+                and (_OUR_SCRIPT in src or src == _SHARDS or src.endswith("/search/" + _SHARDS))
+            ):
                 self.in_script = "ours"
             else:
                 self.found.append(f"<script src={src!r} type={kind!r}>")
