@@ -25,6 +25,7 @@ from warcrime_archive.model_errors import pydantic_problems
 from warcrime_archive.pages_reader import FreePage, read_page
 from warcrime_archive.problems import Problem, Severity, display_path
 from warcrime_archive.record import ID_PATTERN, Incident
+from warcrime_archive.slugs import slugify
 from warcrime_archive.yaml_reader import Document, parse_raw, read_limited, read_yaml
 
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -202,7 +203,89 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
         return None, doc, pydantic_problems(exc, doc, Incident)
     # Later checks need only the positions (to locate their problems), not the parsed data: the whole
     # archive's documents are held at once, and kept in the record cache.
-    return incident, dataclasses.replace(doc, data=None), []
+    return incident, dataclasses.replace(doc, data=None), names_in_published_text(incident, doc, path.stem)
+
+
+def _withheld(loc: tuple[str | int, ...]) -> bool:
+    """Whether the value at `loc` is left out of the published record of a `personal-information` record
+    (`catalog.public_incident`): the private notes, the people named, evidence files and the place's detail."""
+    return (
+        loc[:1] == ("private",)
+        or (len(loc) >= 3 and loc[0] == "victims" and loc[2] == "people")
+        or (loc[:1] == ("evidence",) and loc[-1:] == ("file",))
+        or loc == ("location", "detail")
+    )
+
+
+def _texts(value: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string in a record's data, with where it is."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*loc, key))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _texts(item, (*loc, n))
+
+
+def names_in_published_text(incident: Incident, doc: Document, record_id: str) -> list[Problem]:
+    """For a record marked `personal-information`, an error for every published value (a title, the
+    narrative, a description, a quote, a URL...) holding the name, or another reported name, of a person its
+    victims list, and for an id (the file's name, in the record's address) holding one as hyphenated words:
+    the pages leave the people out, and the name would be published all the same.
+
+    A name is found in any case, as whole words, whatever the spaces between them; a surname alone, or a
+    name split by Markdown (`*Ivan* Petrenko`), is not. The message does not repeat the name (build logs
+    may be read by more people than the records)."""
+    if not incident.personal:
+        return []
+    people: list[str] = []  # where each name's person is, by the name's number
+    patterns: list[str] = []
+    firsts: list[str] = []  # each name's first word
+    slugs: list[tuple[str, str]] = []
+    for g, group in enumerate(incident.victims):
+        for p, person in enumerate(group.people):
+            for name in (person.name, *person.also_reported_as):
+                words = name.split()
+                if words:
+                    patterns.append(f"(?P<n{len(people)}>" + r"\s+".join(map(re.escape, words)) + ")")
+                    people.append(f"victims[{g}].people[{p}]")
+                    firsts.append(words[0])
+                    slugs.append((people[-1], f"-{slugify(name)}-"))
+    texts = [(loc, text) for loc, text in _texts(doc.data, ()) if not _withheld(loc)]
+    everything = "\n".join(text for _, text in texts).casefold()
+    names = None
+    if any(first.casefold() in everything for first in firsts):  # else no text can hold a name
+        # Every name in one expression, each a group named by its number: one search of each text.
+        names = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    problems = []
+    # The id and the former ids are in addresses: the file's name, and the redirect pages of `aliases`.
+    addresses = [((), record_id), *((("aliases", n), alias) for n, alias in enumerate(incident.aliases))]
+    for loc, address in addresses:
+        person = next((person for person, slug in slugs if slug in f"-{address}-"), None)
+        if person is not None:
+            what = "the file's name (the record's id, in its address)" if loc == () else "this former id (an address)"
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"{what} holds the name of {person}, and the record is marked personal-information",
+                    "rename the file, and keep no former id holding the name in `aliases`: each is a redirect page",
+                )
+            )
+    for loc, text in texts:
+        found = names.search(text) if names is not None else None
+        if found is not None:
+            person = people[int(str(found.lastgroup)[1:])]
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"holds the name of {person}, and the record is marked personal-information: its pages "
+                    "show no names, but this text is published",
+                    "write the name out of this text, or take personal-information out of `sensitivity`",
+                )
+            )
+    return problems
 
 
 def _cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
