@@ -114,17 +114,24 @@
       var text = results.length === 1
         ? status.getAttribute("data-one")
         : status.getAttribute("data-many").replace("{count}", String(results.length));
-      if (shown.count < results.length) {
-        text += " " + status.getAttribute("data-shown").replace("{shown}", String(shown.count));
+      var partly = status.getAttribute("data-shown"); // an overridden search.html may leave these out
+      if (shown.count < results.length && partly) {
+        text += " " + partly.replace("{shown}", String(shown.count));
       }
       status.textContent = text;
-      more.hidden = shown.count >= results.length;
+      hideMore(shown.count >= results.length);
     });
+  }
+
+  function hideMore(hidden) {
+    if (more) {
+      more.hidden = hidden;
+    }
   }
 
   function failed() {
     status.textContent = status.getAttribute("data-failed");
-    more.hidden = true;
+    hideMore(true);
   }
 
   function run() {
@@ -137,7 +144,7 @@
     });
     writeUrl();
     var ticket = ++latest;
-    more.hidden = true;
+    hideMore(true);
     if (!words && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = status.getAttribute("data-prompt");
@@ -154,11 +161,13 @@
       .catch(failed);
   }
 
-  more.addEventListener("click", function () {
-    if (shown && shown.ticket === latest) {
-      show(shown.ticket, shown.results, shown.count).catch(failed);
-    }
-  });
+  if (more) {
+    more.addEventListener("click", function () {
+      if (shown && shown.ticket === latest) {
+        show(shown.ticket, shown.results, shown.count).catch(failed);
+      }
+    });
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     run();

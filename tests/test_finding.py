@@ -130,6 +130,22 @@ def test_a_search_with_more_results_than_a_page_counts_them_all_and_shows_more_o
         page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 50")
         assert more.is_visible()
         assert watch.others() == [] and watch.refused == []
+    # An archive's own search.html without the button and the status's data-shown: the first 50, all counted.
+    template = (Path(__file__).parents[1] / "templates" / "search.html").read_text()
+    button = '<button type="button" id="search-more" hidden>{{ _("Show more") }}</button>\n'
+    shown = " data-shown=\"{{ _('The first %(shown)s are listed.', shown='{shown}') }}\""
+    assert button in template and shown in template
+    (root / "templates").mkdir()
+    (root / "templates" / "search.html").write_text(template.replace(button, "").replace(shown, ""))
+    pipeline.build(root, site, history=False)
+    with serve(site) as base:
+        page = browser.new_page()
+        watch = Watch(page, base)
+        page.goto(base + "search/?q=Dmytrivka")
+        results(page)
+        assert page.locator("#search-status").inner_text() == "120 records found."
+        assert page.locator("#search-results li").count() == 50 and page.locator("#search-more").count() == 0
+        assert watch.others() == [] and watch.refused == []
 
 
 def visible_rows(page) -> list[str]:
