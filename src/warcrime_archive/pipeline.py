@@ -257,10 +257,9 @@ def build(
             # the whole site is never held in memory nor sent to this process; here each is recorded in turn.
             # The time spent waiting for pages is the render stage's, the rest the write stage's.
             staging.filled()  # the kept files are in place before the workers write beside them
-            prints_of = [fingerprint for _, fingerprint in todo]
 
             def store(n: int, relative: str, html: str) -> list:
-                return staging.write(relative, html, prints_of[n])
+                return staging.write(relative, html, todo[n][1])
 
             rendering = [0.0]
             rendered = render_pages(

@@ -240,30 +240,28 @@ def names_in_published_text(incident: Incident, doc: Document, record_id: str) -
     may be read by more people than the records)."""
     if not incident.personal:
         return []
-    people: list[str] = []  # where each name's person is, by the name's number
-    patterns: list[str] = []
-    firsts: list[str] = []  # each name's first word
-    slugs: list[tuple[str, str]] = []
-    for g, group in enumerate(incident.victims):
-        for p, person in enumerate(group.people):
-            for name in (person.name, *person.also_reported_as):
-                words = name.split()
-                if words:
-                    patterns.append(f"(?P<n{len(people)}>" + r"\s+".join(map(re.escape, words)) + ")")
-                    people.append(f"victims[{g}].people[{p}]")
-                    firsts.append(words[0])
-                    slugs.append((people[-1], f"-{slugify(name)}-"))
+    # (where the person is listed, the name's words) for each name and other reported name
+    named = [
+        (f"victims[{g}].people[{p}]", words)
+        for g, group in enumerate(incident.victims)
+        for p, person in enumerate(group.people)
+        for name in (person.name, *person.also_reported_as)
+        if (words := name.split())
+    ]
     texts = [(loc, text) for loc, text in _texts(doc.data, ()) if not _withheld(loc)]
     everything = "\n".join(text for _, text in texts).casefold()
     names = None
-    if any(first.casefold() in everything for first in firsts):  # else no text can hold a name
-        # Every name in one expression, each a group named by its number: one search of each text.
-        names = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    if any(words[0].casefold() in everything for _, words in named):  # else no text can hold a name
+        # Every name in one expression, each a group named by its number in `named`: one search of each text.
+        alternatives = "|".join(
+            f"(?P<n{n}>" + r"\s+".join(map(re.escape, words)) + ")" for n, (_, words) in enumerate(named)
+        )
+        names = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
     problems = []
     # The id and the former ids are in addresses: the file's name, and the redirect pages of `aliases`.
     addresses = [((), record_id), *((("aliases", n), alias) for n, alias in enumerate(incident.aliases))]
     for loc, address in addresses:
-        person = next((person for person, slug in slugs if slug in f"-{address}-"), None)
+        person = next((person for person, words in named if f"-{slugify(' '.join(words))}-" in f"-{address}-"), None)
         if person is not None:
             what = "the file's name (the record's id, in its address)" if loc == () else "this former id (an address)"
             problems.append(
@@ -276,7 +274,7 @@ def names_in_published_text(incident: Incident, doc: Document, record_id: str) -
     for loc, text in texts:
         found = names.search(text) if names is not None else None
         if found is not None:
-            person = people[int(str(found.lastgroup)[1:])]
+            person = named[int(str(found.lastgroup)[1:])][0]
             problems.append(
                 doc.problem(
                     loc,

@@ -310,11 +310,16 @@ class Staging:
     def unchanged(self, relative: str, fingerprint: str | None) -> bool:
         """True (and the file stays) when the output already holds `relative` made from `fingerprint`."""
         self.filled()
-        entry = self.linked.get(relative)
-        if fingerprint is None or entry is None or entry[0] != fingerprint:
+        entry = self._kept(relative, fingerprint)
+        if entry is None:
             return False
-        self.files[relative] = entry
+        self.record(relative, entry)
         return True
+
+    def _kept(self, relative: str, fingerprint: str | None) -> list | None:
+        """The manifest entry of `relative` when the output already holds it made from `fingerprint`."""
+        entry = self.linked.get(relative)
+        return entry if fingerprint is not None and entry is not None and entry[0] == fingerprint else None
 
     def put(self, relative: str, content: str | bytes, fingerprint: str | None = None) -> None:
         """Write a file of the new site; without a fingerprint, it is known by the SHA-256 of its content
@@ -331,8 +336,8 @@ class Staging:
         digest = hashlib.sha256(data).hexdigest()
         if fingerprint is None:
             fingerprint = "sha256:" + digest  # the content is its own fingerprint
-            entry = self.linked.get(relative)
-            if entry is not None and entry[0] == fingerprint:
+            entry = self._kept(relative, fingerprint)
+            if entry is not None:
                 return entry  # the file stays
         stat = self._create(relative, (data,))
         indexed = relative.endswith(".html") and b"data-pagefind-body" in data
@@ -356,15 +361,16 @@ class Staging:
         """`put` of a text given in parts (`parts()` gives them, anew each time it is called), never joined:
         known by the SHA-256 of its bytes, and kept as it is when the output already holds the same bytes."""
         self.filled()
-        digest = hashlib.sha256()
+        hashed = hashlib.sha256()
         for part in parts():
-            digest.update(part.encode("utf-8"))
-        fingerprint = "sha256:" + digest.hexdigest()
+            hashed.update(part.encode("utf-8"))
+        digest = hashed.hexdigest()
+        fingerprint = "sha256:" + digest
         if self.unchanged(relative, fingerprint):
             return
         stat = self._create(relative, (part.encode("utf-8") for part in parts()))
         indexed = False  # only pages are indexed, and they are written whole
-        self.record(relative, [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, fingerprint[7:]])
+        self.record(relative, [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, indexed, digest])
 
     def record(self, relative: str, entry: list) -> None:
         """Count a file `write` put in the staging folder (here or in a forked process) as part of the new site."""
