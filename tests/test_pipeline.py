@@ -95,3 +95,48 @@ def test_a_page_failing_to_render_midway_leaves_the_previous_site(tmp_path):
         pipeline.build(root, out)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "out"], "no staging folder is left behind"
+
+
+def _reaches(start: object, kinds: tuple[type, ...]) -> bool:
+    """Whether any object of `kinds` is reachable from `start`, through everything but modules, classes and
+    functions' module globals (which reach the whole interpreter)."""
+    import gc
+    import types
+
+    seen, todo = {id(start)}, [start]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, kinds):
+            return True
+        if isinstance(item, (types.ModuleType, type)):
+            continue
+        if isinstance(item, types.FunctionType):
+            found = [cell.cell_contents for cell in item.__closure__ or () if cell.cell_contents is not None]
+            found += list(item.__defaults__ or ())
+        elif isinstance(item, dict) and "__builtins__" in item:
+            continue  # a module's globals
+        else:
+            found = gc.get_referents(item)
+        for ref in found:
+            if id(ref) not in seen:
+                seen.add(id(ref))
+                todo.append(ref)
+    return False
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_the_environment_lets_go_of_the_archive_when_the_build_ends(tmp_path, monkeypatch, incremental):
+    """`serve` builds again and again in one process. A Jinja environment and its extensions refer to each
+    other, so the environment outlives the build until a full pass of the cyclic collector, which may come
+    much later; what it held of the archive (the catalog in its globals, the kept rows, the fingerprints and
+    the models they keep) must not outlive the build with it."""
+    from warcrime_archive import render
+    from warcrime_archive.catalog import Catalog
+    from warcrime_archive.record import Incident
+
+    made = []
+    make = render.make_environment
+    monkeypatch.setattr(render, "make_environment", lambda *args: made.append(make(*args)) or made[-1])
+    result = pipeline.build(MINIMAL, tmp_path / "out", cache=tmp_path / "cache" if incremental else None)
+    assert result.rendered == result.pages and len(made) == 1
+    assert not _reaches(made[0], (Catalog, Incident))

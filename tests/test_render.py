@@ -105,6 +105,22 @@ def test_parallel_rendering_gives_the_same_pages_in_the_same_order(sample_root):
     assert done[-1] == len(pages) and done == sorted(done)
 
 
+def test_rendering_in_this_process_keeps_no_page_once_done(sample_root):
+    """The links of the page being rendered are kept by the module between calls of `url()`; once the pages
+    are done it must not keep the last one, whose context may reach every record (a list page), past the
+    build. A process that builds again and again (`serve`) would otherwise hold it until the next build."""
+    from warcrime_archive import render
+    from warcrime_archive.catalog import build_catalog
+    from warcrime_archive.plan import plan_site
+
+    catalog = build_catalog(pipeline.check(sample_root).archive)
+    pages = [page for page in plan_site(catalog) if page.kind == "incidents"]
+    assert len(pages) == 1 and len(pages[0].context["entries"]) == len(catalog.entries) > 1
+    for _ in render.render_pages(render.make_environment(sample_root, catalog), pages, jobs=1):
+        assert render._links[0] is pages[0]  # while the page is used
+    assert render._links[0] is None
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_with_a_store_each_page_goes_to_it_where_it_was_rendered_and_its_result_comes_back(sample_root, jobs):
     from warcrime_archive.catalog import build_catalog

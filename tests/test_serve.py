@@ -192,6 +192,36 @@ def test_an_edit_rebuilds_the_page_and_sends_a_reload_event(root: Path):
             assert read_event(stream) == "reload 2"
 
 
+def test_a_rebuild_leaves_nothing_of_the_archive_behind(root: Path):
+    """Each build leaves reference cycles (Jinja's environment, each page's render context) holding records'
+    models; the preview collects them after each rebuild instead of carrying them into the next ones. With
+    the automatic collector off, no model is left after a rebuild, the first or an incremental one."""
+    import gc
+
+    from warcrime_archive.record import Incident
+
+    def models() -> int:
+        return sum(1 for o in gc.get_objects() if isinstance(o, Incident))
+
+    lines: list[str] = []
+    was = gc.isenabled()
+    gc.collect()  # what earlier tests left for the collector
+    gc.disable()
+    state = serve.Preview(root, None, lines.append)
+    try:
+        before = models()
+        state.rebuild()
+        assert lines[-1].startswith("Built 31 pages") and models() == before
+        edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
+        state.rebuild()
+        assert lines[-1].endswith(" rendered)") and " 31 rendered" not in lines[-1]  # incremental
+        assert models() == before
+    finally:
+        if was:
+            gc.enable()
+        shutil.rmtree(state.folder, ignore_errors=True)
+
+
 def test_every_save_of_archive_yaml_and_a_new_template_folder_rebuild(root: Path):
     with running(root) as (state, lines):
         for n, title in enumerate(("Renamed archive", "Renamed again"), start=2):

@@ -23,7 +23,7 @@ from warcrime_archive.plan import Page, plan_site
 from warcrime_archive.plan_cache import PlanCache
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.record_cache import long_lived
-from warcrime_archive.render import Fragments, default_dir, make_environment, render_pages
+from warcrime_archive.render import Fragments, default_dir, environment, render_pages
 from warcrime_archive.revisions import changed_since
 from warcrime_archive.schema import schemas
 from warcrime_archive.search_index import index_linked, link_pages, search_version, shards, shards_script
@@ -214,8 +214,9 @@ def build(
         lap("catalog")
         report("plan", 0, 0)
         language = archive.config.language
-        with i18n.activated(i18n.load(root, language)):
-            env = make_environment(root, catalog)
+        # The environment lets go of the archive when the build ends (`render.environment`): `serve` builds again
+        # and again in one process.
+        with i18n.activated(i18n.load(root, language)), environment(root, catalog) as env:
             prints: Fingerprints | None = None
             kept: PlanCache | None = None
             if cache is not None:

@@ -6,6 +6,7 @@ added to HTML responses by this server only, so it never reaches a built site.
 
 from __future__ import annotations
 
+import gc
 import gettext as gettext_module
 import html
 import http.server
@@ -126,6 +127,12 @@ class Preview:
                 self.problems, self.bug = problems, bug
                 self.generation += 1
                 self.changed.notify_all()
+        # A build leaves reference cycles behind (Jinja's environment with its extensions, each page's render
+        # context with its macros) holding parts of the archive: at 10,000 records about 170,000 objects once
+        # the environment has let go of the rest (`render.environment`). Only a full pass of the cyclic collector
+        # frees them, which may come several builds later, in the middle of one; they are collected now, while
+        # the preview waits for the next change (0.1-0.2 s at 10,000 records).
+        gc.collect()
 
     def watch(self) -> None:
         """Rebuild whenever a watched file changes, until the preview stops; `watching` is set once ready.
