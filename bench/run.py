@@ -144,24 +144,23 @@ def same_tree(a: Path, b: Path) -> bool:
 
 def search_alone(site: Path, record_id: str, work: Path) -> dict:
     """Pagefind by itself over the full build's incident pages, shard by shard as the build cuts them
-    (`search_index.shards`) and with the build's options, each shard one child process measured like the
+    (`search_index.marked_shards`) and with the build's options, each shard one child process measured like the
     builds: CPU seconds and wall time of all the shards, the peak memory of the largest, and the wall time of the
-    shard holding `record_id` (which a build after an edit of that record indexes again). The pages are hard
-    links in a scratch folder in `work`, as the build links them; nothing in `site` is touched."""
+    shard holding `record_id` (which a build after an edit of that record indexes again). The pages are linked
+    as the build links them (`search_index.link_pages`, a scratch folder in `site`, removed after); the index is
+    written into a scratch folder in `work`."""
     from warcrime_archive import search_index
 
-    marked = [p.parent.name for p in search_index.searched_pages(site) if search_index.MARKER in p.read_bytes()]
     found: list[dict] = []
-    for shard in search_index.shards(marked):
-        scratch = Path(tempfile.mkdtemp(prefix="search-alone-", dir=work))
+    for shard in search_index.marked_shards(site):
+        pages = search_index.link_pages(site, shard.pages)
+        index = Path(tempfile.mkdtemp(prefix="search-alone-", dir=work))
         try:
-            for page in shard.pages:
-                (scratch / "site" / page).parent.mkdir(parents=True, exist_ok=True)
-                os.link(site / page, scratch / "site" / page)
-            command = [sys.executable, "-m", "pagefind", "--site", str(scratch / "site")]
-            wall, peak, cpu, _ = run(command + ["--output-path", str(scratch / "index"), *search_index.OPTIONS])
+            command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(index)]
+            wall, peak, cpu, _ = run(command + list(search_index.OPTIONS))
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            shutil.rmtree(pages, ignore_errors=True)
+            shutil.rmtree(index, ignore_errors=True)
         found.append(
             {"pages": len(shard.pages), "wall": wall, "cpu": cpu, "peak_mib": peak, "edited": record_id in shard.ids}
         )

@@ -131,8 +131,12 @@ def index_site(site: Path) -> int:
     under `site`/pagefind/; returns the number of files written. The build itself indexes only the shards
     whose pages changed (`write.Staging.start_index` with `link_pages` and `index_linked`), and lists those
     that hold an index in search/shards.js (`shards_script`)."""
-    marked = [page.parent.name for page in searched_pages(site) if MARKER in page.read_bytes()]
-    return sum(index_shard(site, shard.folder, shard.pages) for shard in shards(marked))
+    return sum(index_shard(site, shard.folder, shard.pages) for shard in marked_shards(site))
+
+
+def marked_shards(site: Path) -> list[Shard]:
+    """The shards of the records whose incident pages in `site` are marked for the index (`searched_pages`)."""
+    return shards(page.parent.name for page in searched_pages(site) if MARKER in page.read_bytes())
 
 
 def shards_script(folders: Iterable[str]) -> str:
