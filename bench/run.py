@@ -149,7 +149,7 @@ def search_alone(site: Path, record_id: str, work: Path) -> dict:
     shard holding `record_id` (which a build after an edit of that record indexes again). The pages are linked
     as the build links them (`search_index.link_pages`, a scratch folder in `site`, removed after); the index is
     written into a scratch folder in `work`."""
-    from warcrime_archive import search_index
+    from warcrime_archive.publish import search as search_index
 
     found: list[dict] = []
     for shard in search_index.marked_shards(site):

@@ -17,14 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from repo_paths import MINIMAL, REPO
 
-from warcrime_archive import pipeline
-from warcrime_archive.catalog import build_catalog
-from warcrime_archive.plan import plan_site
-from warcrime_archive.validate import load_archive
+from warcrime_archive.build import build_site
+from warcrime_archive.catalog.indexes import build_catalog
+from warcrime_archive.plan.site import plan_site
+from warcrime_archive.validate.load import load_archive
 
-REPO = Path(__file__).resolve().parents[1]
-MINIMAL = Path(__file__).parent / "data" / "minimal"
 CHROMIUM = os.environ.get("WARCRIME_CHROMIUM") or "/usr/bin/chromium"
 NODE_MODULES = REPO / "node_modules"
 SUB = "/sub/"
@@ -61,7 +60,7 @@ def make_test_archive(target: Path) -> Path:
 def build_test_site(tmp: Path) -> Path:
     root = make_test_archive(tmp / "archive")
     out = tmp / "site"
-    pipeline.build(root, out, base_url=f"https://example.org{SUB}")  # served under the same path
+    build_site(root, out, base_url=f"https://example.org{SUB}")  # served under the same path
     return out
 
 

@@ -7,11 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from repo_paths import DATA, REPO
 
-from warcrime_archive import pipeline
-
-REPO = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
+from warcrime_archive.build import build_site
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -58,7 +56,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
     out = tmp_path_factory.mktemp("sample") / "site"
     # Without git history: the golden copy must not depend on this repository's commits.
-    pipeline.build(REPO, out, history=False)
+    build_site(REPO, out, history=False)
     return out
 
 

@@ -6,12 +6,13 @@ import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-from warcrime_archive import pipeline
-from warcrime_archive.validate import load_archive
+from repo_paths import REPO
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from warcrime_archive.build import build_site
+from warcrime_archive.validate.load import load_archive
+
+BENCH = REPO / "bench"
 
 
 def _module(name: str):
@@ -38,7 +39,7 @@ def test_generated_archive_validates_and_builds(tmp_path):
     assert loaded.archive is not None and len(loaded.archive.records) == 30
     # Only the expected warning kind: sources without an archived copy.
     assert {w.message for w in loaded.warnings} <= {"the source has no archived copy"}
-    result = pipeline.build(tmp_path / "archive", tmp_path / "site")
+    result = build_site(tmp_path / "archive", tmp_path / "site")
     assert result.records == 30
     assert (tmp_path / "site" / "incidents" / "inc-000030" / "index.html").is_file()
 

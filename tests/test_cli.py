@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-MINIMAL = Path(__file__).parent / "data" / "minimal"
+from repo_paths import MINIMAL, REPO
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -184,7 +184,7 @@ def test_validate_format_json_and_github():
 def test_building_twice_elsewhere_gives_byte_identical_sites(tmp_path):
     """Reproducible builds: the sample archive, built from two working folders into two output folders
     with the same SOURCE_DATE_EPOCH, gives the same bytes in every file, the search index included."""
-    repo = Path(__file__).resolve().parents[1]
+    repo = REPO
     sites = []
     for name in ("first", "second"):
         cwd = tmp_path / f"cwd-{name}"

@@ -5,16 +5,14 @@ import shlex
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import click
 from pydantic import BaseModel
+from repo_paths import REPO
 
-from warcrime_archive import record
 from warcrime_archive.cli import cli
-from warcrime_archive.config import ArchiveConfig
-
-REPO = Path(__file__).resolve().parents[1]
+from warcrime_archive.model import record
+from warcrime_archive.model.config import ArchiveConfig
 
 
 def test_every_record_field_is_in_the_editors_reference():

@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import MINIMAL, chromium, serve
+from browser import chromium, serve
+from repo_paths import MINIMAL, REPO
 
-from warcrime_archive import pipeline
+from warcrime_archive.build import build_site
 
 SOLEDAR = "2022-12-30-soledar-prisoner-shot"
 ROBOTYNE = "2024-06-robotyne-two-prisoners-shot"
@@ -101,7 +102,7 @@ def test_a_search_with_more_results_than_a_page_counts_them_all_and_shows_more_o
     for n in range(1, 120):
         shutil.copy(record, record.with_name(f"2022-03-29-dmytrivka-x-{n:03}.yaml"))
     site = tmp_path / "site"
-    pipeline.build(root, site, history=False)
+    build_site(root, site, history=False)
     _, browser = served
     with serve(site) as base:
         page = browser.new_page()
@@ -131,13 +132,13 @@ def test_a_search_with_more_results_than_a_page_counts_them_all_and_shows_more_o
         assert more.is_visible()
         assert watch.others() == [] and watch.refused == []
     # An archive's own search.html without the button and the status's data-shown: the first 50, all counted.
-    template = (Path(__file__).parents[1] / "templates" / "search.html").read_text()
+    template = (REPO / "templates" / "search.html").read_text()
     button = '<button type="button" id="search-more" hidden>{{ _("Show more") }}</button>\n'
     shown = " data-shown=\"{{ _('The first %(shown)s are listed.', shown='{shown}') }}\""
     assert button in template and shown in template
     (root / "templates").mkdir()
     (root / "templates" / "search.html").write_text(template.replace(button, "").replace(shown, ""))
-    pipeline.build(root, site, history=False)
+    build_site(root, site, history=False)
     with serve(site) as base:
         page = browser.new_page()
         watch = Watch(page, base)

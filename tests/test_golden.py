@@ -11,8 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from repo_paths import GOLDEN
 
-GOLDEN = Path(__file__).parent / "golden" / "sample"
+GOLDEN = GOLDEN / "sample"
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

@@ -15,12 +15,13 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
+from repo_paths import REPO
 
-from warcrime_archive import i18n, pipeline
+from warcrime_archive import i18n
+from warcrime_archive.build import build_site, check
+from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.cli import cli
 from warcrime_archive.problems import ArchiveError
-
-REPO = Path(__file__).resolve().parents[1]
 
 POT = REPO / "src" / "warcrime_archive" / "locales" / "messages.pot"
 EXTRACT = [
@@ -139,7 +140,7 @@ def archive_words(root: Path) -> str:
         items += _strings(yaml.safe_load(path.read_text("utf-8")))
         items.append(path.stem)
     items += [p.read_text("utf-8") for p in sorted((root / "pages").glob("*.md"))]
-    catalog = pipeline.build_catalog(pipeline.check(root).archive)  # type: ignore[arg-type]
+    catalog = build_catalog(check(root).archive)  # type: ignore[arg-type]
     for country in catalog.countries:
         items += [node.name for node in _place_nodes(country)]
     return "\n".join(" ".join(item.split()) for item in items)
@@ -206,7 +207,7 @@ def _build(root: Path, out: Path) -> Path:
 
     os.environ.setdefault("WARCRIME_ARCHIVE_TODAY", "2026-11-22")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
-    pipeline.build(root, out, history=False)
+    build_site(root, out, history=False)
     return out
 
 
@@ -325,7 +326,7 @@ def test_a_language_without_a_catalog_is_refused_naming_the_available_ones(
     write_pseudo_catalog(root, "qps")
     set_language(root, "xx")
     with pytest.raises(ArchiveError):
-        pipeline.check(root)
+        check(root)
     result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
     assert result.exit_code == 1
     assert (

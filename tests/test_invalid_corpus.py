@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from repo_paths import DATA, MINIMAL
 
 from warcrime_archive.cli import cli
 
-DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "invalid"
-MINIMAL = DATA / "minimal"
 # Files of a case folder that describe the case instead of being copied into the archive.
 CONTROL = {"expected.txt", "DELETE", "LINKS"}
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())

@@ -21,17 +21,17 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from pydantic import BaseModel
+from repo_paths import DATA, REPO
 from sitecheck import live_in_file, live_markup
 
-from warcrime_archive import catalog, pipeline
-from warcrime_archive.config import ArchiveConfig
+from warcrime_archive.build import build_site
+from warcrime_archive.catalog import indexes as catalog
+from warcrime_archive.model.config import ArchiveConfig
+from warcrime_archive.model.record import Incident, Person
 from warcrime_archive.problems import ArchiveError
-from warcrime_archive.record import Incident, Person
 
-DATA = Path(__file__).parent / "data"
 HOSTILE = DATA / "hostile"
 PRIVATE = DATA / "private"
-REPO = Path(__file__).resolve().parents[1]
 
 
 def every_file(site: Path) -> list[Path]:
@@ -41,7 +41,7 @@ def every_file(site: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile") / "site"
-    pipeline.build(HOSTILE, out, base_url="https://example.org/sub/")  # served under /sub/ below
+    build_site(HOSTILE, out, base_url="https://example.org/sub/")  # served under /sub/ below
     return out
 
 
@@ -193,7 +193,7 @@ def test_no_csv_cell_of_a_hostile_archive_starts_like_a_spreadsheet_formula(tmp_
         planted[(file, column)] = holder[field]
     path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
     site = tmp_path / "site"
-    pipeline.build(root, site)
+    build_site(root, site)
     for file in CSV_TEXT:
         text = (site / "data" / file).read_bytes().decode("utf-8")
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -254,7 +254,7 @@ def _hostile_copy(tmp_path: Path, old: str, new: str, name: str = "incidents/202
 
 def _refusal(root: Path, tmp_path: Path) -> list[str]:
     with pytest.raises(ArchiveError) as caught:
-        pipeline.build(root, tmp_path / "out")
+        build_site(root, tmp_path / "out")
     assert not (tmp_path / "out").exists()
     return [p.text() for p in caught.value.problems if p.severity.value == "error"]
 
@@ -386,7 +386,7 @@ def test_the_private_fixture_plants_a_marker_in_every_private_place():
 
 def test_no_private_marker_reaches_any_built_byte(tmp_path):
     out = tmp_path / "site"
-    pipeline.build(PRIVATE, out)
+    build_site(PRIVATE, out)
     site_text = (out / "incidents" / "2022-03-29-personal" / "index.html").read_text("utf-8")
     assert "Personal record" in site_text and "a" * 64 in site_text, "the public parts are published"
     assert leaks(out) == []
@@ -395,7 +395,7 @@ def test_no_private_marker_reaches_any_built_byte(tmp_path):
 def test_the_scan_finds_markers_when_the_catalog_stops_stripping(tmp_path, monkeypatch):
     monkeypatch.setattr(catalog, "public_incident", lambda incident: incident)
     out = tmp_path / "site"
-    pipeline.build(PRIVATE, out)
+    build_site(PRIVATE, out)
     found = leaks(out)
     assert "incidents/2022-03-29-personal/index.html: zqpeoplenamezq" in found
     assert "incidents/2022-03-29-personal/index.html: zqlocationdetailzq" in found
@@ -447,7 +447,7 @@ def test_two_builds_in_different_places_are_byte_identical(tmp_path):
 def test_no_build_path_or_clock_reaches_the_output(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")
     out = tmp_path / "unusual-output-folder"
-    pipeline.build(HOSTILE, out)
+    build_site(HOSTILE, out)
     for path in every_file(out):
         text = path.read_bytes().decode("utf-8", "replace")
         assert str(tmp_path) not in text and "unusual-output-folder" not in text, path

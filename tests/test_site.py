@@ -11,9 +11,10 @@ from urllib.parse import urljoin
 from urllib.request import urlopen
 
 import pytest
+from repo_paths import REPO
 from sitecheck import html_pages, internal_targets, links_of, page_url
 
-from warcrime_archive import pipeline
+from warcrime_archive.build import build_site
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -39,7 +40,7 @@ def sample_site_at_sub(tmp_path_factory: pytest.TempPathFactory, request):
 
     os.environ.setdefault("WARCRIME_ARCHIVE_TODAY", "2026-11-22")
     docroot = tmp_path_factory.mktemp("docroot")
-    pipeline.build(Path(request.config.rootpath), docroot / "sub", base_url="http://127.0.0.1/sub/")
+    build_site(Path(request.config.rootpath), docroot / "sub", base_url="http://127.0.0.1/sub/")
     return docroot, docroot / "sub"
 
 
@@ -106,11 +107,11 @@ def _targets(site: Path, url: str) -> set[str]:
 
 def test_incident_pages_and_their_taxonomy_pages_link_both_ways(sample_site_at_sub):
     """Every incident links to its place (each level), sources, outlets, sides and grade; each links back."""
-    from warcrime_archive.catalog import build_catalog
-    from warcrime_archive.validate import load_archive
+    from warcrime_archive.catalog.indexes import build_catalog
+    from warcrime_archive.validate.load import load_archive
 
     _, site = sample_site_at_sub
-    catalog = build_catalog(load_archive(Path(__file__).resolve().parents[1]).archive)
+    catalog = build_catalog(load_archive(REPO).archive)
     assert len(catalog.entries) >= 4
     for entry in catalog.entries:
         inc = entry.incident

@@ -1,11 +1,11 @@
 """warcrime-archive: a static-site generator for archives of documented alleged war-crime incidents.
 
-The build is one straight pipeline, each stage in its own module:
+The build is one straight pipeline, each stage a package of its own (`build.py` strings them together):
 
-    read (yaml_reader, pages_reader) -> validate (validate) -> catalog (catalog)
-    -> plan (plan) -> render (render) -> write (write)
+    read -> validate -> catalog -> plan -> render -> publish -> write
 
-`pipeline` strings the stages together; `cli` is a thin layer over `pipeline`.
+`model` says what a record is; `incremental` makes builds faster and never different; `commands` holds the
+commands besides build and validate; `cli` is a thin layer over all of them.
 """
 
 __version__ = "0.1.0"

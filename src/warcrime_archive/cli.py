@@ -16,9 +16,11 @@ import click
 
 # Only light modules here: the rest is imported by the command that needs it, so that a build with
 # nothing to do (see uptodate.py) is over before pydantic, Jinja and the rest are even loaded.
-from warcrime_archive import __version__, report, uptodate
+from warcrime_archive import __version__
+from warcrime_archive.commands import report
+from warcrime_archive.commands.progress import ProgressDisplay
+from warcrime_archive.incremental import uptodate
 from warcrime_archive.problems import ArchiveError, Problem, summary
-from warcrime_archive.progress import ProgressDisplay
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
 STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors."
@@ -97,11 +99,11 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
     Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE (HINT). Nothing is written.
     Exits with status 1 when there are errors (or warnings, with --strict).
     """
-    from warcrime_archive import pipeline
-    from warcrime_archive.revisions import RevisionError
+    from warcrime_archive.build import check
+    from warcrime_archive.validate.revisions import RevisionError
 
     try:
-        loaded = pipeline.check(root, strict=strict, since=since)
+        loaded = check(root, strict=strict, since=since)
     except RevisionError as exc:
         raise click.ClickException(f"--since: {exc}") from None
     except ArchiveError as exc:
@@ -132,7 +134,7 @@ def schema(root: Path, out: Path | None) -> None:
 
     Editors such as VS Code (with the YAML extension) use them to complete and check records as you type.
     """
-    from warcrime_archive.schema import FOLDER, write_schemas
+    from warcrime_archive.model.schema import FOLDER, write_schemas
 
     for path in write_schemas(out if out is not None else root / FOLDER):
         click.echo(f"Wrote {path}")
@@ -165,10 +167,10 @@ def new(root: Path, date: str | None, place: str | None, title: str | None, coun
     """
     from pydantic_core import PydanticCustomError
 
-    from warcrime_archive import scaffold
-    from warcrime_archive.dates import PartialDate
-    from warcrime_archive.schema import FILES, FOLDER
-    from warcrime_archive.validate import read_config
+    from warcrime_archive.commands import scaffold
+    from warcrime_archive.model.dates import PartialDate
+    from warcrime_archive.model.schema import FILES, FOLDER
+    from warcrime_archive.validate.load import read_config
 
     date = _ask(date, "--date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)")
     try:
@@ -241,11 +243,11 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
                 f"({known['summary']}; nothing changed)"
             )
             return
-    from warcrime_archive import pipeline
+    from warcrime_archive.build import build_site
 
     display = ProgressDisplay(click.get_text_stream("stderr"))
     try:
-        result = pipeline.build(
+        result = build_site(
             root, out, base_url=base_url, strict=strict, progress=display, cache=cache, made_from=made_from
         )
     except ArchiveError as exc:
@@ -300,7 +302,7 @@ def serve_command(root: Path, host: str, port: int, base_url: str | None) -> Non
 
     import signal
 
-    from warcrime_archive import serve
+    from warcrime_archive.commands import serve
 
     signal.signal(signal.SIGTERM, stop)
     try:
@@ -333,10 +335,11 @@ def sources(root: Path, missing: bool, fmt: str, strict: bool) -> None:
     The archive is checked first; if it has errors, they are listed instead and the status is 1.
     Exits with status 0, or 1 with --strict when any source has no archived copy.
     """
-    from warcrime_archive import pipeline, sources_report
+    from warcrime_archive.build import check
+    from warcrime_archive.commands import sources_report
 
     try:
-        loaded = pipeline.check(root)
+        loaded = check(root)
     except ArchiveError as exc:
         _report(exc.problems)
         click.echo(summary(exc.problems), err=True)

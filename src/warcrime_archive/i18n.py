@@ -18,9 +18,11 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from warcrime_archive import layout
+
 SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
-PACKAGED = Path(__file__).resolve().parent / "locales"
+PACKAGED = layout.PACKAGED_LOCALES
 
 _ENGLISH = gettext_module.NullTranslations()
 _active: ContextVar[gettext_module.NullTranslations | None] = ContextVar("translations", default=None)

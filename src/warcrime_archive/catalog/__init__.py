@@ -1,0 +1,1 @@
+"""Catalog stage: valid records -> immutable indexes (the privacy gate is here)."""

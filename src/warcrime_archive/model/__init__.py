@@ -1,0 +1,1 @@
+"""What a record and an archive are: the models, no I/O."""

@@ -1,0 +1,1 @@
+"""Plan stage: catalog -> the list of pages to render."""

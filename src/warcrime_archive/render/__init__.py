@@ -1,0 +1,1 @@
+"""Render stage: planned pages -> HTML through Jinja."""

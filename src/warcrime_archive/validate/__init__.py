@@ -1,0 +1,1 @@
+"""Validate stage: read values -> pydantic models, with every problem and its position."""

@@ -1,0 +1,145 @@
+"""Methodology as code over time: a record whose grade, alleged perpetrator side or victim count
+changed since a git revision must say so in a new `corrections` entry."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pydantic import ValidationError
+
+from warcrime_archive.model.record import Incident
+from warcrime_archive.problems import Problem, Severity
+from warcrime_archive.read.yaml_reader import Loc, parse_text, read_yaml
+from warcrime_archive.validate.load import RECORD_SUFFIXES, Archive, Record, today
+
+HINT = "add a `corrections` entry saying what changed and why"
+
+
+class RevisionError(Exception):
+    """The archive is not in a git repository, or the revision is unknown."""
+
+
+@dataclass(frozen=True)
+class Change:
+    loc: Loc
+    what: str
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise RevisionError("git is not installed; --since needs it") from None
+    if done.returncode != 0:
+        raise RevisionError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+def old_texts(root: Path, rev: str) -> dict[str, str]:
+    """Path relative to the archive root -> the text of each record file at `rev`."""
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
+    except RevisionError:
+        raise RevisionError(f"{root} is not in a git repository; --since compares with a git revision") from None
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except RevisionError:
+        raise RevisionError(f"unknown revision '{rev}' (give a branch, tag or commit, e.g. origin/main)") from None
+    prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    listing = _git(top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", f"{prefix}incidents")
+    names = [n for n in listing.decode("utf-8").split("\0") if n and n.endswith(RECORD_SUFFIXES)]
+    if not names:
+        return {}
+    request = "".join(f"{commit}:{name}\n" for name in names).encode("utf-8")
+    out = _git(top, "cat-file", "--batch", stdin=request)
+    texts: dict[str, str] = {}
+    pos = 0
+    for name in names:
+        header_end = out.index(b"\n", pos)
+        size = int(out[pos:header_end].split()[2])
+        body = out[header_end + 1 : header_end + 1 + size]
+        pos = header_end + 1 + size + 1
+        texts[name[len(prefix) :]] = body.decode("utf-8", "replace")
+    return texts
+
+
+def _changes(old: Incident, new: Incident) -> list[Change]:
+    changes = []
+    if old.verification.status != new.verification.status:
+        changes.append(
+            Change(
+                ("verification", "status"),
+                f"the grade changed from '{old.verification.status}' to '{new.verification.status}'",
+            )
+        )
+    old_sides = sorted({p.side for p in old.alleged_perpetrators})
+    new_sides = sorted({p.side for p in new.alleged_perpetrators})
+    if old_sides != new_sides:
+        changes.append(
+            Change(
+                ("alleged_perpetrators",),
+                f"the alleged perpetrator sides changed from {', '.join(old_sides)} to {', '.join(new_sides)}",
+            )
+        )
+    old_counts = [g.count_words() for g in old.victims]
+    new_counts = [g.count_words() for g in new.victims]
+    for i, count in enumerate(new_counts):
+        if i >= len(old_counts) or count != old_counts[i]:
+            before = old_counts[i] if i < len(old_counts) else "no such group"
+            changes.append(Change(("victims", i, "count"), f"the victim count changed from {before} to {count}"))
+            break
+    else:
+        if len(old_counts) > len(new_counts):
+            changes.append(Change(("victims",), f"{len(old_counts) - len(new_counts)} victim group(s) were removed"))
+    return changes
+
+
+def changed_since(archive: Archive, rev: str) -> list[Problem]:
+    """Errors for records changed in grade, side or victim count since `rev` with no new correction;
+    a warning for each record deleted since then whose id no record keeps as an alias."""
+    texts = old_texts(archive.root, rev)
+    context: dict[str, object] = {"config": archive.config, "today": today()}
+    by_path = {r.path: r for r in archive.records}
+    aliases = {alias: r for r in archive.records for alias in r.incident.aliases}
+    problems: list[Problem] = []
+    matched: set[str] = set()
+    for path, text in texts.items():
+        stem = PurePosixPath(path).stem
+        record = by_path.get(path) or aliases.get(stem)
+        if record is None:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    f"the record '{stem}' was deleted since {rev}; its published address will stop working",
+                    "to replace it, keep its id in the new record's `aliases`",
+                    severity=Severity.WARNING,
+                )
+            )
+            continue
+        matched.add(record.path)
+        old_doc, found = parse_text(text, archive.root / path, path)
+        if old_doc is None or found or not isinstance(old_doc.data, dict):
+            continue
+        try:
+            old = Incident.model_validate(old_doc.data, context=context)
+        except ValidationError:
+            continue  # the old version did not validate: there is no published state to protect
+        problems += _record_problems(archive, record, old, rev)
+    return problems
+
+
+def _record_problems(archive: Archive, record: Record, old: Incident, rev: str) -> list[Problem]:
+    changes = _changes(old, record.incident)
+    if not changes:
+        return []
+    if any(c not in old.corrections for c in record.incident.corrections):
+        return []
+    doc, _ = read_yaml(archive.root / record.path, record.path)
+    assert doc is not None, "the record was read and validated a moment ago"
+    return [doc.problem(c.loc, f"{c.what} since {rev}, and no new `corrections` entry says so", HINT) for c in changes]

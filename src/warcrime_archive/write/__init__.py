@@ -1,0 +1,1 @@
+"""Write stage: the only stage that writes the output folder."""

@@ -1,0 +1,167 @@
+"""The new record's scaffold: every field present and commented, and valid once filled."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+from repo_paths import MINIMAL, REPO
+
+from warcrime_archive.commands.scaffold import propose_id, scaffold
+from warcrime_archive.model import record
+from warcrime_archive.validate.load import load_archive, read_config
+
+ID = "2024-06-01-robotyne-two-prisoners-shot"
+
+
+def new(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "warcrime_archive", "new", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(MINIMAL, root)
+    return root
+
+
+def test_the_id_is_date_place_and_title():
+    assert propose_id("2024-06-01", "Robotyne", "Two prisoners shot") == ID
+    assert (
+        propose_id("2024-06", "Zaporizhzhia Oblast", "Ill-treatment, alleged")
+        == "2024-06-zaporizhzhia-oblast-ill-treatment-alleged"
+    )
+    long = propose_id("2022", "Place", "word " * 40)
+    assert len(long) <= 80 and not long.endswith("-")
+
+
+def test_every_field_of_every_model_is_in_the_scaffold():
+    config, _ = read_config(REPO)
+    assert config is not None
+    text = scaffold(ID, "2024-06-01", "Robotyne", "Two prisoners shot", "UA", config)
+    keys = {line.lstrip("#- ").split(":")[0] for line in text.splitlines()}
+    models = [
+        v
+        for v in vars(record).values()
+        if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == record.__name__
+    ]
+    missing = [
+        f"{m.__name__}.{f.alias or n}" for m in models for n, f in m.model_fields.items() if (f.alias or n) not in keys
+    ]
+    assert missing == []
+    assert text.startswith("# yaml-language-server: $schema=../schema/incident.schema.json\n")
+    assert "# A short neutral headline.\ntitle: Two prisoners shot\n" in text
+    assert (
+        "Allowed: killing-of-captured-or-wounded-combatants | torture-or-ill-treatment | attack-on-civilians." in text
+    )
+    assert "# How precisely the place is known: exact | near | settlement | district | region | unknown.\n" in text
+
+
+def test_a_fresh_scaffold_asks_to_be_filled(archive):
+    result = new(
+        archive, "--date", "2024-06-01", "--place", "Robotyne", "--title", "Two prisoners shot", "--country", "ua"
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout
+        == f"Wrote {archive}/incidents/{ID}.yaml (id {ID}). Fill it in, then run: warcrime-archive validate\n"
+        "Tip: run `warcrime-archive schema` to write schema/, so editors can check records as you type.\n"
+    )
+    problems = [p.text() for p in load_archive(archive).errors]
+    assert problems == [
+        f"incidents/{ID}.yaml:8:10: summary: must not be empty",
+        f"incidents/{ID}.yaml:10:11: category: '' is not one of the categories in archive.yaml (allowed: killing)",
+        f"incidents/{ID}.yaml:34:11: location.admin1: '' is not a region of UA in ISO 3166-2 (27 regions of UA: Autonomous Republic of Crimea, Cherkasy Oblast, Chernihiv Oblast, Chernivtsi Oblast, Dnipropetrovsk Oblast, Donetsk Oblast, ...)",
+        f"incidents/{ID}.yaml:36:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region' or 'unknown'",
+        f"incidents/{ID}.yaml:50:11: alleged_perpetrators[0].side: '' is not one of the sides in archive.yaml (allowed: russia, ukraine)",
+        f"incidents/{ID}.yaml:62:13: victims[0].status: '' is not one of the victim statuses in archive.yaml (allowed: prisoner-of-war, unknown)",
+        f"incidents/{ID}.yaml:64:11: victims[0].harm: '' is not allowed: input should be 'killed', 'wounded', 'tortured', 'ill-treated' or 'missing'",
+        f"incidents/{ID}.yaml:88:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
+        f"incidents/{ID}.yaml:124:10: sources[0].url: '' is not an http(s) URL",
+        f"incidents/{ID}.yaml:126:12: sources[0].title: must not be empty",
+        f"incidents/{ID}.yaml:128:13: sources[0].outlet: must not be empty",
+        f"incidents/{ID}.yaml:132:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
+    ]
+
+
+FILLED = {
+    "summary: ''": "summary: A test summary.",
+    "category: ''": "category: killing",
+    "admin1: ''": "admin1: Zaporizhzhia Oblast",
+    "precision: ''": "precision: settlement",
+    "    side: ''": "    side: russia",
+    "status: ''\n    # killed": "status: unknown\n    # killed",
+    "harm: ''": "harm: killed",
+    "\n  status: ''": "\n  status: claimed",
+    "  note: ''\n# What parties said.": "  note: Claimed by one outlet.\n# What parties said.",
+    "url: ''": "url: https://a.example/2",
+    "    title: ''": "    title: A title",
+    "outlet: ''": "outlet: An outlet",
+    "type: ''": "type: news-article",
+}
+
+
+def test_a_filled_scaffold_validates_and_builds(archive):
+    assert (
+        new(
+            archive, "--date", "2024-06-01", "--place", "Robotyne", "--title", "Two prisoners shot", "--country", "UA"
+        ).returncode
+        == 0
+    )
+    path = archive / "incidents" / f"{ID}.yaml"
+    text = path.read_text()
+    for placeholder, value in FILLED.items():
+        assert text.count(placeholder) == 1, placeholder
+        text = text.replace(placeholder, value)
+    path.write_text(text)
+    loaded = load_archive(archive)
+    assert loaded.errors == []
+    assert loaded.archive is not None and ID in {r.id for r in loaded.archive.records}
+    built = subprocess.run(
+        [sys.executable, "-m", "warcrime_archive", "build", "--root", str(archive)], capture_output=True, text=True
+    )
+    assert built.returncode == 0, built.stderr
+    assert "Two prisoners shot" in (archive / "build" / "incidents" / ID / "index.html").read_text()
+
+
+def test_new_never_overwrites(archive):
+    args = ("--date", "2024-06-01", "--place", "Robotyne", "--title", "Two prisoners shot")
+    assert new(archive, *args).returncode == 0
+    path = archive / "incidents" / f"{ID}.yaml"
+    path.write_text("title: mine\n")
+    result = new(archive, *args)
+    assert result.returncode == 1
+    assert result.stderr == f"Error: {path} already exists; it is not overwritten (choose another title)\n"
+    assert path.read_text() == "title: mine\n"
+
+
+def test_without_a_terminal_a_missing_option_is_a_clear_error(archive):
+    result = new(archive, "--date", "2024-06-01", "--title", "x")
+    assert result.returncode == 1
+    assert result.stderr.endswith("Error: --place is missing (there is no terminal to ask on): give --place\n")
+    result = new(archive, "--date", "2024-13-01", "--place", "a", "--title", "x")
+    assert result.returncode == 1
+    assert result.stderr.endswith("Error: --date: '2024-13-01' is not a real date\n")
+    assert list((archive / "incidents").iterdir()) == [archive / "incidents" / "2022-03-29-dmytrivka-x.yaml"]
+
+
+def test_missing_options_are_asked_for_at_a_terminal(archive, monkeypatch):
+    from click.testing import CliRunner
+
+    from warcrime_archive import cli
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    answers = "2024-06-01\nRobotyne\nTwo prisoners shot\n"
+    result = CliRunner().invoke(cli.cli, ["new", "--root", str(archive)], input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "Date (YYYY-MM-DD, YYYY-MM or YYYY): 2024-06-01\nPlace: Robotyne\nShort title: Two prisoners shot\n"
+    )
+    assert (archive / "incidents" / f"{ID}.yaml").is_file()

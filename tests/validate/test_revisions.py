@@ -1,0 +1,143 @@
+"""`validate --since REV`: a changed grade, side or count needs a new correction; tried in real git repositories."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from gitrepo import git
+from repo_paths import MINIMAL
+
+from warcrime_archive.validate.revisions import RevisionError, old_texts
+
+RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
+
+
+def validate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "warcrime_archive", "validate", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first")
+    return root
+
+
+def edit(root: Path, old: str, new: str, path: str = RECORD) -> None:
+    file = root / path
+    text = file.read_text()
+    assert old in text
+    file.write_text(text.replace(old, new))
+
+
+def test_a_changed_grade_without_a_correction_is_refused(repo):
+    edit(
+        repo,
+        "verification: {status: verified, by: [NYT], note: ok}",
+        "verification: {status: claimed, by: [NYT], note: ok}",
+    )
+    result = validate(repo, "--since", "main")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{RECORD}:10:24: verification.status: the grade changed from 'verified' to 'claimed' since main, and no new "
+        "`corrections` entry says so (add a `corrections` entry saying what changed and why)"
+    )
+
+
+def test_a_new_correction_makes_the_change_acceptable(repo):
+    edit(
+        repo,
+        "verification: {status: verified, by: [NYT], note: ok}",
+        "verification: {status: claimed, by: [NYT], note: ok}",
+    )
+    edit(repo, "tags: [pow]", "tags: [pow]\ncorrections:\n  - {date: 2026-11-01, note: Regraded as claimed.}")
+    result = validate(repo, "--since", "main")
+    assert result.returncode == 0, result.stderr
+
+
+def test_changed_sides_and_counts_are_reported_as_annotations(repo):
+    edit(repo, "alleged_perpetrators: [{side: ukraine,", "alleged_perpetrators: [{side: russia,")
+    edit(repo, "count: {min: 1, max: 2}", "count: 3")
+    result = validate(repo, "--since", "HEAD", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={RECORD},line=7,col=23,title=alleged_perpetrators::the alleged perpetrator sides changed from "
+        "ukraine to russia since HEAD, and no new `corrections` entry says so (add a `corrections` entry saying what "
+        "changed and why)",
+        f"::error file={RECORD},line=9,col=58,title=victims[0].count::the victim count changed from 1 to 2 to 3 since "
+        "HEAD, and no new `corrections` entry says so (add a `corrections` entry saying what changed and why)",
+        f"::warning file={RECORD},line=12,col=11,title=sources[0].url::the source has no archived copy (add "
+        "`archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)",
+    ]
+
+
+def test_other_edits_and_new_records_need_no_correction(repo):
+    edit(repo, "summary: A video appears to show ...", "summary: A video appears to show a shooting.")
+    shutil.copy(repo / RECORD, repo / "incidents" / "2022-03-30-dmytrivka-y.yaml")
+    result = validate(repo, "--since", "main")
+    assert "since main" not in result.stderr
+    assert "duplicate" not in result.stderr
+
+
+def test_a_deleted_record_is_a_warning_unless_its_id_lives_on_as_an_alias(repo):
+    (repo / RECORD).unlink()
+    (repo / "incidents" / "keep.yaml").write_text((MINIMAL / RECORD).read_text())
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "second")
+    (repo / "incidents" / "keep.yaml").unlink()
+    result = validate(repo, "--since", "HEAD")
+    assert (
+        "incidents/keep.yaml:1:1: warning: the record 'keep' was deleted since HEAD; its published address will stop working (to replace it, keep its id in the new record's `aliases`)"
+        in result.stderr.splitlines()
+    )
+    (repo / "incidents" / "new.yaml").write_text((MINIMAL / RECORD).read_text() + "aliases: [keep]\n")
+    result = validate(repo, "--since", "HEAD")
+    assert "deleted" not in result.stderr
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_archive_in_a_sub_folder_of_the_repository(repo, tmp_path):
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    shutil.copytree(MINIMAL, outer / "archive")
+    git(outer, "init", "-q", "-b", "main")
+    git(outer, "add", "-A")
+    git(outer, "commit", "-q", "-m", "first")
+    assert list(old_texts(outer / "archive", "main")) == [RECORD]
+
+
+def test_not_a_git_repository_or_an_unknown_revision_is_a_clear_error(repo, tmp_path):
+    plain = tmp_path / "plain"
+    shutil.copytree(MINIMAL, plain)
+    env_ceiling = os.environ.get("GIT_CEILING_DIRECTORIES")
+    os.environ["GIT_CEILING_DIRECTORIES"] = str(tmp_path)
+    try:
+        result = validate(plain, "--since", "main")
+        with pytest.raises(RevisionError, match="is not in a git repository"):
+            old_texts(plain, "main")
+    finally:
+        if env_ceiling is None:
+            del os.environ["GIT_CEILING_DIRECTORIES"]
+        else:
+            os.environ["GIT_CEILING_DIRECTORIES"] = env_ceiling
+    assert result.returncode == 1
+    assert (
+        result.stderr == f"Error: --since: {plain} is not in a git repository; --since compares with a git revision\n"
+    )
+    result = validate(repo, "--since", "no-such-branch")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: --since: unknown revision 'no-such-branch' (give a branch, tag or commit, e.g. origin/main)\n"
+    )
+    assert "Traceback" not in result.stderr
