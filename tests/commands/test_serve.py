@@ -241,6 +241,24 @@ def test_every_save_of_archive_yaml_and_a_new_template_folder_rebuild(root: Path
         assert not any("notes.txt" in line or ".saving" in line for line in lines)
 
 
+def test_an_edited_translation_rebuilds_the_preview(root: Path):
+    """locales/ is one of the archive's folders (`layout.FOLDERS`): a translator sees their edit at once."""
+    catalog = root / "locales" / "de" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "All incidents"\nmsgstr "Alle Vorfälle"\n',
+        "utf-8",
+    )
+    edit(root, "title: Test archive", "title: Test archive\nlanguage: de", "archive.yaml")
+    with running(root) as (state, lines):
+        assert "<h1>Alle Vorfälle</h1>" in get(state, "/a/incidents/")[2]
+        edit(root, 'msgstr "Alle Vorfälle"', 'msgstr "Sämtliche Vorfälle"', "locales/de/LC_MESSAGES/messages.po")
+        wait_until(lambda: state.generation == 2)
+        assert "<h1>Sämtliche Vorfälle</h1>" in get(state, "/a/incidents/")[2]
+        assert "Changed: locales/de/LC_MESSAGES/messages.po" in lines
+
+
 def test_a_broken_record_gets_an_error_page_and_the_preview_recovers_when_fixed(root: Path):
     with running(root) as (state, lines):
         edit(root, "category: killing", "category: killings")

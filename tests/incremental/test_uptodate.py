@@ -259,7 +259,13 @@ def test_clean_forgets_the_cache(sample_root: Path, copy_archive: Callable[[Path
 
 def test_the_code_and_the_libraries_are_inputs(sample_root: Path, tmp_path: Path) -> None:
     names = snapshot(sample_root, tmp_path / "site")["inputs"]
-    assert {"<package>/incremental/fingerprint.py", "<package>/render/environment.py", "<jinja2>", "<pydantic>", "<markdown>"} <= set(names)
+    assert {
+        "<package>/incremental/fingerprint.py",
+        "<package>/render/environment.py",
+        "<jinja2>",
+        "<pydantic>",
+        "<markdown>",
+    } <= set(names)
     assert "<defaults>/templates/incident.html" in names
 
 
