@@ -21,7 +21,7 @@ from warcrime_archive.catalog.indexes import Catalog, build_catalog
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.incremental.plan_cache import PlanCache
-from warcrime_archive.incremental.record_cache import long_lived
+from warcrime_archive.memory import long_lived
 from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary

@@ -65,11 +65,3 @@ def summary(problems: list[Problem]) -> str:
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
         f"in {files} file{'s' * (files != 1)}"
     )
-
-
-def errors(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
-def warnings_of(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.WARNING]

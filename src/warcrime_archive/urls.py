@@ -8,7 +8,6 @@ made relative to the page it is on, so the site works at '/' and under any sub-p
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 
 HOME = ""
@@ -33,14 +32,6 @@ SEARCH_SHARDS = f"{SEARCH}shards.js"
 # The files Pagefind reads (a glob, relative to the site): every incident page. Only they carry
 # data-pagefind-body; the redirect pages of aliases beside them match too and are skipped by Pagefind.
 SEARCHED_PAGES = f"{INCIDENTS}*/index.html"
-_SEARCHED = re.compile(re.escape(SEARCHED_PAGES).replace(r"\*", "[^/]+"))
-
-
-def is_searched(relative: str) -> bool:
-    """Whether Pagefind reads this file of the site (it matches SEARCHED_PAGES)."""
-    return _SEARCHED.fullmatch(relative) is not None
-
-
 SEARCH_SCRIPT = "static/search.js"
 LIST_SCRIPT = "static/incidents.js"
 DATA = "data/"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 import types
 import typing
 from enum import Enum
@@ -14,7 +13,7 @@ from pydantic import BaseModel
 
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.dates import PartialDate
-from warcrime_archive.model.record import ID_PATTERN, AllegedPerpetrator, Incident, Response, Verification, VictimGroup
+from warcrime_archive.model.record import AllegedPerpetrator, Incident, Response, Verification, VictimGroup
 from warcrime_archive.model.schema import FILES, FOLDER
 from warcrime_archive.slugs import slugify
 
@@ -141,7 +140,3 @@ def scaffold(record_id: str, date: str, place: str, title: str, country: str, co
         "",
     ]
     return "\n".join(head + _fields(Incident, config, values, ())) + "\n"
-
-
-def valid_id(record_id: str) -> bool:
-    return re.match(ID_PATTERN, record_id) is not None

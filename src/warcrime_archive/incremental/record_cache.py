@@ -116,31 +116,6 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-@contextmanager
-def long_lived() -> Iterator[None]:
-    """Make the objects of a load without the cyclic garbage collector, then set them aside from its passes.
-
-    A warm load makes the whole archive (over half a million objects at 10,000 records) in a fraction of a second;
-    each pass of the collector over them would cost more than the load itself. They live as long as the build
-    (and hold no reference cycles, which plain reference counting frees), so `gc.freeze` keeps every later pass
-    from walking them again. Whatever else was alive is set aside too: `thaw` gives it all back (`load_archive`
-    calls it when its result is freed), so a process that builds again and again keeps no garbage for ever.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # before enabling: the first allocation after would start a pass over all of them
-        if was:
-            gc.enable()
-
-
-def thaw() -> None:
-    """Give what `long_lived` set aside back to the garbage collector."""
-    gc.unfreeze()
-
-
 def _read(path: Path, salt_: bytes) -> dict[str, Any] | None:
     """A cache file's contents, or None when it is missing, damaged, of another format or another salt."""
     header = FORMAT + salt_ + b"\n"

@@ -9,7 +9,7 @@ import hashlib
 import io
 import json
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -600,22 +600,3 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
 def archive_files(catalog: Catalog, rows: Rows | None = None) -> dict[str, str]:
     """Output path -> content of the downloads over every record (`archive_parts`, each joined)."""
     return {path: "".join(make()) for path, make in archive_parts(catalog, rows)}
-
-
-def data_files(catalog: Catalog) -> dict[str, str]:
-    """Output path -> content, for every download and every record's JSON and citations: `archive_files`
-    and each record's `record_files`."""
-    files = archive_files(catalog)
-    for e in catalog.entries:
-        files.update(record_files(catalog.config, e))
-    return dict(sorted(files.items()))
-
-
-def sha256sums(files: Mapping[str, str | bytes]) -> str:
-    """`sha256sum -c` input over the given files: '<hex>  <path>' per line, sorted by path."""
-    lines = []
-    for path in sorted(files):
-        content = files[path]
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        lines.append(f"{hashlib.sha256(data).hexdigest()}  {path}")
-    return "\n".join(lines) + "\n"

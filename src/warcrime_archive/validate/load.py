@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from warcrime_archive import i18n, layout, urls
+from warcrime_archive import i18n, layout, memory, urls
 from warcrime_archive.incremental import record_cache
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.grading import check_grade
@@ -415,9 +415,9 @@ def load_archive(root: Path, cache: Path | None = None) -> Loaded:
     """
     if cache is None:
         return _load(root, None)
-    with record_cache.long_lived():
+    with memory.long_lived():
         loaded = _load(root, cache)
-    weakref.finalize(loaded, record_cache.thaw)
+    weakref.finalize(loaded, memory.thaw)
     return loaded
 
 
