@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 import click
-from pydantic import BaseModel
+from record_models import record_models
 from repo_paths import REPO
 
 from warcrime_archive.cli import cli
-from warcrime_archive.model import record
 from warcrime_archive.model.config import ArchiveConfig
 
 
@@ -19,11 +18,7 @@ def test_every_record_field_is_in_the_editors_reference():
     text = (REPO / "docs" / "record-format.md").read_text()
     documented = set(re.findall(r"`([a-z_0-9.\[\]]+)`", text))
     names = {part for item in documented for part in re.split(r"[.\[\]]+", item) if part}
-    models = [
-        v
-        for v in vars(record).values()
-        if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == record.__name__
-    ] + [ArchiveConfig]
+    models = [*record_models(), ArchiveConfig]
     missing = [
         f"{m.__name__}.{f.alias or n}" for m in models for n, f in m.model_fields.items() if (f.alias or n) not in names
     ]

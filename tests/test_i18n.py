@@ -18,10 +18,11 @@ from click.testing import CliRunner
 from repo_paths import REPO
 
 from warcrime_archive import i18n
-from warcrime_archive.build import build_site, check
+from warcrime_archive.build import build_site
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.cli import cli
 from warcrime_archive.problems import ArchiveError
+from warcrime_archive.validate.check import check
 
 POT = REPO / "src" / "warcrime_archive" / "locales" / "messages.pot"
 EXTRACT = [

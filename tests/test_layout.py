@@ -6,7 +6,7 @@ from repo_paths import REPO
 
 from warcrime_archive import layout
 from warcrime_archive.incremental import uptodate
-from warcrime_archive.validate.load import links_outside
+from warcrime_archive.validate.files import links_outside
 from warcrime_archive.write.staging import check_output
 
 

@@ -22,14 +22,14 @@ from warcrime_archive.incremental import uptodate
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.incremental.plan_cache import PlanCache
 from warcrime_archive.memory import long_lived
+from warcrime_archive.model.archive import Archive
 from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
 from warcrime_archive.render.environment import Fragments, environment, render_pages
-from warcrime_archive.validate.load import Archive, Loaded, load_archive
-from warcrime_archive.validate.revisions import changed_since
+from warcrime_archive.validate.check import check
 from warcrime_archive.write.staging import Staging, check_output
 
 T = TypeVar("T")
@@ -85,20 +85,6 @@ def source_date_epoch() -> int | None:
             ]
         )
     return int(value)
-
-
-def check(root: Path, *, strict: bool = False, since: str | None = None, cache: Path | None = None) -> Loaded:
-    """The first two stages, as `validate` runs them; raises ArchiveError when the archive fails.
-
-    With `since` (a git revision), records are also compared with their versions there. With `cache` (a folder),
-    record files unchanged since the last load are taken from it (see record_cache).
-    """
-    loaded = load_archive(root, cache)
-    if since is not None and loaded.archive is not None:
-        loaded = Loaded(loaded.archive, sorted(set(loaded.problems + changed_since(loaded.archive, since))))
-    if loaded.errors or (strict and loaded.warnings):
-        raise ArchiveError(loaded.problems)
-    return loaded
 
 
 def with_base_url(archive: Archive, base_url: str | None) -> Archive:

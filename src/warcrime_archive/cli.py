@@ -99,7 +99,7 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
     Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE (HINT). Nothing is written.
     Exits with status 1 when there are errors (or warnings, with --strict).
     """
-    from warcrime_archive.build import check
+    from warcrime_archive.validate.check import check
     from warcrime_archive.validate.revisions import RevisionError
 
     try:
@@ -170,7 +170,7 @@ def new(root: Path, date: str | None, place: str | None, title: str | None, coun
     from warcrime_archive.commands import scaffold
     from warcrime_archive.model.dates import PartialDate
     from warcrime_archive.model.schema import FILES, FOLDER
-    from warcrime_archive.validate.load import read_config
+    from warcrime_archive.validate.config import read_config
 
     date = _ask(date, "--date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)")
     try:
@@ -335,8 +335,8 @@ def sources(root: Path, missing: bool, fmt: str, strict: bool) -> None:
     The archive is checked first; if it has errors, they are listed instead and the status is 1.
     Exits with status 0, or 1 with --strict when any source has no archived copy.
     """
-    from warcrime_archive.build import check
     from warcrime_archive.commands import sources_report
+    from warcrime_archive.validate.check import check
 
     try:
         loaded = check(root)

@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
+from record_models import record_models
 from repo_paths import MINIMAL, REPO
 
 from warcrime_archive.commands.scaffold import propose_id, scaffold
-from warcrime_archive.model import record
-from warcrime_archive.validate.load import load_archive, read_config
+from warcrime_archive.validate.config import read_config
+from warcrime_archive.validate.load import load_archive
 
 ID = "2024-06-01-robotyne-two-prisoners-shot"
 
@@ -47,11 +47,7 @@ def test_every_field_of_every_model_is_in_the_scaffold():
     assert config is not None
     text = scaffold(ID, "2024-06-01", "Robotyne", "Two prisoners shot", "UA", config)
     keys = {line.lstrip("#- ").split(":")[0] for line in text.splitlines()}
-    models = [
-        v
-        for v in vars(record).values()
-        if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == record.__name__
-    ]
+    models = record_models()
     missing = [
         f"{m.__name__}.{f.alias or n}" for m in models for n, f in m.model_fields.items() if (f.alias or n) not in keys
     ]

@@ -14,11 +14,11 @@ import jinja2
 from repo_paths import REPO
 
 from warcrime_archive import i18n
-from warcrime_archive.build import check
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.render.environment import make_environment
+from warcrime_archive.validate.check import check
 
 PRINT_ALL = """
 import json, sys
@@ -26,7 +26,7 @@ from pathlib import Path
 from warcrime_archive import i18n
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.incremental.fingerprint import Fingerprints
-from warcrime_archive.build import check
+from warcrime_archive.validate.check import check
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.render.environment import make_environment
 root = Path(sys.argv[1])

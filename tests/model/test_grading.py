@@ -82,7 +82,7 @@ def test_rules(changes, broken):
 def test_every_grade_of_the_sample_scale_has_an_enforced_rule():
 
     from warcrime_archive.model.grading import RULES
-    from warcrime_archive.validate.load import read_config
+    from warcrime_archive.validate.config import read_config
 
     config, problems = read_config(REPO)
     assert problems == [] and config is not None

@@ -8,9 +8,10 @@ import pytest
 from markupsafe import Markup
 from repo_paths import MINIMAL, REPO
 
-from warcrime_archive.build import build_site, check
+from warcrime_archive.build import build_site
 from warcrime_archive.layout import default_dir
 from warcrime_archive.render.environment import template_dirs
+from warcrime_archive.validate.check import check
 
 INCIDENT = "incidents/2022-03-29-dmytrivka-x/index.html"
 

@@ -4,9 +4,11 @@ from pathlib import Path
 import pytest
 from pydantic import ConfigDict, Field, StrictBool, ValidationError, create_model
 
+from warcrime_archive.model.archive import FrontMatter
 from warcrime_archive.model.config import ArchiveConfig
-from warcrime_archive.model.record import Incident, IncidentDate, Location
-from warcrime_archive.read.pages_reader import FrontMatter
+from warcrime_archive.model.incident_date import IncidentDate
+from warcrime_archive.model.location import Location
+from warcrime_archive.model.record import Incident
 from warcrime_archive.read.yaml_reader import parse_text
 from warcrime_archive.validate.model_errors import PATTERN_WORDS, pydantic_problems
 

@@ -15,12 +15,14 @@ from types import MappingProxyType
 
 from warcrime_archive import urls
 from warcrime_archive.catalog.history import Commit
+from warcrime_archive.model.archive import Archive, FreePage, Record
 from warcrime_archive.model.config import ArchiveConfig, Grade, Term
-from warcrime_archive.model.record import Incident, Precision, Source, VictimGroup
+from warcrime_archive.model.enums import Precision
+from warcrime_archive.model.people import VictimGroup
+from warcrime_archive.model.record import Incident
 from warcrime_archive.model.regions import country_name
-from warcrime_archive.read.pages_reader import FreePage
+from warcrime_archive.model.sources import Source
 from warcrime_archive.slugs import short_hash, slugify
-from warcrime_archive.validate.load import Archive, Record
 
 FINE_PRECISIONS = {Precision.exact, Precision.near}
 

@@ -13,7 +13,9 @@ from pydantic import BaseModel
 
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.dates import PartialDate
-from warcrime_archive.model.record import AllegedPerpetrator, Incident, Response, Verification, VictimGroup
+from warcrime_archive.model.people import AllegedPerpetrator, VictimGroup
+from warcrime_archive.model.record import Incident, Verification
+from warcrime_archive.model.responses import Response
 from warcrime_archive.model.schema import FILES, FOLDER
 from warcrime_archive.slugs import slugify
 

@@ -29,7 +29,7 @@ from warcrime_archive.build import build_site
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.i18n import ngettext
 from warcrime_archive.problems import ArchiveError, Problem, Severity, display_path, summary
-from warcrime_archive.validate.load import read_config
+from warcrime_archive.validate.config import read_config
 
 RESERVED = "__serve__/"
 RELOAD_SCRIPT = layout.DATA / "reload.js"

@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict, dataclass, replace
 
 from warcrime_archive.model import captures
-from warcrime_archive.validate.load import Archive
+from warcrime_archive.model.archive import Archive
 
 MISSING = "missing"
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -155,3 +155,11 @@ def window_words(start: PartialDate, end: PartialDate | None) -> str:
     first = start.words() if start.month else gettext("the start of %(year)d") % {"year": start.year}
     last = end.words() if end.month else gettext("the end of %(year)d") % {"year": end.year}
     return between % {"first": first, "last": last}
+
+
+def not_future(value: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+    """A validator of a date field: the date may not be after the context's `today` (when it gives one)."""
+    today: dt.date | None = (info.context or {}).get("today")
+    if value is not None and today is not None and value.start > today:
+        raise PydanticCustomError("date_future", "{value} is in the future", {"value": value.iso()})
+    return value

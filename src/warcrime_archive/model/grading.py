@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from warcrime_archive.model.record import Incident, Stance
+from warcrime_archive.model.enums import Stance
+from warcrime_archive.model.record import Incident
 
 Rule = Callable[[Incident], str | None]
 

@@ -26,7 +26,7 @@ from importlib import resources
 
 from warcrime_archive.catalog.indexes import Entry, PlaceNode
 from warcrime_archive.i18n import gettext, ngettext
-from warcrime_archive.model.record import Precision
+from warcrime_archive.model.enums import Precision
 
 WIDTH = 480  # the SVG's user units; the image scales to the page
 MAX_SPAN = 24.0  # degrees: a larger country is shown around the place rather than whole

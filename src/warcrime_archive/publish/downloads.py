@@ -19,7 +19,8 @@ from warcrime_archive import urls
 from warcrime_archive.catalog.indexes import Catalog, Entry
 from warcrime_archive.i18n import N_, gettext
 from warcrime_archive.model.config import ArchiveConfig
-from warcrime_archive.model.record import Source, VictimGroup
+from warcrime_archive.model.people import VictimGroup
+from warcrime_archive.model.sources import Source
 
 
 def public_record(entry: Entry) -> dict[str, Any]:

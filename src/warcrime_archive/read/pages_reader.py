@@ -1,4 +1,4 @@
-"""Read stage for free pages: pages/*.md, Markdown with a small YAML front matter."""
+"""Read stage for free pages: pages/*.md, Markdown with a small YAML front matter, split into the two."""
 
 from __future__ import annotations
 
@@ -6,33 +6,25 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, ValidationError
-
-from warcrime_archive.model.config import Strict
 from warcrime_archive.problems import Problem
-from warcrime_archive.read.yaml_reader import bidi_controls, decode, parse_text, read_limited, too_large
-from warcrime_archive.richtext import markdown_too_complex
-from warcrime_archive.validate.model_errors import pydantic_problems
+from warcrime_archive.read.yaml_reader import Document, bidi_controls, decode, parse_text, read_limited, too_large
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
 
-class FrontMatter(Strict):
-    """The front matter of a free page."""
-
-    title: str = Field(min_length=1, description="The page's title.")
-    description: str = Field("", description="One sentence for search results and link previews.")
-
-
 @dataclass(frozen=True)
-class FreePage:
+class PageText:
+    """A free page as read: its front matter's YAML (not yet validated) and its Markdown, which starts at
+    `body_line` of the file."""
+
     slug: str
-    front: FrontMatter
+    front: Document
     markdown: str
     body_line: int
 
 
-def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
+def read_page(path: Path, shown: str) -> tuple[PageText | None, list[Problem]]:
+    """The page's front matter and body, or the problems that keep them from being read."""
     raw = read_limited(path)
     if too_large(raw, shown, path):
         return None, too_large(raw, shown, path)
@@ -55,13 +47,4 @@ def read_page(path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
     doc, problems = parse_text("\n" + "".join(lines[1:end]), path, shown)
     if doc is None:
         return None, problems
-    try:
-        front = FrontMatter.model_validate(doc.data if doc.data is not None else {})
-    except ValidationError as exc:
-        return None, pydantic_problems(exc, doc, FrontMatter)
-    body = "".join(lines[end + 1 :])
-    found = markdown_too_complex(body)
-    if found:
-        message = f"{found[1]} is more complex Markdown than the build renders safely"
-        return None, [Problem(shown, end + 1 + found[0], 1, "", message, "split it or simplify it")]
-    return FreePage(path.stem, front, body, end + 2), []
+    return PageText(path.stem, doc, "".join(lines[end + 1 :]), end + 2), []

@@ -9,10 +9,12 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
+from warcrime_archive import layout
+from warcrime_archive.model.archive import Archive, Record
 from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import Problem, Severity
 from warcrime_archive.read.yaml_reader import Loc, parse_text, read_yaml
-from warcrime_archive.validate.load import RECORD_SUFFIXES, Archive, Record, today
+from warcrime_archive.validate.load import today
 
 HINT = "add a `corrections` entry saying what changed and why"
 
@@ -50,7 +52,7 @@ def old_texts(root: Path, rev: str) -> dict[str, str]:
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     listing = _git(top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", f"{prefix}incidents")
-    names = [n for n in listing.decode("utf-8").split("\0") if n and n.endswith(RECORD_SUFFIXES)]
+    names = [n for n in listing.decode("utf-8").split("\0") if n and n.endswith(layout.RECORD_SUFFIXES)]
     if not names:
         return {}
     request = "".join(f"{commit}:{name}\n" for name in names).encode("utf-8")

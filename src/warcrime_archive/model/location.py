@@ -1,0 +1,71 @@
+"""Where an incident happened: country, region, place and point, as precisely as the sources say."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from warcrime_archive.model import regions
+from warcrime_archive.model.config import Strict
+from warcrime_archive.model.enums import Precision
+
+
+class Coordinates(Strict):
+    """A point, only when a listed source publishes it."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees (WGS 84).")
+    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees (WGS 84).")
+
+
+class Location(Strict):
+    """Where it happened, as precisely as the sources say."""
+
+    place: str | None = Field(None, description="The settlement or named place; null when only the region is known.")
+    admin2: str | None = Field(None, description="The district (raion), as the sources name it.")
+    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA.")
+    admin1: str = Field(
+        description="The region: ISO 3166-2 code (UA-23), ISO name or conventional English name "
+        "(Zaporizhzhia Oblast); shown under its conventional name."
+    )
+    precision: Precision = Field(
+        description="How precisely the place is known: exact | near | settlement | district | region | unknown."
+    )
+    detail: str = Field("", description="The place in words, e.g. 'the road just north of the village'.")
+    coordinates: Coordinates | None = Field(None, description="Only when a listed source publishes them.")
+    also_known_as: list[str] = Field(
+        default_factory=list, description="Other spellings of the place in the sources (e.g. Rabotyne for Robotyne)."
+    )
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country(cls, value: Any) -> Any:
+        if isinstance(value, str) and len(value.strip()) == 2 and regions.country_name(value.strip()):
+            return value.strip().upper()
+        if isinstance(value, str):
+            raise PydanticCustomError(
+                "country",
+                "'{value}' is not an ISO 3166-1 alpha-2 country code ({hint})",
+                {"value": value, "hint": regions.suggest_country(value)},
+            )
+        return value
+
+    @field_validator("admin1")
+    @classmethod
+    def _region(cls, value: str, info: ValidationInfo) -> str:
+        country = info.data.get("country")
+        if country and regions.resolve_region(country, value) is None:
+            hint = regions.suggest_region(country, value)
+            if hint or not value.strip():
+                raise PydanticCustomError(
+                    "admin1",
+                    "'{value}' is not a region of {country} in ISO 3166-2 ({hint})",
+                    {"value": value, "country": country, "hint": hint or "give the region"},
+                )
+        return value
+
+    @property
+    def region(self) -> regions.Region:
+        found = regions.resolve_region(self.country, self.admin1)
+        return found or regions.Region(f"{self.country}-{self.admin1}", self.admin1)
