@@ -116,7 +116,7 @@ def test_the_environment_lets_go_of_the_archive_when_the_build_ends(tmp_path, mo
     other, so the environment outlives the build until a full pass of the cyclic collector, which may come
     much later; what it held of the archive (the catalog in its globals, the kept rows, the fingerprints and
     the models they keep) must not outlive the build with it."""
-    from warcrime_archive.catalog.indexes import Catalog
+    from warcrime_archive.catalog.nodes import Catalog
     from warcrime_archive.model.record import Incident
     from warcrime_archive.render import environment as render
 

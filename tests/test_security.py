@@ -27,7 +27,8 @@ from sitecheck import live_in_file, live_markup
 from warcrime_archive.build import build_site
 from warcrime_archive.catalog import indexes as catalog
 from warcrime_archive.model.config import ArchiveConfig
-from warcrime_archive.model.record import Incident, Person
+from warcrime_archive.model.people import Person
+from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import ArchiveError
 
 HOSTILE = DATA / "hostile"

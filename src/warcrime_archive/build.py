@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from warcrime_archive import i18n, layout, urls
 from warcrime_archive.catalog.history import read_history
-from warcrime_archive.catalog.indexes import Catalog, build_catalog
+from warcrime_archive.catalog.indexes import build_catalog
+from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.incremental.plan_cache import PlanCache

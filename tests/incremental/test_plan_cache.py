@@ -11,7 +11,8 @@ from repo_paths import MINIMAL
 
 from warcrime_archive import i18n, urls
 from warcrime_archive.build import PLAN, build_site
-from warcrime_archive.catalog.indexes import Catalog, build_catalog
+from warcrime_archive.catalog.indexes import build_catalog
+from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.incremental import fingerprint, plan_cache
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.incremental.plan_cache import PlanCache

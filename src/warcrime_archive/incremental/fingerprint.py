@@ -26,7 +26,7 @@ import jinja2.meta
 from pydantic import BaseModel
 
 from warcrime_archive import __version__, layout
-from warcrime_archive.catalog.indexes import Entry, OutletNode, PlaceNode, SourceNode, TermNode
+from warcrime_archive.catalog.nodes import Entry, OutletNode, PlaceNode, SourceNode, TermNode
 
 NODES = (Entry, PlaceNode, SourceNode, OutletNode, TermNode)
 """Objects shared by many pages: digested once each and named by their digest in the pages that show them."""

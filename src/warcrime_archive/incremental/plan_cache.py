@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from warcrime_archive import layout
-from warcrime_archive.catalog.indexes import Entry, PlaceNode
+from warcrime_archive.catalog.nodes import Entry, PlaceNode
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.memory import long_lived
 from warcrime_archive.model.config import ArchiveConfig

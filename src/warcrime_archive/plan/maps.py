@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from warcrime_archive.catalog.indexes import Entry, PlaceNode
+from warcrime_archive.catalog.nodes import Entry, PlaceNode
 from warcrime_archive.i18n import gettext, ngettext
 from warcrime_archive.model.enums import Precision
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warcrime_archive import urls
-from warcrime_archive.catalog.indexes import Catalog, Entry, OutletNode, PlaceNode, TermNode, sources_of
+from warcrime_archive.catalog.nodes import Catalog, Entry, OutletNode, PlaceNode, TermNode
+from warcrime_archive.catalog.sources import sources_of
 from warcrime_archive.i18n import N_
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.model.config import ArchiveConfig

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from warcrime_archive.catalog.indexes import Entry
+from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.i18n import gettext, ngettext
 from warcrime_archive.model.dates import short_month_name
 

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from warcrime_archive import urls
-from warcrime_archive.catalog.indexes import Catalog, Entry
+from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.i18n import N_, gettext
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.people import VictimGroup

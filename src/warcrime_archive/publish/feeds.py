@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape as escape_xml
 from markupsafe import Markup
 
 from warcrime_archive import urls
-from warcrime_archive.catalog.indexes import Catalog, Entry
+from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.i18n import gettext
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.dates import PartialDate

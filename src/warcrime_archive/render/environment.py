@@ -27,7 +27,7 @@ import jinja2.visitor
 from markupsafe import Markup, escape
 
 from warcrime_archive import __version__, i18n, layout, urls
-from warcrime_archive.catalog.indexes import Catalog, Entry
+from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.model import captures
 from warcrime_archive.model.dates import day_words, month_words
 from warcrime_archive.plan.site import Page, navigation
