@@ -28,6 +28,7 @@ from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.publish import downloads, feeds
+from warcrime_archive.publish.record_files import RECORD_FILES, record_files
 from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
 from warcrime_archive.render.environment import Fragments, environment, render_pages
 from warcrime_archive.validate.check import check
@@ -119,9 +120,9 @@ def write_data(
     summed += data
     for entry in catalog.entries:
         fingerprint = prints.digest(("record files", prints.salt, entry)) if prints is not None else None
-        paths = [urls.record_file(entry.id, name) for name in downloads.RECORD_FILES]
+        paths = [urls.record_file(entry.id, name) for name in RECORD_FILES]
         if fingerprint is None or not all([staging.unchanged(path, fingerprint) for path in paths]):
-            for relative, content in downloads.record_files(catalog.config, entry).items():
+            for relative, content in record_files(catalog.config, entry).items():
                 staging.put(relative, content, fingerprint)
         summed += paths
     staging.put(urls.ROBOTS, feeds.robots(catalog))

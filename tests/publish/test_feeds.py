@@ -1,8 +1,7 @@
-"""The Atom feed, sitemap.xml, robots.txt, canonical and preview metadata, and each incident's JSON-LD."""
+"""The Atom feed, sitemap.xml, robots.txt, and the canonical and preview metadata of the pages."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -98,25 +97,6 @@ def test_without_a_host_in_base_url_links_stay_relative_and_there_is_no_sitemap(
     entry = feed.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}link").get("href") == "incidents/2023-05-02-checkpoint/"
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", entry.findtext(f"{ATOM}id"))
-
-
-def test_json_ld_describes_the_record_about_an_alleged_event(site: Path):
-    page = (site / "incidents" / "2023-05-02-checkpoint" / "index.html").read_text()
-    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
-    assert "</script>" not in block and "<b>" not in block
-    data = json.loads(block)
-    assert data["@type"] == "CreativeWork" and data["name"] == "Shots reported at </script><b> a checkpoint"
-    assert data["url"] == "https://example.org/a/incidents/2023-05-02-checkpoint/"
-    event = data["about"]
-    assert (event["@type"], event["startDate"], event["endDate"]) == ("Event", "2023-05-02", "2023-05-02")
-    assert event["description"].startswith("Alleged incident: ")
-    assert event["location"]["address"] == {
-        "@type": "PostalAddress",
-        "addressCountry": "UA",
-        "addressRegion": "Kyiv Oblast",
-    }
-    assert data["citation"] == ["https://a.example/1"]
-    assert "datePublished" not in data  # no git history, no date made up
 
 
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)

@@ -32,7 +32,9 @@ from warcrime_archive.memory import long_lived
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan.maps import MapView
 from warcrime_archive.plan.site import Made
-from warcrime_archive.publish.downloads import TABLES, Published, Rows, remember
+from warcrime_archive.publish.downloads import Rows
+from warcrime_archive.publish.published import Published, remember
+from warcrime_archive.publish.tables import TABLES
 
 FORMAT = b"warcrime-archive plan cache 1\n"
 PARTS = ("locator", "placement", "version", "citation", "json_ld")

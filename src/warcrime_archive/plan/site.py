@@ -17,7 +17,11 @@ from warcrime_archive.i18n import N_
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan import maps, timeline
-from warcrime_archive.publish import downloads, feeds
+from warcrime_archive.publish import downloads
+from warcrime_archive.publish.citations import citation_text
+from warcrime_archive.publish.linked_data import json_ld
+from warcrime_archive.publish.published import record_version
+from warcrime_archive.publish.tables import TABLES
 
 LATEST = 10
 
@@ -144,9 +148,9 @@ def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
     return {
         "locator": maps.locator(entry),
         "placement": maps.placement_words(entry),
-        "version": downloads.record_version(entry),
-        "citation": downloads.citation_text(config, entry),
-        "json_ld": feeds.json_ld(config, entry),
+        "version": record_version(entry),
+        "citation": citation_text(config, entry),
+        "json_ld": json_ld(config, entry),
     }
 
 
@@ -331,7 +335,7 @@ def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
             urls.DATA,
             ("data.html",),
             _("Data downloads"),
-            {"tables": downloads.TABLES, "other_files": downloads.OTHER_FILES, "records": len(entries)},
+            {"tables": TABLES, "other_files": downloads.OTHER_FILES, "records": len(entries)},
         )
     )
 

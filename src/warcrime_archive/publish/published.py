@@ -1,0 +1,76 @@
+"""A record's published forms, made once per entry from its public JSON: its record.json and its version; and the
+permanent address of any page."""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from warcrime_archive import urls
+from warcrime_archive.catalog.nodes import Entry
+from warcrime_archive.model.config import ArchiveConfig
+from warcrime_archive.publish.fast_json import canonical, json_text
+
+
+def public_record(entry: Entry) -> dict[str, Any]:
+    """The record as published: its id, page URL (from the site's root) and every public field."""
+    data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private"})
+    for item in data["evidence"]:
+        item.pop("file", None)
+    return {"id": entry.id, "url": entry.url, **data}
+
+
+def record_floats(entry: Entry) -> tuple[float, ...]:
+    """Every float in the record's public JSON: its coordinates (the record format's only numbers that are
+    not whole; tests/publish/test_published.py checks the JSON Schema for others)."""
+    point = entry.incident.location.coordinates
+    return (point.lat, point.lon) if point is not None else ()
+
+
+@dataclass(frozen=True)
+class Published:
+    """A record's published forms, worked out once per entry: its record.json and its version."""
+
+    json: str
+    version: str
+
+
+_PUBLISHED: dict[int, tuple[weakref.ref[Entry], Published]] = {}
+"""id(entry) -> (a weak reference to the entry, its Published): each entry's forms are made once, for
+the plan's citation and JSON-LD, the feed, the CSV and the record's files alike, and forgotten with it."""
+
+
+def published(entry: Entry) -> Published:
+    """The record's published forms, made from its public JSON (one model_dump) the first time they are asked
+    for; an Entry and its record are frozen, so they never change."""
+    key = id(entry)
+    known = _PUBLISHED.get(key)
+    if known is not None and known[0]() is entry:
+        return known[1]
+    data = public_record(entry)
+    floats = record_floats(entry)
+    return remember(entry, Published(json_text(data, floats), hashlib.sha256(canonical(data, floats)).hexdigest()[:12]))
+
+
+def remember(entry: Entry, forms: Published) -> Published:
+    """Take `forms` as the entry's published forms (`plan_cache` gives those it kept for the same entry)."""
+    key = id(entry)
+
+    def forget(ref: weakref.ref[Entry]) -> None:
+        if _PUBLISHED.get(key, (None,))[0] is ref:
+            del _PUBLISHED[key]
+
+    _PUBLISHED[key] = (weakref.ref(entry, forget), forms)
+    return forms
+
+
+def record_version(entry: Entry) -> str:
+    """The record's version: the first 12 hex digits of the SHA-256 of its public JSON."""
+    return published(entry).version
+
+
+def permalink(config: ArchiveConfig, url: str) -> str:
+    """The permanent address of a site URL: absolute when base_url names a host, else from the site's path."""
+    return urls.absolute(config.base_url, url)
