@@ -25,7 +25,8 @@ from warcrime_archive.incremental.plan_cache import PlanCache
 from warcrime_archive.memory import long_lived
 from warcrime_archive.model.archive import Archive
 from warcrime_archive.model.schema import schemas
-from warcrime_archive.plan.site import Page, plan_site
+from warcrime_archive.plan.pages import Page
+from warcrime_archive.plan.site import plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.publish.record_files import RECORD_FILES, record_files
@@ -112,7 +113,7 @@ def write_data(
         summed.append(relative)
     data = {urls.schema_file(name): text for name, text in schemas().items()}
     data[urls.FEED] = feeds.feed(catalog)
-    site_map = feeds.sitemap(catalog, [(p.kind, p.url) for p in pages])
+    site_map = feeds.sitemap(catalog, [p.url for p in pages if p.kind.in_sitemap])
     if site_map is not None:
         data[urls.SITEMAP] = site_map
     for relative, content in data.items():

@@ -16,7 +16,8 @@ from repo_paths import REPO
 from warcrime_archive import i18n
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.incremental.fingerprint import Fingerprints
-from warcrime_archive.plan.site import Page, plan_site
+from warcrime_archive.plan.pages import Page, PageKind
+from warcrime_archive.plan.site import plan_site
 from warcrime_archive.render.environment import make_environment
 from warcrime_archive.validate.check import check
 
@@ -27,7 +28,8 @@ from warcrime_archive import i18n
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.validate.check import check
-from warcrime_archive.plan.site import Page, plan_site
+from warcrime_archive.plan.pages import Page
+from warcrime_archive.plan.site import plan_site
 from warcrime_archive.render.environment import make_environment
 root = Path(sys.argv[1])
 catalog = build_catalog(check(root).archive, None)
@@ -111,12 +113,12 @@ def test_a_setting_or_a_global_changes_every_page(sample_root: Path) -> None:
 def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Path) -> None:
     catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]
     prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
-    assert prints.page(Page("page", "x/", ("page.html",), "x", {"lock": threading.Lock()})) is None
-    assert prints.page(Page("page", "x/", ("no-such-template.html",), "x", {})) is None
+    assert prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"lock": threading.Lock()})) is None
+    assert prints.page(Page(PageKind.page, "x/", ("no-such-template.html",), "x", {})) is None
     closure = 3
-    one = prints.page(Page("page", "x/", ("page.html",), "x", {"f": lambda: closure}))
+    one = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"f": lambda: closure}))
     closure = 4
-    two = prints.page(Page("page", "x/", ("page.html",), "x", {"f": lambda: closure}))
+    two = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"f": lambda: closure}))
     assert one is not None and two is not None and one != two  # a function's captured values count
 
 
@@ -126,6 +128,6 @@ def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_obje
     prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
     shared, other = "".join(["Robo", "tyne"]), "".join(["Robot", "yne"])
     assert shared == other and shared is not other
-    one = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": shared}))
-    two = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": other}))
+    one = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"a": shared, "b": shared}))
+    two = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"a": shared, "b": other}))
     assert one is not None and one == two

@@ -16,7 +16,8 @@ from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.incremental import fingerprint, plan_cache
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.incremental.plan_cache import PlanCache
-from warcrime_archive.plan.site import Page, plan_site
+from warcrime_archive.plan.pages import Page
+from warcrime_archive.plan.site import plan_site
 from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.render.environment import make_environment
 from warcrime_archive.validate.load import load_archive

@@ -1,9 +1,12 @@
+"""The whole plan: one planner per page kind, each kind planned, in the order the site lists its pages."""
+
 from collections import Counter
 
 from repo_paths import MINIMAL
 
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.plan.site import filters, plan_site, row_data
+from warcrime_archive.plan.pages import PageKind
+from warcrime_archive.plan.site import Made, plan_site
 from warcrime_archive.validate.load import load_archive
 
 
@@ -43,42 +46,35 @@ def test_every_page_kind_is_planned_once_per_thing():
     )
     outputs = [p.output for p in pages]
     assert len(outputs) == len(set(outputs)), "no two pages write the same file"
+    assert set(kinds) == set(PageKind) - {PageKind.redirect}, "every kind of page is planned (no record has an alias)"
     assert [p.templates for p in pages if p.kind == "side"][0] == ("side.html", "term.html")
 
 
-def test_aliases_become_redirects(tmp_path):
-    import shutil
+def test_the_pages_come_in_the_order_the_site_lists_them():
+    pages = plan_site(build_catalog(load_archive(MINIMAL).archive))
+    order = list(dict.fromkeys(p.kind for p in pages))
+    assert order == [
+        "home", "incidents", "incident", "places", "place", "sources", "source", "outlets", "outlet",
+        "sides", "side", "grades", "grade", "categories", "category", "years", "year", "tags", "tag",
+        "timeline", "map", "data", "methodology", "page", "search", "404",
+    ]  # fmt: skip
+    assert [p.kind for p in pages] == sorted((p.kind for p in pages), key=order.index), "each kind's pages together"
 
-    root = tmp_path / "a"
-    shutil.copytree(MINIMAL, root)
-    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
-    record.write_text(record.read_text() + "aliases: [2022-03-30-dmytrivka]\n")
-    pages = plan_site(build_catalog(load_archive(root).archive))
-    redirect = [p for p in pages if p.kind == "redirect"]
-    assert [p.url for p in redirect] == ["incidents/2022-03-30-dmytrivka/"]
 
-
-def test_the_list_and_search_filters_offer_what_the_records_use():
+def test_each_incidents_parts_and_each_places_map_come_from_made():
     catalog = build_catalog(load_archive(MINIMAL).archive)
-    pages = {p.kind: p for p in plan_site(catalog)}
-    offered = {f.name: (f.label, f.options) for f in filters(catalog)}
-    assert offered == {
-        "side": ("Alleged perpetrator side", (("russia", "Russia"), ("ukraine", "Ukraine"))),
-        "victims": ("Victims' side", (("russia", "Russia"), ("ukraine", "Ukraine"))),
-        "grade": ("Grade", (("verified", "Verified"), ("corroborated", "Corroborated"), ("claimed", "Claimed"))),
-        "category": ("Category", (("killing", "Killing"),)),
-        "region": ("Region", (("ua/kyiv-oblast", "Kyiv Oblast"),)),
-        "year": ("Year", (("2022", "2022"),)),
-    }
-    assert pages["search"].context["filters"] == pages["incidents"].context["filters"] == filters(catalog)
-    [entry] = catalog.entries
-    assert pages["incidents"].context["rows"] == {entry.id: row_data(catalog, entry)}
-    assert row_data(catalog, entry) == {
-        "side": "ukraine",
-        "victims": "russia",
-        "grade": "verified",
-        "category": "killing",
-        "region": "ua/kyiv-oblast",
-        "year": "2022",
-        "rank": "0",
-    }
+    asked: list[str] = []
+
+    class Counted(Made):
+        def incident(self, entry):
+            asked.append(entry.id)
+            return {**super().incident(entry), "placement": "somewhere"}
+
+        def place_map(self, node, country_code):
+            asked.append(node.url)
+            return super().place_map(node, country_code)
+
+    pages = plan_site(catalog, Counted(catalog.config))
+    assert asked == ["2022-03-29-dmytrivka-x", *catalog.places_by_url]
+    [map_page] = [p for p in pages if p.kind == "map"]
+    assert map_page.context["placed"] == [(catalog.entries[0], "somewhere")]  # the map says what the page says

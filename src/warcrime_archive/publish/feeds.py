@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from xml.sax.saxutils import escape as escape_xml
 
 from warcrime_archive import urls
@@ -15,7 +16,6 @@ from warcrime_archive.publish.published import permalink, record_version
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
-NO_PAGE_IN_SITEMAP = {"redirect", "404"}
 
 
 def _latest_dated_field(entry: Entry) -> dt.date:
@@ -112,19 +112,17 @@ def feed(catalog: Catalog) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + root + "\n"
 
 
-def sitemap(catalog: Catalog, page_urls: list[tuple[str, str]]) -> str | None:
-    """sitemap.xml over (kind, URL) of every page, or None when base_url names no host (a sitemap
-    needs absolute URLs)."""
+def sitemap(catalog: Catalog, page_urls: Iterable[str]) -> str | None:
+    """sitemap.xml over the URLs of the pages it lists, each incident's with the day its record last changed, or
+    None when base_url names no host (a sitemap needs absolute URLs)."""
     config = catalog.config
     if not urls.is_absolute(config.base_url):
         return None
-    when = _updated_by_id(catalog)
+    when = {e.url: updated(e) for e in catalog.entries}
     items = []
-    for kind, url in page_urls:
-        if kind in NO_PAGE_IN_SITEMAP:
-            continue
+    for url in page_urls:
         item = [leaf("loc", permalink(config, url))]
-        day = when.get(url[len(urls.INCIDENTS) :].rstrip("/")) if kind == "incident" else None
+        day = when.get(url)
         if day is not None:
             item.append(leaf("lastmod", day.isoformat()))
         items.append(_element("url", item, 1))

@@ -30,7 +30,8 @@ from warcrime_archive import __version__, i18n, layout, urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.model import captures
 from warcrime_archive.model.dates import day_words, month_words
-from warcrime_archive.plan.site import Page, navigation
+from warcrime_archive.plan.navigation import navigation
+from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.timeline import Mark
 from warcrime_archive.richtext import render_markdown
 
@@ -63,7 +64,7 @@ def _url(ctx: jinja2.runtime.Context, target: str) -> str:
     if _marking:
         return Markup(_MARK + target + _MARK)
     page = ctx["page"]
-    if page.kind == "404":
+    if page.kind.absolute_links:
         return urlsplit(ctx["base_url"]).path.rstrip("/") + "/" + target
     _, plain, link_to = _links_of(page)
     link = plain.get(target)
@@ -208,7 +209,7 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
     @jinja2.pass_context
     def once(ctx: jinja2.runtime.Context, *key: object, caller: jinja2.runtime.Macro) -> Markup:
         page = ctx["page"]
-        if page.kind == "404" or _marking:
+        if page.kind.absolute_links or _marking:
             return caller()
         return Markup(linked(page, fragments.get(tuple(map(_hashable, key)), key, render_marked(caller, ()))))
 
@@ -222,7 +223,7 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
         caller: jinja2.runtime.Macro,
     ) -> Markup:
         page = ctx["page"]
-        plain = page.kind == "404" or _marking  # as in `once`
+        plain = page.kind.absolute_links or _marking  # as in `once`
         done = []
         get = fragments.get
         for item in items:

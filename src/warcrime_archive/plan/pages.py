@@ -1,0 +1,89 @@
+"""What the plan is made of: pages, each of a kind, at a URL, with the templates to try and the context to render,
+and the links a page holds instead of whole catalog nodes.
+
+Page kinds follow Hugo's vocabulary: home, section lists, single pages, taxonomies and their terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from warcrime_archive import urls
+
+
+class PageKind(StrEnum):
+    """What a page is. A string, so that templates may ask `page.kind == "incident"`."""
+
+    home = "home"
+    incidents = "incidents"
+    incident = "incident"
+    redirect = "redirect"
+    """The page at a former id (`aliases`), sending readers on to the record."""
+    places = "places"
+    place = "place"
+    sources = "sources"
+    source = "source"
+    outlets = "outlets"
+    outlet = "outlet"
+    sides = "sides"
+    side = "side"
+    grades = "grades"
+    grade = "grade"
+    categories = "categories"
+    category = "category"
+    years = "years"
+    year = "year"
+    tags = "tags"
+    tag = "tag"
+    timeline = "timeline"
+    map = "map"
+    data = "data"
+    methodology = "methodology"
+    page = "page"
+    """A free page (pages/<slug>.md)."""
+    search = "search"
+    not_found = "404"
+
+    @property
+    def in_sitemap(self) -> bool:
+        """Whether the sitemap lists the pages of this kind: all but the redirects and the 404 page."""
+        return self not in (PageKind.redirect, PageKind.not_found)
+
+    @property
+    def absolute_links(self) -> bool:
+        """Whether the page's links start from the site's path instead of from the page: the 404 page's, which is
+        served at any address."""
+        return self is PageKind.not_found
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: PageKind
+    url: str
+    templates: tuple[str, ...]
+    """The templates to try, most specific first (e.g. 'side.html', then 'term.html')."""
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def output(self) -> str:
+        return urls.output_path(self.url)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another page as a link shows it: its name and URL only. A page holding a whole catalog node (a place
+    with every incident in it) would change, and be rendered again, whenever any of those incidents does."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A source as an incident page links it: its page and its outlet's page."""
+
+    url: str
+    outlet_url: str
