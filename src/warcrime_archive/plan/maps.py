@@ -309,9 +309,23 @@ def draw(
         d = _path("region", code, frame)
         if d:
             shapes.append(Shape(d, "highlight", atlas.regions[code].name, (region_urls or {}).get(code, "")))
+    markers += _group_markers(by_region, by_country, frame, region_urls or {})
+    return MapView(WIDTH, frame.height, tuple(s for s in shapes if s.d), tuple(markers), unplaced)
+
+
+def _group_markers(
+    by_region: Mapping[str, list[Entry]],
+    by_country: Mapping[str, list[Entry]],
+    frame: Frame,
+    region_urls: Mapping[str, str],
+) -> list[Marker]:
+    """One marker for the records placed only by their region, in each region, and one for those placed only by
+    their country, in each country: at its centre, sized by their number, linking the record when there is one."""
+    atlas = basemap()
+    markers = []
     for code, group in sorted(by_region.items()):
         x, y = frame.xy(*atlas.regions[code].centre)
-        url = group[0].url if len(group) == 1 else (region_urls or {}).get(code, "")
+        url = group[0].url if len(group) == 1 else region_urls.get(code, "")
         region_name = group[0].incident.location.region.name
         label = (
             _label(group[0])
@@ -330,7 +344,7 @@ def draw(
             % {"num": len(group)}
         )
         markers.append(Marker("country", round(x, 1), round(y, 1), _count_radius(len(group)), label, url, len(group)))
-    return MapView(WIDTH, frame.height, tuple(s for s in shapes if s.d), tuple(markers), unplaced)
+    return markers
 
 
 def _count_radius(count: int) -> float:

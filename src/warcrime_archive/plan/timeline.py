@@ -8,7 +8,7 @@ another's label; the page also carries the same data as a table (the text altern
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warcrime_archive.catalog.nodes import Entry
@@ -135,6 +135,13 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
             )
         )
 
+    ticks = _ticks(first, last, months, x_of)
+    height = AXIS + LANE * max(1, len(lanes)) + 8
+    return Timeline(WIDTH, height, tuple(marks), tuple(ticks), first, last - dt.timedelta(days=1))
+
+
+def _ticks(first: dt.date, last: dt.date, months: int, x_of: Callable[[dt.date], float]) -> list[Tick]:
+    """The axis's ticks from `first` to `last` (months apart), each month or year as the span allows."""
     step = next((s for s in STEPS if months / s <= 12), STEPS[-1])
     ticks = []
     tick = first if step < 12 else dt.date(first.year, 1, 1)
@@ -143,8 +150,7 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
             label = str(tick.year) if tick.month == 1 else f"{short_month_name(tick.month)} {tick.year}"
             ticks.append(Tick(round(x_of(tick), 1), label, tick.isoformat()[: 7 if step < 12 else 4]))
         tick = _month_add(tick, step)
-    height = AXIS + LANE * max(1, len(lanes)) + 8
-    return Timeline(WIDTH, height, tuple(marks), tuple(ticks), first, last - dt.timedelta(days=1))
+    return ticks
 
 
 def date_kind(entry: Entry) -> str:

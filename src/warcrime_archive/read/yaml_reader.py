@@ -192,7 +192,10 @@ def _tab_in_indentation(text: str, line: int) -> int:
 
 
 def parse_text(text: str, path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
-    """Parse YAML text into a Document, or report why it cannot be read."""
+    """Parse YAML text into a Document, or report why it cannot be read.
+
+    One long function on purpose: its loop runs for every value of every record, and `place` shares its state
+    (the stack of open containers) without a call or an object more per value."""
     values: dict[Loc, tuple[int, int]] = {}
     keys: dict[Loc, tuple[int, int]] = {}
     # Each frame: [container, loc, pending_key or None, is_mapping, seen_keys]
