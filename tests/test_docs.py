@@ -65,3 +65,31 @@ def test_the_editing_walkthrough_shows_real_output(tmp_path):
     assert len(terminal) == len(github) == 1
     assert f"\n{terminal[0]}\n" in text
     assert f"\n{github[0]}\n" in text
+
+
+def tree_in_maintaining() -> list[str]:
+    """The paths the tree at the top of docs/maintaining.md names, one a line, from its indentation."""
+    text = (REPO / "docs" / "maintaining.md").read_text()
+    block = text.split("```\n", 2)[1]
+    assert block.startswith("src/warcrime_archive/\n"), "docs/maintaining.md opens with the tree of the code"
+    paths, folders = [], []
+    for line in block.splitlines()[1:]:
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        name = line.split()[0]
+        folders[depth - 1 :] = []
+        if name.endswith("/"):
+            folders.append(name)
+        paths.append("".join(folders[: depth - 1]) + name)
+    return paths
+
+
+def test_the_tree_in_maintaining_names_every_module_once():
+    package = REPO / "src" / "warcrime_archive"
+    modules = [
+        p.relative_to(package).as_posix().removesuffix("__init__.py")
+        for p in package.rglob("*.py")
+        if p.name != "__init__.py" or p.parent != package
+    ]
+    named = tree_in_maintaining()
+    assert sorted(named) == sorted(modules)
+    assert len(named) == len(set(named))
