@@ -18,7 +18,7 @@ def json_ld(config: ArchiveConfig, entry: Entry) -> Markup:
     """schema.org JSON-LD for an incident page, safe inside <script type="application/ld+json">.
 
     The page is a CreativeWork (a documented allegation) about an Event; it asserts no verdict. A function
-    of the settings and the entry alone (`plan.incident_parts`)."""
+    of the settings and the entry alone (`plan.incidents.incident_parts`)."""
     incident = entry.incident
     loc = incident.location
     place: dict[str, Any] = {

@@ -14,7 +14,7 @@ from warcrime_archive.slugs import slugify
 
 def _withheld(loc: tuple[str | int, ...]) -> bool:
     """Whether the value at `loc` is left out of the published record of a `personal-information` record
-    (`catalog.public_incident`): the private notes, the people named, evidence files and the place's detail."""
+    (`catalog.privacy.public_incident`): the private notes, the people named, evidence files and the place's detail."""
     return (
         loc[:1] == ("private",)
         or (len(loc) >= 3 and loc[0] == "victims" and loc[2] == "people")
