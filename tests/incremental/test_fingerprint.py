@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+import pytest
 from repo_paths import REPO
 
 from warcrime_archive import i18n
@@ -50,6 +51,7 @@ def fingerprints(root: Path, change: Callable[[jinja2.Environment], None] | None
         return {page.output: prints.page(page) for page in pages}
 
 
+@pytest.mark.slow
 def test_the_same_pages_have_the_same_fingerprints_in_every_process(sample_root: Path) -> None:
     runs = []
     for seed in ("1", "2", "3"):

@@ -274,6 +274,7 @@ def test_the_code_version_covers_the_package_sources() -> None:
     assert len(record_cache.code_version()) == 32
 
 
+@pytest.mark.slow
 def test_a_build_with_the_cache_writes_the_same_site(sample_root, tmp_path):
     plain = build_site(sample_root, tmp_path / "plain", history=False)
     cold = build_site(sample_root, tmp_path / "cold", history=False, cache=tmp_path / "cache")
