@@ -75,6 +75,9 @@ def test_the_readme_commands_are_what_ci_runs():
     assert ci[-1] == "python3 -m pytest -n auto"
     runs = [step.get("run", "") for step in _steps("check.yml")]
     assert runs.index("bash scripts/setup.sh") < runs.index("python3 -m pytest -n auto")
+    checks = ["ruff check src tests bench scripts", "ruff format --check src tests bench", "mypy"]
+    assert [line for line in ci if line in checks] == checks
+    assert any(run.splitlines() == checks for run in runs)
 
 
 def test_pins_are_bumped_weekly_and_only_when_every_check_passes_with_the_newest_versions():

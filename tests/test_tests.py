@@ -54,3 +54,19 @@ def test_the_browser_marker_is_on_every_test_that_starts_chromium_or_the_nu_chec
         "test_landmarks_and_one_h1_on_every_page_type",
         "test_every_page_of_the_hostile_site_runs_no_injected_script",
     }
+
+
+def test_every_type_ignore_names_its_error_code_and_says_why():
+    """`# type: ignore[code]  # reason`, on one line: mypy checks the code (ignore-without-code), this the reason."""
+    import re
+
+    pragma = re.compile(r"#\s*type:\s*ignore\b(?P<rest>.*)$")
+    explained = re.compile(r"\[[a-z-]+(, [a-z-]+)*\]  # \S")
+    bare = []
+    for folder in ("src", "tests", "bench", "scripts"):
+        for path in sorted((REPO / folder).rglob("*.py")):
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+                found = pragma.search(line)
+                if found and not explained.match(found["rest"]):
+                    bare.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert bare == []

@@ -10,8 +10,8 @@ import weakref
 from pathlib import Path
 
 import pytest
+from test_invalid_corpus import CASES, CORPUS, assemble
 
-from tests.test_invalid_corpus import CASES, CORPUS, assemble
 from warcrime_archive.build import build_site
 from warcrime_archive.incremental import record_cache
 from warcrime_archive.read.yaml_reader import MAX_FILE_BYTES
@@ -29,7 +29,7 @@ _read_record = validate._read_record
 def _only_too_large(raw: bytes, *args: object) -> record_cache.Result:
     """Files over the size limit are never cached (their message gives their whole size): only they are read."""
     assert len(raw) > MAX_FILE_BYTES, "a cached file was read and validated again"
-    return _read_record(raw, *args)  # type: ignore[arg-type]
+    return _read_record(raw, *args)  # type: ignore[arg-type]  # the path, name and context it was given
 
 
 def test_the_sample_archive_loads_the_same_cold_warm_and_without_cache(

@@ -294,15 +294,15 @@ def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
                 },
             )
         )
-        for node in nodes:
+        for term in nodes:
             pages.append(
                 Page(
                     kind,
-                    node.url,
+                    term.url,
                     (f"{kind}.html", "term.html"),
-                    node.label,
+                    term.label,
                     {
-                        "node": node,
+                        "node": term,
                         "taxonomy": kind,
                         "index_url": index_url,
                         "index_title": title,

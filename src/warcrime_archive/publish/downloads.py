@@ -19,7 +19,7 @@ from warcrime_archive import urls
 from warcrime_archive.catalog.indexes import Catalog, Entry
 from warcrime_archive.i18n import N_, gettext
 from warcrime_archive.model.config import ArchiveConfig
-from warcrime_archive.model.record import Source, VictimGroup
+from warcrime_archive.model.record import CountRange, Source, VictimGroup
 
 
 def public_record(entry: Entry) -> dict[str, Any]:
@@ -274,7 +274,7 @@ def _count(group: VictimGroup, end: str) -> int | str:
     count = group.count
     if count is None:
         return ""
-    return int(getattr(count, end)) if hasattr(count, end) else int(count)
+    return int(getattr(count, end)) if isinstance(count, CountRange) else count
 
 
 @dataclass(frozen=True)
@@ -593,7 +593,10 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
     }
     for number, table in enumerate(TABLES):
         header = _csv([[c.name for c in table.columns]])
-        files[table.url] = lambda number=number, header=header: (header, *(lines[number] for _, lines in parts))
+        files[table.url] = lambda number=number, header=header: (  # type: ignore[misc]  # mypy: lambda with defaults
+            header,
+            *(lines[number] for _, lines in parts),
+        )
     return sorted(files.items())
 
 
