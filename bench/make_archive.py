@@ -16,8 +16,10 @@ import argparse
 import json
 import random
 import shutil
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -108,7 +110,7 @@ class Corpus:
             for suffix in [rng.choice(OUTLET_SUFFIX)]
         ]
         regions = ukrainian_regions()
-        self.places = [
+        self.places: list[dict[str, Any]] = [
             {
                 "id": f"loc-{i + 1:05d}",
                 "name": name.capitalize(),
@@ -157,6 +159,7 @@ class Corpus:
 
     def narrative(self) -> str:
         rng = self.rng
+        parts: list[str]
         target, count, parts = rng.randint(150, 400), 0, []
         headings = rng.sample(HEADINGS, 3)
         while count < target:
@@ -298,7 +301,7 @@ class Corpus:
 
 # -- our format -------------------------------------------------------------------------------------
 def archive_yaml() -> str:
-    def vocabulary(items: list[tuple[str, ...]]) -> dict:
+    def vocabulary(items: Sequence[tuple[str, ...]]) -> dict:
         out = {}
         for key, label, *rest in items:
             out[key] = {"label": label, "description": rest[0] if rest else f"{label}."}

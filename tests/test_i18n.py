@@ -141,7 +141,7 @@ def archive_words(root: Path) -> str:
         items += _strings(yaml.safe_load(path.read_text("utf-8")))
         items.append(path.stem)
     items += [p.read_text("utf-8") for p in sorted((root / "pages").glob("*.md"))]
-    catalog = build_catalog(check(root).archive)  # type: ignore[arg-type]
+    catalog = build_catalog(check(root).archive)  # type: ignore[arg-type]  # a valid archive
     for country in catalog.countries:
         items += [node.name for node in _place_nodes(country)]
     return "\n".join(" ".join(item.split()) for item in items)

@@ -15,6 +15,9 @@ from warcrime_archive.build import MANIFEST, build_site
 from warcrime_archive.incremental import fingerprint, uptodate
 from warcrime_archive.render import environment as render
 
+# Every test makes several builds and compares them (about 1-5 s each).
+pytestmark = pytest.mark.slow
+
 SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
 DMYTRIVKA = "incidents/2022-03-30-dmytrivka-wounded-soldier-shot.yaml"
 

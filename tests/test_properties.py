@@ -303,6 +303,7 @@ def archives(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
     return {ident: draw(records(ids, i)) for i, ident in enumerate(ids)}
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, derandomize=True, database=None)
 @given(generated=archives())
 def test_generated_archives_validate_clean_and_every_internal_link_resolves(

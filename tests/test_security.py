@@ -425,6 +425,7 @@ def tree(folder: Path) -> dict[str, tuple[bytes, float]]:
     return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime) for p in every_file(folder)}
 
 
+@pytest.mark.slow
 def test_two_builds_in_different_places_are_byte_identical(tmp_path):
     """The sample archive copied to two folders, built from two working directories into two differently
     named output folders, with different hash seeds: every byte is the same."""

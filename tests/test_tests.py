@@ -1,5 +1,6 @@
 """The test suite mirrors the source: one test module per source module, at the same place in the tree."""
 
+import pytest
 from repo_paths import REPO, TESTS
 
 PACKAGE = REPO / "src" / "warcrime_archive"
@@ -21,3 +22,51 @@ def test_every_test_package_mirrors_a_source_package():
     packages = sorted(p.parent.relative_to(TESTS) for p in TESTS.rglob("__init__.py") if "data" not in p.parts)
     assert packages, "the tests of the stage packages are in packages of their own"
     assert [str(p) for p in packages if not (PACKAGE / p / "__init__.py").is_file()] == []
+
+
+@pytest.mark.slow  # collects four modules in a new pytest (about 2 s)
+def test_the_browser_marker_is_on_every_test_that_starts_chromium_or_the_nu_checker_and_on_no_other():
+    """tests/conftest.py marks them by the names they and their fixtures use; here in four kinds of test: a
+    module fixture that opens Chromium (test_finding), Chromium in the test itself (test_reading), the Nu
+    checker's jar (test_accessibility), and Chromium imported inside the test (test_security)."""
+    import subprocess
+    import sys
+
+    modules = ["test_finding.py", "test_reading.py", "test_accessibility.py", "test_security.py"]
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "browser"]
+    done = subprocess.run([*command, *modules], cwd=TESTS, capture_output=True, text=True, check=True)
+    marked = {line.split("::")[1].split("[")[0] for line in done.stdout.splitlines() if "::" in line}
+    assert marked == {
+        "test_the_header_box_finds_a_victim_a_place_and_an_outlet",
+        "test_search_filters_narrow_the_results_and_survive_a_reload",
+        "test_a_search_with_more_results_than_a_page_counts_them_all_and_shows_more_on_request",
+        "test_the_list_filters_by_side_and_grade_and_keeps_the_view_in_the_url",
+        "test_the_list_sorts_by_its_columns",
+        "test_without_javascript_every_record_is_listed_and_search_points_to_the_browse_pages",
+        "test_no_request_goes_to_any_other_host_on_any_page_type",
+        "test_an_incident_page_with_its_css_weighs_under_50_kb",
+        "test_the_content_warning_comes_first_and_the_narrative_opens_on_request",
+        "test_a_record_without_a_warning_shows_its_narrative",
+        "test_dark_mode_and_print",
+        "test_nu_html_checker_finds_no_errors_on_any_page",
+        "test_axe_finds_no_serious_or_critical_violations_on_any_page_type",
+        "test_keyboard_reaches_the_skip_link_first_and_sees_focus",
+        "test_landmarks_and_one_h1_on_every_page_type",
+        "test_every_page_of_the_hostile_site_runs_no_injected_script",
+    }
+
+
+def test_every_type_ignore_names_its_error_code_and_says_why():
+    """`# type: ignore[code]  # reason`, on one line: mypy checks the code (ignore-without-code), this the reason."""
+    import re
+
+    pragma = re.compile(r"#\s*type:\s*ignore\b(?P<rest>.*)$")
+    explained = re.compile(r"\[[a-z-]+(, [a-z-]+)*\]  # \S")
+    bare = []
+    for folder in ("src", "tests", "bench", "scripts"):
+        for path in sorted((REPO / folder).rglob("*.py")):
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+                found = pragma.search(line)
+                if found and not explained.match(found["rest"]):
+                    bare.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert bare == []

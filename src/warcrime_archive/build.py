@@ -217,8 +217,8 @@ def build_site(
             with long_lived():
                 pages = plan_site(catalog, kept)
                 todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
-                if manifest is not None and prints is not None:
-                    env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))  # type: ignore[attr-defined]
+                if cache is not None and prints is not None:  # (there is a manifest)
+                    env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))
                     todo = []
                     for page in pages:
                         fingerprint = prints.page(page)
@@ -260,15 +260,15 @@ def build_site(
             try:
                 for relative, entry in _timed(rendered, rendering):
                     staging.record(relative, entry)
-                    n = shard_of.get(relative)
-                    if n is not None:
-                        left[n] -= 1
-                        if left[n] == 0:
-                            ready(n)
+                    shard = shard_of.get(relative)
+                    if shard is not None:
+                        left[shard] -= 1
+                        if left[shard] == 0:
+                            ready(shard)
             finally:
                 rendered.close()  # stops the render workers at once if writing failed
             if cache is not None:
-                env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)  # type: ignore[attr-defined]
+                env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)
             staging.copy_static([root / layout.STATIC, layout.default_dir(layout.STATIC)])
             write_data(staging, catalog, pages, prints, kept)
             if kept is not None:
@@ -286,6 +286,7 @@ def build_site(
     timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
     result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
     if cache is not None:  # after the swap, the last write into the output
+        assert made_from is not None  # taken above whenever there is a cache
         uptodate.save(cache, made_from, out, stamp_of(result), folders)
     return result
 

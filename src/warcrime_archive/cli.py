@@ -245,7 +245,7 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
             return
     from warcrime_archive.build import build_site
 
-    display = ProgressDisplay(click.get_text_stream("stderr"))
+    display = ProgressDisplay(sys.stderr)  # looked up now: the stream click's test runner puts in place
     try:
         result = build_site(
             root, out, base_url=base_url, strict=strict, progress=display, cache=cache, made_from=made_from

@@ -6,7 +6,8 @@ Our own bugs are never problems; they raise ordinary exceptions (exit status 2).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -26,7 +27,7 @@ class Problem:
     field: str
     message: str
     hint: str = ""
-    severity: Severity = field(default=Severity.ERROR, compare=False)
+    severity: Severity = dataclasses.field(default=Severity.ERROR, compare=False)  # `field` is a field here
 
     def text(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"

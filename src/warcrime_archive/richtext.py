@@ -44,7 +44,9 @@ ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": 
 URL_SCHEMES = {"http", "https", "mailto"}
 
 # Python-Markdown's link parser slows down with the cube of the '[' in a paragraph, and deep nesting
-# exhausts its recursion: a hostile record could stall or crash the build. Real prose is far inside these.
+# recurses to Python's limit (a RecursionError before Markdown 3.11; since then it stops nesting near the
+# limit and the list comes out wrong): a hostile record could stall or crash the build, or publish a mangled
+# page. Real prose is far inside these.
 MAX_BRACKETS_PER_PARAGRAPH = 100
 MAX_INDENT = 64
 

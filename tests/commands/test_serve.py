@@ -28,6 +28,9 @@ from test_i18n import PSEUDO, write_pseudo_catalog
 from warcrime_archive import layout
 from warcrime_archive.commands import serve
 
+# Every test starts the preview and builds in it (about 1-2 s each).
+pytestmark = pytest.mark.slow
+
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
 PAGE = "incidents/2022-03-29-dmytrivka-x/"
 TITLE = "Wounded captured soldier shot near Dmytrivka"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+import pytest
 from repo_paths import REPO
 
 from warcrime_archive import i18n
@@ -42,7 +43,7 @@ print(json.dumps(found))
 
 
 def fingerprints(root: Path, change: Callable[[jinja2.Environment], None] | None = None) -> dict[str, str | None]:
-    catalog = build_catalog(check(root).archive, None)  # type: ignore[arg-type]
+    catalog = build_catalog(check(root).archive, None)  # type: ignore[arg-type]  # a valid archive
     with i18n.activated(i18n.load(root, "en")):
         pages = plan_site(catalog)
         env = make_environment(root, catalog)
@@ -52,6 +53,7 @@ def fingerprints(root: Path, change: Callable[[jinja2.Environment], None] | None
         return {page.output: prints.page(page) for page in pages}
 
 
+@pytest.mark.slow
 def test_the_same_pages_have_the_same_fingerprints_in_every_process(sample_root: Path) -> None:
     runs = []
     for seed in ("1", "2", "3"):
@@ -111,7 +113,7 @@ def test_a_setting_or_a_global_changes_every_page(sample_root: Path) -> None:
 
 
 def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Path) -> None:
-    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]
+    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]  # a valid archive
     prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
     assert prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"lock": threading.Lock()})) is None
     assert prints.page(Page(PageKind.page, "x/", ("no-such-template.html",), "x", {})) is None
@@ -124,7 +126,7 @@ def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Pat
 
 def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_object(sample_root: Path) -> None:
     """A string read from the record cache and the same string parsed anew are equal but not one object."""
-    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]
+    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]  # a valid archive
     prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
     shared, other = "".join(["Robo", "tyne"]), "".join(["Robot", "yne"])
     assert shared == other and shared is not other

@@ -183,6 +183,7 @@ CACHED_INPUTS: dict[str, tuple[str, str, Callable[[Path], None] | None, Callable
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", CACHED_INPUTS)
 def test_an_edit_of_what_a_kept_part_is_made_from_changes_the_page(
     change: str, sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
@@ -206,6 +207,7 @@ def test_an_edit_of_what_a_kept_part_is_made_from_changes_the_page(
     assert [name for name in built if built[name] != wanted[name]] == []
 
 
+@pytest.mark.slow
 def test_a_damaged_cache_in_a_build_gives_the_clean_site(
     sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
 ) -> None:

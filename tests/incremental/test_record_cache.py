@@ -10,8 +10,8 @@ import weakref
 from pathlib import Path
 
 import pytest
+from test_invalid_corpus import CASES, CORPUS, assemble
 
-from tests.test_invalid_corpus import CASES, CORPUS, assemble
 from warcrime_archive.build import build_site
 from warcrime_archive.incremental import record_cache
 from warcrime_archive.read.yaml_reader import MAX_FILE_BYTES
@@ -29,7 +29,7 @@ _read_record = validate._read_record
 def _only_too_large(raw: bytes, *args: object) -> record_cache.Result:
     """Files over the size limit are never cached (their message gives their whole size): only they are read."""
     assert len(raw) > MAX_FILE_BYTES, "a cached file was read and validated again"
-    return _read_record(raw, *args)  # type: ignore[arg-type]
+    return _read_record(raw, *args)  # type: ignore[arg-type]  # the path, name and context it was given
 
 
 def test_the_sample_archive_loads_the_same_cold_warm_and_without_cache(
@@ -274,6 +274,7 @@ def test_the_code_version_covers_the_package_sources() -> None:
     assert len(record_cache.code_version()) == 32
 
 
+@pytest.mark.slow
 def test_a_build_with_the_cache_writes_the_same_site(sample_root, tmp_path):
     plain = build_site(sample_root, tmp_path / "plain", history=False)
     cold = build_site(sample_root, tmp_path / "cold", history=False, cache=tmp_path / "cache")

@@ -17,6 +17,9 @@ from warcrime_archive.build import build_site
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.problems import ArchiveError
 
+# Most tests build twice, many through the command line (about 1-3 s each; 60 s for the module).
+pytestmark = pytest.mark.slow
+
 RECORD = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
 
 

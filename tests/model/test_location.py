@@ -15,7 +15,7 @@ def test_region_spellings_resolve_to_one_region():
 def test_models_are_frozen_and_strict():
     location = Location.model_validate({"admin1": "UA-23", "country": "UA", "precision": "region"})
     with pytest.raises(ValidationError):
-        location.country = "RU"  # type: ignore[misc]
+        location.country = "RU"  # type: ignore[misc]  # frozen: the refusal is the test
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
         Location.model_validate({"admin1": "UA-23", "country": "UA", "precision": "region", "town": "x"})
 

@@ -29,6 +29,7 @@ def floats_in(value) -> list[float]:
     return [f for item in value for f in floats_in(item)] if isinstance(value, list) else []
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(value=JSON_VALUES)
 def test_the_fast_json_is_the_json_modules_byte_for_byte(value):

@@ -256,6 +256,7 @@ def decoded_urls(bundle: Path) -> set[str]:
 SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
 
 
+@pytest.mark.slow
 def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_path, monkeypatch):
     monkeypatch.setattr(search_index, "SHARD_PAGES", 1)  # every record a shard of its own
     root = copy_archive(sample_root)

@@ -231,6 +231,7 @@ def _catalog_with_markup(root: Path) -> None:
     config.write_text(config.read_text("utf-8").replace("language: en\n", "language: xx\n"), "utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "xx"])
 def test_messages_translated_when_a_template_is_compiled_render_as_gettext_at_every_page(
     sample_root, tmp_path, monkeypatch, language

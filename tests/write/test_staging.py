@@ -120,6 +120,7 @@ def test_staging_folders_of_killed_builds_are_removed_by_the_next_build(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-1", "build"]
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(tmp_path):
     """Run the real command and SIGKILL it after random delays; build/ must always be the last good site."""
     root = tmp_path / "archive"
@@ -357,6 +358,7 @@ def test_the_search_index_links_only_marked_pages_here_and_indexes_them_in_anoth
     assert [subfolder for subfolder, _ in ran] == ["pagefind/a/"]
 
 
+@pytest.mark.slow
 def test_shards_still_queued_when_the_build_waits_are_indexed_by_two_threads(tmp_path):
     """`SearchIndex.wait`: the writing is done, so a second thread indexes the shards still queued beside the
     first; every shard is made once, and a failure in either thread is raised, with no scratch folder left."""

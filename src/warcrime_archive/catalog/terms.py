@@ -18,7 +18,7 @@ def term_nodes(config: ArchiveConfig, ordered: tuple[Entry, ...]) -> dict[str, t
     # Every term's list in one walk over the records in the archive's order, so each list is already in it
     # (one walk per term and a sort of each list took most of this stage at 50,000 records).
     by_side: dict[str, list[Entry]] = defaultdict(list)
-    by_victims: dict[str, list[Entry]] = defaultdict(list)
+    by_victims: dict[str | None, list[Entry]] = defaultdict(list)
     by_grade: dict[str, list[Entry]] = defaultdict(list)
     by_category: dict[str, list[Entry]] = defaultdict(list)
     by_year: dict[int, list[Entry]] = defaultdict(list)
@@ -27,8 +27,8 @@ def term_nodes(config: ArchiveConfig, ordered: tuple[Entry, ...]) -> dict[str, t
         incident = e.incident
         for side in dict.fromkeys(p.side for p in incident.alleged_perpetrators):
             by_side[side].append(e)
-        for side in dict.fromkeys(v.side for v in incident.victims):
-            by_victims[side].append(e)
+        for victims_side in dict.fromkeys(v.side for v in incident.victims):
+            by_victims[victims_side].append(e)
         by_grade[incident.verification.status].append(e)
         by_category[incident.category].append(e)
         for y in range(incident.date.start.year, incident.date.end.year + 1):

@@ -155,7 +155,7 @@ class Fingerprints:
         if known is not None:
             return known
         self.templates[name] = "(cycle)"
-        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # it has a loader
         digest = hashlib.sha256(f"{name}\0{filename}\0{source}\0".encode())
         for referenced in sorted(jinja2.meta.find_referenced_templates(self.env.parse(source)), key=str):
             if referenced is None:  # a name worked out while rendering: depend on every template
@@ -167,7 +167,7 @@ class Fingerprints:
         return self.templates[name]
 
     def _source(self, name: str) -> bytes:
-        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # it has a loader
         return f"{name}\0{filename}\0{source}\0".encode()
 
     def fragment(self, parts: tuple) -> str | None:

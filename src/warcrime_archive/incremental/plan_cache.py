@@ -81,6 +81,7 @@ def _with(kept: object, entries: tuple[Entry, ...]) -> MapView | None:
     """A kept map with its unplaced records back, or None when it is not what `_without` makes."""
     if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], MapView)):
         return None
+    view: MapView
     view, unplaced = kept
     if not (isinstance(unplaced, tuple) and all(type(i) is int and 0 <= i < len(entries) for i in unplaced)):
         return None
@@ -96,7 +97,7 @@ class PlanCache(Made, Rows):
         self.path, self.prints = path, prints
         self.salt = prints.digest(("plan cache", FORMAT, prints.salt, data_version(), config)).encode()
         self.stored = _read(path, self.salt)
-        self.kept: dict[str, tuple] = {}
+        self.kept: dict[str, object] = {}
         self.made = 0  # incidents and places whose parts were worked out in this build
 
     def _key(self, *parts: str) -> str:

@@ -93,7 +93,7 @@ class PartialDate:
             dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         except ValueError:
             raise PydanticCustomError("date_impossible", "'{value}' is not a real date", {"value": text}) from None
-        return cls(*parts)  # type: ignore[arg-type]
+        return cls(*parts)
 
     @property
     def start(self) -> dt.date:

@@ -45,11 +45,11 @@ class IncidentDate(Strict):
 
     @property
     def start(self) -> PartialDate:
-        return self.at or self.from_  # type: ignore[return-value]
+        return self.at or self.from_  # type: ignore[return-value]  # `_one_form`: `at`, or `from` and `to`
 
     @property
     def end(self) -> PartialDate:
-        return self.at or self.to  # type: ignore[return-value]
+        return self.at or self.to  # type: ignore[return-value]  # `_one_form`: `at`, or `from` and `to`
 
     @property
     def is_window(self) -> bool:

@@ -25,7 +25,8 @@ class Region:
 @cache
 def _conventional() -> dict[str, list[str]]:
     text = resources.files("warcrime_archive").joinpath("data/regions.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    regions: dict[str, list[str]] = yaml.safe_load(text)
+    return regions
 
 
 @cache

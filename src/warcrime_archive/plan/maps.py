@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -110,7 +110,7 @@ class Frame:
 def _clip(ring: Ring, frame: Frame) -> list[tuple[float, float]]:
     """Sutherland-Hodgman: the part of a ring inside the frame (with a margin), so paths stay small."""
     mx, my = (frame.east - frame.west) * 0.02, (frame.north - frame.south) * 0.02
-    edges = (
+    edges: tuple[tuple[Callable[[tuple[float, float]], bool], int, float], ...] = (
         (lambda p: p[0] >= frame.west - mx, 0, frame.west - mx),
         (lambda p: p[0] <= frame.east + mx, 0, frame.east + mx),
         (lambda p: p[1] >= frame.south - my, 1, frame.south - my),

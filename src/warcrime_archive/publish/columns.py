@@ -8,7 +8,7 @@ from typing import Any
 
 from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.i18n import N_
-from warcrime_archive.model.people import VictimGroup
+from warcrime_archive.model.people import CountRange, VictimGroup
 from warcrime_archive.publish.published import record_version
 
 
@@ -163,4 +163,4 @@ def _count(group: VictimGroup, end: str) -> int | str:
     count = group.count
     if count is None:
         return ""
-    return int(getattr(count, end)) if hasattr(count, end) else int(count)
+    return int(getattr(count, end)) if isinstance(count, CountRange) else count

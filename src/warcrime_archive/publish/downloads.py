@@ -140,7 +140,10 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
     }
     for number, table in enumerate(TABLES):
         header = csv_lines([[c.name for c in table.columns]])
-        files[table.url] = lambda number=number, header=header: (header, *(lines[number] for _, lines in parts))
+        files[table.url] = lambda number=number, header=header: (  # type: ignore[misc]  # mypy: lambda with defaults
+            header,
+            *(lines[number] for _, lines in parts),
+        )
     return sorted(files.items())
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import cbor2
 
@@ -232,8 +233,8 @@ def content_hash(data: bytes) -> str:
     return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
 
 
-def read_pf(path: Path) -> object:
-    """Decode one of Pagefind's compressed CBOR files (filter or meta)."""
+def read_pf(path: Path) -> Any:
+    """Decode one of Pagefind's compressed CBOR files (filter or meta); the caller checks its layout."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise IndexingFailed(f"{path.name}: not a Pagefind index file (no {SIGNATURE.decode()} signature)")
@@ -270,7 +271,7 @@ def canonicalise(bundle: Path) -> None:
             filter_name, values = read_pf(old_filter)
             filters[name] = [filter_name, sorted([value, sorted(pages)] for value, pages in values)]
             old_filter.unlink()
-        named = []
+        named: list[list[str]] = []
         for name in sorted(filters):
             data = cbor2.dumps(filters[name])
             full = f"{language}_{content_hash(data)}"

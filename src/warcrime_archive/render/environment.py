@@ -18,7 +18,7 @@ from dataclasses import fields
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -65,7 +65,8 @@ def _url(ctx: jinja2.runtime.Context, target: str) -> str:
         return Markup(_MARK + target + _MARK)
     page = ctx["page"]
     if page.kind.absolute_links:
-        return urlsplit(ctx["base_url"]).path.rstrip("/") + "/" + target
+        base_url: str = ctx["base_url"]
+        return urlsplit(base_url).path.rstrip("/") + "/" + target
     _, plain, link_to = _links_of(page)
     link = plain.get(target)
     if link is None:
@@ -77,7 +78,7 @@ def _links_of(page: object) -> tuple[dict[str, str], dict[str, str], Callable[[s
     """The links of the page being rendered so far, escaped (`once`) and not (`url`), and `urls.linker` of its URL."""
     global _links
     if _links[0] is not page:
-        _links = (page, {}, {}, urls.linker(page.url))  # type: ignore[attr-defined]
+        _links = (page, {}, {}, urls.linker(page.url))  # type: ignore[attr-defined]  # a Page, as templates hold it
     return _links[1:]
 
 
@@ -210,7 +211,7 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
     def once(ctx: jinja2.runtime.Context, *key: object, caller: jinja2.runtime.Macro) -> Markup:
         page = ctx["page"]
         if page.kind.absolute_links or _marking:
-            return caller()
+            return cast(Markup, caller())  # a macro's output is Markup: autoescape is always on
         return Markup(linked(page, fragments.get(tuple(map(_hashable, key)), key, render_marked(caller, ()))))
 
     @jinja2.pass_context
@@ -231,7 +232,7 @@ def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callab
             if plain:
                 done.append(str(caller(*args)))
                 continue
-            key = (kind, *args) if rows is None else (kind, *args, rows[args[0].id])  # type: ignore[attr-defined]
+            key = (kind, *args) if rows is None else (kind, *args, rows[args[0].id])
             done.append(get(tuple(map(_hashable, key)), key, render_marked(caller, args)))
         # The links of every row put in at once (a list of 10,000 rows has some 40,000 of them).
         return Markup("".join(done) if plain else linked(page, "".join(done)))
@@ -251,7 +252,7 @@ class _MessagesFolded(jinja2.visitor.NodeTransformer):
     A message whose formatting fails is left as it was, to fail at render time as before."""
 
     def visit_Call(self, node: jinja2.nodes.Call) -> jinja2.nodes.Node:
-        node = self.generic_visit(node)  # type: ignore[assignment]
+        node = self.generic_visit(node)  # type: ignore[assignment]  # gives back the Call, its arguments visited
         if not (
             isinstance(node.node, jinja2.nodes.Name)
             and node.node.name in ("_", "gettext")
@@ -276,7 +277,10 @@ class _Environment(jinja2.Environment):
     which `pipeline.build` makes sure of by making and using it inside one activation. Only with autoescape
     always on, and in templates that do not turn it off, is the folded message exactly what gettext returns."""
 
-    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def, override]
+    fragments: Fragments
+    """The rows and parts `once` and `once_each` keep (set by `make_environment`)."""
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]  # Jinja's overloads
         if isinstance(source, str):
             source = self.parse(source, name, filename)
             if self.autoescape is True and not any(source.find_all(jinja2.nodes.EvalContextModifier)):
@@ -284,7 +288,7 @@ class _Environment(jinja2.Environment):
         return super().compile(source, name, filename, raw, defer_init)
 
 
-def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) -> jinja2.Environment:
+def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) -> _Environment:
     env = _Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
         autoescape=True,
@@ -298,7 +302,7 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
     # Messages come from the active catalog (pipeline.build activates the site's language); newstyle
     # gettext formats placeholders itself and escapes their values.
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]  # by jinja2.ext.i18n
     config = catalog.config
     fragments = Fragments()
     once, once_each = _once_functions(fragments)
@@ -317,7 +321,7 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         once=once,
         once_each=once_each,
     )
-    env.fragments = fragments  # type: ignore[attr-defined]
+    env.fragments = fragments
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words
     env.filters["month_words"] = month_words
@@ -325,7 +329,7 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
 
 
 @contextmanager
-def environment(root: Path, catalog: Catalog) -> Iterator[jinja2.Environment]:
+def environment(root: Path, catalog: Catalog) -> Iterator[_Environment]:
     """`make_environment` for the length of a build; then its kept rows let go of the fingerprints and the
     models they keep (`Fragments.forget`).
 
@@ -339,7 +343,7 @@ def environment(root: Path, catalog: Catalog) -> Iterator[jinja2.Environment]:
     try:
         yield env
     finally:
-        env.fragments.forget()  # type: ignore[attr-defined]
+        env.fragments.forget()
 
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
@@ -357,7 +361,7 @@ Store = Callable[[int, str, str], Any]
 """store(n, output path, HTML) of the n-th page given to `render_pages`: where the page goes once rendered, in the
 process that rendered it (a render worker writes its pages itself); its result is handed on instead of the HTML."""
 
-_work: tuple[jinja2.Environment, list[Page], Store | None] | None = None
+_work: tuple[_Environment, list[Page], Store | None] | None = None
 
 
 def default_jobs(pages: int) -> int:
@@ -376,11 +380,11 @@ def _render_chunk(bounds: tuple[int, int]) -> tuple[list[Any], tuple[dict[str, s
         html = render_page(env, page)
         done.append(html if store is None else store(n, page.output, html))
         del html  # a list of 10,000 rows is megabytes: not kept while the next page renders
-    return done, env.fragments.drain()  # type: ignore[attr-defined]
+    return done, env.fragments.drain()
 
 
 def render_all(
-    env: jinja2.Environment,
+    env: _Environment,
     pages: list[Page],
     progress: Callable[[int], None] | None = None,
     *,
@@ -391,7 +395,7 @@ def render_all(
 
 
 def render_pages(
-    env: jinja2.Environment,
+    env: _Environment,
     pages: list[Page],
     progress: Callable[[int], None] | None = None,
     *,
@@ -437,7 +441,7 @@ def render_pages(
                 rendered, fragments = result.get()
                 for bounds in islice(chunks, 1):
                     pending.append((bounds, pool.apply_async(_render_chunk, (bounds,))))
-                env.fragments.absorb(*fragments)  # type: ignore[attr-defined]
+                env.fragments.absorb(*fragments)
                 for page, result in zip(pages[start:end], rendered, strict=True):
                     yield page.output, result
                 del rendered

@@ -111,7 +111,9 @@ def _load(root: Path, cache: Path | None) -> Loaded:
             incident, doc, found = _read_record(read_limited(path), path, shown, context)
         else:
             incident, doc, found = store.result(
-                path, shown, lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context)
+                path,
+                shown,
+                lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context),  # type: ignore[misc]  # mypy: lambda with defaults
             )
         problems.extend(found)
         if incident is not None and doc is not None:

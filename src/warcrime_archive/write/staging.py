@@ -89,7 +89,7 @@ _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
 
 
-def _libc_renameat2() -> object | None:
+def _libc_renameat2() -> Callable[..., int] | None:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         return libc.renameat2
@@ -102,7 +102,7 @@ def exchange(a: Path, b: Path) -> bool:
     renameat2 = _libc_renameat2()
     if renameat2 is None:
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if result == 0:
         return True
     code = ctypes.get_errno()
@@ -631,8 +631,8 @@ class SearchIndex:
         if self.failure:
             raise self.failure[0]
         for files in self.previous.values():  # shards of the last build not named in this one
-            for path in files:
-                del staging.linked[path]
+            for name in files:
+                del staging.linked[name]
         bundle = staging.staging / self.prefix
         for child in sorted(bundle.iterdir()) if bundle.is_dir() else []:
             if f"{self.prefix}{child.name}/" not in self.named:
