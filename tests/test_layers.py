@@ -44,7 +44,7 @@ def imported(path: Path, package: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             # `from warcrime_archive.plan import maps` imports the module maps; `from ...plan.maps import X`, maps
             found |= {local(f"{node.module}.{alias.name}") or local(node.module) for alias in node.names}
-    return found - {None}  # type: ignore[return-value]
+    return {name for name in found if name is not None}
 
 
 def graph(package: Path) -> dict[str, set[str]]:

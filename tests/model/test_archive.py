@@ -17,7 +17,7 @@ def test_a_loaded_archive_holds_its_records_in_order_of_id_and_its_pages():
     assert all(isinstance(r, Record) and r.path == f"incidents/{r.id}.yaml" for r in archive.records)
     assert all(isinstance(p, FreePage) for p in archive.pages)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        archive.records = ()  # type: ignore[misc]
+        archive.records = ()  # type: ignore[misc]  # frozen: the refusal is the test
 
 
 def test_a_pages_front_matter_needs_a_title_and_nothing_unknown():
