@@ -12,7 +12,7 @@ import pytest
 
 from warcrime_archive import layout
 from warcrime_archive.build import MANIFEST, build_site
-from warcrime_archive.incremental import fingerprint, uptodate
+from warcrime_archive.incremental import code, uptodate
 from warcrime_archive.render import environment as render
 
 SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
@@ -148,7 +148,7 @@ def test_a_new_code_version_renders_every_page(
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
     build_site(root, out, history=False, cache=cache)
-    monkeypatch.setattr(fingerprint, "code_version", lambda: "another version")
+    monkeypatch.setattr(code, "version", lambda: "another version")
     uptodate.forget(cache)  # the stamp sees new code by its files' times; here only the version differs
     again = build_site(root, out, history=False, cache=cache)
     assert again.rendered == again.pages
@@ -268,7 +268,7 @@ def test_after_a_build_that_changed_every_page_the_next_starts_from_the_output_n
     build_site(root, out, history=False, cache=cache)
     EDITS["title"](root)
     build_site(root, out, history=False, cache=cache)
-    monkeypatch.setattr(fingerprint, "code_version", lambda: "another version")
+    monkeypatch.setattr(code, "version", lambda: "another version")
     uptodate.forget(cache)
     assert build_site(root, out, history=False, cache=cache).rendered == 79
     EDITS["grade"](root)

@@ -286,55 +286,26 @@ def test_the_command_line_takes_the_snapshot_once_when_something_changed(
     assert (uptodate.cache_folder(root / "build") / uptodate.STAMP).exists()
 
 
-def test_the_commit_is_read_from_the_repository_as_git_rev_parse_gives_it(tmp_path: Path) -> None:
-    """A branch with a loose ref, then packed, a detached HEAD, a worktree and a sub-folder: read from the
-    files (no git process), always what `git rev-parse HEAD` prints."""
+def test_the_commit_is_what_git_rev_parse_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new commit is another build (the pages show the history); outside a repository, or before the first
+    commit, there is none; git is asked, so what it reads (GIT_DIR) counts."""
     repo = tmp_path / "repo"
     (repo / "incidents").mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    assert uptodate._read_head(repo) is None  # no commit yet: git is asked, and says there is none
     assert uptodate._commit(repo) == ""
-    (repo / "incidents" / "a.yaml").write_text("id: a\n", "utf-8")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "first")
-    first = git(repo, "rev-parse", "HEAD")
-    assert uptodate._read_head(repo) == first
-    assert uptodate._read_head(repo / "incidents") == first
-    git(repo, "commit", "-q", "--allow-empty", "-m", "second")
-    git(repo, "pack-refs", "--all")
-    assert not (repo / ".git" / "refs" / "heads" / "main").exists()
-    second = git(repo, "rev-parse", "HEAD")
-    assert second != first and uptodate._read_head(repo) == second
-    git(repo, "checkout", "-q", "--detach", first)
-    assert uptodate._read_head(repo) == first == uptodate._git_rev_parse_head(repo)
-    git(repo, "worktree", "add", "-q", "-b", "other", str(tmp_path / "worktree"), "main")
-    assert (tmp_path / "worktree" / ".git").is_file()
-    assert uptodate._read_head(tmp_path / "worktree" / "incidents") == second
-    git(tmp_path / "worktree", "commit", "-q", "--allow-empty", "-m", "third")
-    third = git(tmp_path / "worktree", "rev-parse", "HEAD")
-    assert uptodate._read_head(tmp_path / "worktree") == third == uptodate._git_rev_parse_head(tmp_path / "worktree")
-    assert uptodate._read_head(repo) == first  # each worktree its own HEAD
-
-
-def test_outside_a_repository_the_commit_is_empty_without_asking_git(tmp_path: Path) -> None:
-    assert uptodate._git_rev_parse_head(tmp_path) == ""
-    assert uptodate._read_head(tmp_path) == ""
-
-
-def test_when_git_might_answer_otherwise_git_is_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
+    assert uptodate._commit(repo) == ""
     git(repo, "commit", "-q", "--allow-empty", "-m", "first")
-    head = git(repo, "rev-parse", "HEAD")
-    assert uptodate._read_head(repo) == head
+    first = git(repo, "rev-parse", "HEAD")
+    assert uptodate._commit(repo) == uptodate._commit(repo / "incidents") == first
+    out = tmp_path / "site"
+    before = uptodate.snapshot(repo, out, base_url=None, strict=False, history=True)
+    assert before["commit"] == first
+    git(repo, "commit", "-q", "--allow-empty", "-m", "second")
+    after = uptodate.snapshot(repo, out, base_url=None, strict=False, history=True)
+    assert after["commit"] == git(repo, "rev-parse", "HEAD") != first
+    assert uptodate.snapshot(repo, out, base_url=None, strict=False, history=False)["commit"] == ""
     monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere"))
-    assert uptodate._read_head(repo) is None
-    assert uptodate._commit(repo) == ""  # git looks where GIT_DIR says: no repository there
-    monkeypatch.delenv("GIT_DIR")
-    git(repo, "config", "extensions.worktreeConfig", "true")
-    assert uptodate._read_head(repo) is None
-    assert uptodate._commit(repo) == head
+    assert uptodate._commit(repo) == ""
 
 
 def test_the_folders_a_build_stamps_are_those_of_its_output(

@@ -15,9 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-import sys
 from collections.abc import Iterable
-from importlib import metadata
 from types import FunctionType, MappingProxyType, ModuleType
 from typing import Any
 
@@ -25,13 +23,11 @@ import jinja2
 import jinja2.meta
 from pydantic import BaseModel
 
-from warcrime_archive import __version__, layout
 from warcrime_archive.catalog.indexes import Entry, OutletNode, PlaceNode, SourceNode, TermNode
+from warcrime_archive.incremental import code
 
 NODES = (Entry, PlaceNode, SourceNode, OutletNode, TermNode)
 """Objects shared by many pages: digested once each and named by their digest in the pages that show them."""
-
-DEPENDENCIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic-core", "nh3", "babel", "pycountry")
 
 
 def _model(digest: str) -> None:
@@ -74,26 +70,12 @@ class _Pickler(pickle.Pickler):
         if isinstance(obj, BaseModel):
             return _model, (self.owner.model(obj),)
         if isinstance(obj, FunctionType) and (obj.__closure__ or "<" in obj.__qualname__):
-            # code (which `code_version` covers) that pickle cannot name, and the values it closes over
+            # code (which `code.version` covers) that pickle cannot name, and the values it closes over
             cells = tuple(cell.cell_contents for cell in obj.__closure__ or ())
             return _function, (f"{obj.__module__}.{obj.__qualname__}", cells)
         if isinstance(obj, MappingProxyType):
             return _mapping, (tuple(obj.items()),)
         return NotImplemented
-
-
-def code_version() -> str:
-    """A digest of the code that renders: this package's Python files and the versions of what it uses."""
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    package = layout.PACKAGE
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in DEPENDENCIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
-    return digest.hexdigest()
 
 
 class Fingerprints:
@@ -107,7 +89,7 @@ class Fingerprints:
         self.keep: list[object] = []
         self.every_template: str | None = None
         self.templates: dict[str, str] = {}
-        self.salt = self.digest(("salt", code_version(), tuple(salt), self._globals()))
+        self.salt = self.digest(("salt", code.version(), tuple(salt), self._globals()))
 
     def _globals(self) -> tuple:
         """Every global a template can read, besides the functions (which are code)."""

@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import pickle
-import tempfile
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from warcrime_archive import layout
 from warcrime_archive.catalog.indexes import Entry, PlaceNode
+from warcrime_archive.incremental import atomic
 from warcrime_archive.incremental.fingerprint import Fingerprints
 from warcrime_archive.incremental.record_cache import long_lived
 from warcrime_archive.model.config import ArchiveConfig
@@ -37,17 +34,6 @@ from warcrime_archive.publish.downloads import TABLES, Published, Rows, remember
 FORMAT = b"warcrime-archive plan cache 1\n"
 PARTS = ("locator", "placement", "version", "citation", "json_ld")
 """The names `plan.incident_parts` gives, in its order."""
-
-
-@cache
-def data_version() -> str:
-    """A digest of the package's data files (the base map, the region table), once per process."""
-    digest = hashlib.sha256()
-    folder = layout.DATA
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _read(path: Path, salt: bytes) -> dict[str, Any]:
@@ -92,7 +78,7 @@ class PlanCache(Made, Rows):
     def __init__(self, path: Path, prints: Fingerprints, config: ArchiveConfig) -> None:
         super().__init__(config)
         self.path, self.prints = path, prints
-        self.salt = prints.digest(("plan cache", FORMAT, prints.salt, data_version(), config)).encode()
+        self.salt = prints.digest(("plan cache", FORMAT, prints.salt, config)).encode()
         self.stored = _read(path, self.salt)
         self.kept: dict[str, tuple] = {}
         self.made = 0  # incidents and places whose parts were worked out in this build
@@ -152,15 +138,8 @@ class PlanCache(Made, Rows):
         if self.made == 0 and len(self.kept) == len(self.stored):
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-plan-", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(FORMAT + self.salt + b"\n")
-                    pickle.dump(self.kept, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            with atomic.replacing(self.path) as out:
+                out.write(FORMAT + self.salt + b"\n")
+                pickle.dump(self.kept, out, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
             return  # an unwritable cache only costs the next build its speed

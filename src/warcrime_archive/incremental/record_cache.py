@@ -24,21 +24,14 @@ import gc
 import hashlib
 import os
 import pickle
-import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import pydantic
-import pydantic_core
-import yaml
-
-from warcrime_archive import layout
+from warcrime_archive.incremental import atomic, code
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import Problem
@@ -69,27 +62,11 @@ class Entry(NamedTuple):
     problems: tuple[Problem, ...]
 
 
-@cache
-def code_version() -> str:
-    """A hash of this package's Python and YAML files (its code and the region table), once per process."""
-    digest = hashlib.blake2b(digest_size=16)
-    package = layout.PACKAGE
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts and path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 def salt(config: ArchiveConfig | None, today: dt.date) -> bytes:
     """Everything a record's result depends on besides its own bytes and path."""
     parts = [
         FORMAT.decode(),
-        code_version(),
-        sys.version,
-        pydantic.VERSION,
-        pydantic_core.__version__,
-        yaml.__version__,
-        str(getattr(yaml, "__with_libyaml__", False)),
+        code.version(),
         config.model_dump_json() if config is not None else "no settings",
         today.isoformat(),
     ]
@@ -167,16 +144,9 @@ def _read(path: Path, salt_: bytes) -> dict[str, Any] | None:
 
 
 def _write(path: Path, salt_: bytes, data: dict[str, Any]) -> None:
-    """Write atomically: a temporary file in the same folder, then renamed over the old one."""
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(FORMAT + salt_ + b"\n")
-            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic.replacing(path) as out:
+        out.write(FORMAT + salt_ + b"\n")
+        pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class RecordCache:
@@ -266,8 +236,7 @@ class RecordCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for stale in self.folder.glob(".tmp-*"):  # left by a build killed while writing
-                stale.unlink(missing_ok=True)
+            atomic.remove_leftovers(self.folder)
             delta = {k: e for k, e in self.delta.items() if k in self.used}
             delta.update(self.new)
             if self.base_id is not None and len(delta) <= max(MIN_DELTA, len(self.used) // DELTA_SHARE):
