@@ -20,8 +20,9 @@ from warcrime_archive.catalog.history import read_history
 from warcrime_archive.catalog.indexes import Catalog, build_catalog
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.kept_records import kept_records
 from warcrime_archive.incremental.plan_cache import PlanCache
-from warcrime_archive.incremental.record_cache import long_lived
+from warcrime_archive.memory import long_lived
 from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary
@@ -29,6 +30,7 @@ from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
 from warcrime_archive.render.environment import Fragments, environment, render_pages
 from warcrime_archive.validate.load import Archive, Loaded, load_archive
+from warcrime_archive.validate.record_store import RecordStores
 from warcrime_archive.validate.revisions import changed_since
 from warcrime_archive.write.staging import Staging, check_output
 
@@ -87,13 +89,13 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
-def check(root: Path, *, strict: bool = False, since: str | None = None, cache: Path | None = None) -> Loaded:
+def check(root: Path, *, strict: bool = False, since: str | None = None, records: RecordStores | None = None) -> Loaded:
     """The first two stages, as `validate` runs them; raises ArchiveError when the archive fails.
 
-    With `since` (a git revision), records are also compared with their versions there. With `cache` (a folder),
-    record files unchanged since the last load are taken from it (see record_cache).
+    With `since` (a git revision), records are also compared with their versions there. `records` opens the
+    store each record file's result comes from (`validate.record_store`; by default each is worked out).
     """
-    loaded = load_archive(root, cache)
+    loaded = load_archive(root, records)
     if since is not None and loaded.archive is not None:
         loaded = Loaded(loaded.archive, sorted(set(loaded.problems + changed_since(loaded.archive, since))))
     if loaded.errors or (strict and loaded.warnings):
@@ -198,7 +200,7 @@ def build_site(
                 return result_from_stamp(known, out)
         uptodate.forget(cache)
     report("load", 0, 0)
-    loaded = check(root, strict=strict, cache=cache)
+    loaded = check(root, strict=strict, records=kept_records(cache) if cache is not None else None)
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     lap("load")

@@ -25,7 +25,7 @@ from typing import Any
 from warcrime_archive.catalog.indexes import Entry, PlaceNode
 from warcrime_archive.incremental import atomic
 from warcrime_archive.incremental.fingerprint import Fingerprints
-from warcrime_archive.incremental.record_cache import long_lived
+from warcrime_archive.memory import long_lived
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan.maps import MapView
 from warcrime_archive.plan.site import Made
@@ -47,7 +47,7 @@ def _read(path: Path, salt: bytes) -> dict[str, Any]:
         return {}
     try:
         # Hundreds of thousands of objects that live as long as the build: the garbage collector's passes
-        # would walk them again and again (see record_cache.long_lived).
+        # would walk them again and again (see `memory`).
         with long_lived():
             stored = pickle.loads(memoryview(raw)[len(header) :])
     except Exception:  # a damaged file can fail in any way pickle knows

@@ -18,16 +18,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from warcrime_archive import i18n, layout, urls
-from warcrime_archive.incremental import record_cache
+from warcrime_archive import i18n, layout, memory, urls
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.grading import check_grade
 from warcrime_archive.model.record import ID_PATTERN, Incident
 from warcrime_archive.problems import Problem, Severity, display_path
 from warcrime_archive.read.pages_reader import FreePage, read_page
-from warcrime_archive.read.yaml_reader import Document, parse_raw, read_limited, read_yaml
+from warcrime_archive.read.yaml_reader import Document, parse_raw, read_yaml
 from warcrime_archive.slugs import slugify
 from warcrime_archive.validate.model_errors import pydantic_problems
+from warcrime_archive.validate.record_store import RecordStores, Result, work_out
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 
@@ -188,7 +188,7 @@ def read_config(root: Path) -> tuple[ArchiveConfig | None, list[Problem]]:
     return _read_config(root, problems), problems
 
 
-def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object]) -> record_cache.Result:
+def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object]) -> Result:
     """One record file's bytes -> its incident (None when invalid), its document and its problems."""
     doc, problems = parse_raw(raw, path, shown)
     if doc is None:
@@ -406,27 +406,27 @@ def _place_spellings(records: list[tuple[Record, Document]]) -> list[Problem]:
     return problems
 
 
-def load_archive(root: Path, cache: Path | None = None) -> Loaded:
+def load_archive(root: Path, records: RecordStores | None = None) -> Loaded:
     """Read and validate a whole archive, collecting every problem in every file.
 
-    With a `cache` folder, each record file's result is kept there and unchanged files are not read again
-    (see record_cache); the result is the same as without it. The objects alive at the end of the load are set
-    aside from the garbage collector's passes as long as the result lives.
+    With `records`, each record file's result comes from the store it opens (`record_store`; the incremental
+    build's keeps them between loads), with the same result, and the objects alive at the end of the load (a
+    build's records) are set aside from the garbage collector's passes as long as the result lives (`memory`).
     """
-    if cache is None:
-        return _load(root, None)
-    with record_cache.long_lived():
-        loaded = _load(root, cache)
-    weakref.finalize(loaded, record_cache.thaw)
+    if records is None:
+        return _load(root, work_out)
+    with memory.long_lived():
+        loaded = _load(root, records)
+    weakref.finalize(loaded, memory.thaw)
     return loaded
 
 
-def _load(root: Path, cache: Path | None) -> Loaded:
+def _load(root: Path, records: RecordStores) -> Loaded:
     problems: list[Problem] = []
     config = _read_config(root, problems)
     day = today()
     context: dict[str, object] = {"config": config, "today": day}
-    store = record_cache.RecordCache(cache, record_cache.salt(config, day)) if cache is not None else None
+    store = records(config, day)
     files, found = record_files(root)
     problems.extend(found)
     problems.extend(links_outside(root))
@@ -444,17 +444,13 @@ def _load(root: Path, cache: Path | None) -> Loaded:
                 )
             )
             continue
-        if store is None:
-            incident, doc, found = _read_record(read_limited(path), path, shown, context)
-        else:
-            incident, doc, found = store.result(
-                path, shown, lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context)
-            )
+        incident, doc, found = store.result(
+            path, shown, lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context)
+        )
         problems.extend(found)
         if incident is not None and doc is not None:
             records.append((Record(path.stem, shown, incident), doc))
-    if store is not None:
-        store.save()
+    store.save()
     problems.extend(_cross_record(records))
     pages: list[FreePage] = []
     pages_dir = root / "pages"
