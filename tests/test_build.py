@@ -134,7 +134,7 @@ def test_the_environment_lets_go_of_the_archive_when_the_build_ends(tmp_path, mo
 
     made = []
     make = render.make_environment
-    monkeypatch.setattr(render, "make_environment", lambda *args: made.append(make(*args)) or made[-1])
+    monkeypatch.setattr(render, "make_environment", lambda *a, **k: made.append(make(*a, **k)) or made[-1])
     result = build_site(MINIMAL, tmp_path / "out", cache=tmp_path / "cache" if incremental else None)
     assert result.rendered == result.pages and len(made) == 1
     assert not _reaches(made[0], (Catalog, Incident))

@@ -13,7 +13,7 @@ import pytest
 from warcrime_archive import layout
 from warcrime_archive.build import MANIFEST, build_site
 from warcrime_archive.incremental import code, uptodate
-from warcrime_archive.render import environment as render
+from warcrime_archive.render import once
 
 SOLEDAR = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
 DMYTRIVKA = "incidents/2022-03-30-dmytrivka-wounded-soldier-shot.yaml"
@@ -242,12 +242,12 @@ def test_the_rows_of_the_lists_are_kept_from_one_build_to_the_next(
     out, cache = tmp_path / "site", tmp_path / "cache"
     build_site(root, out, history=False, cache=cache)
     rendered: list[tuple] = []
-    original = render.Fragments.get
+    original = once.Fragments.get
 
-    def counting(self: render.Fragments, key: tuple, parts: tuple, make: Callable[[], str]) -> str:
+    def counting(self: once.Fragments, key: tuple, parts: tuple, make: Callable[[], str]) -> str:
         return original(self, key, parts, lambda: rendered.append(key) or make())
 
-    monkeypatch.setattr(render.Fragments, "get", counting)
+    monkeypatch.setattr(once.Fragments, "get", counting)
     EDITS["title"](root)
     build_site(root, out, history=False, cache=cache)
     # the keys' second part: ("entry", its id) for a list's row, ("mark", its id, where it is...) for the timeline's

@@ -19,7 +19,8 @@ from warcrime_archive import i18n, layout, urls
 from warcrime_archive.catalog.history import read_history
 from warcrime_archive.catalog.indexes import Catalog, build_catalog
 from warcrime_archive.incremental import uptodate
-from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.fingerprint import Fingerprinter
+from warcrime_archive.incremental.kept_fragments import KeptFragments
 from warcrime_archive.incremental.kept_records import kept_records
 from warcrime_archive.incremental.plan_cache import PlanCache
 from warcrime_archive.memory import long_lived
@@ -28,7 +29,9 @@ from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
-from warcrime_archive.render.environment import Fragments, environment, render_pages
+from warcrime_archive.render.environment import environment
+from warcrime_archive.render.once import Fragments
+from warcrime_archive.render.pages import render_pages
 from warcrime_archive.validate.load import Archive, Loaded, load_archive
 from warcrime_archive.validate.record_store import RecordStores
 from warcrime_archive.validate.revisions import changed_since
@@ -111,7 +114,7 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
 
 
 def write_data(
-    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None, rows: downloads.Rows | None
+    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprinter | None, rows: downloads.Rows | None
 ) -> None:
     """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
     sitemap, robots.txt, and SHA256SUMS over all the data files.
@@ -174,7 +177,7 @@ def build_site(
 
     With a `cache` folder the build is incremental: the load stage reuses the result of each record file
     that has not changed (`record_cache`); the output's manifest there says what each file was made from
-    (`fingerprint.Fingerprints`), and a page whose fingerprint has not changed is neither rendered nor
+    (`fingerprint.Fingerprinter`), and a page whose fingerprint has not changed is neither rendered nor
     written again, nor the search index when no indexed page changed. The result is the same, byte for
     byte, as a build without it. `made_from` is the `uptodate.snapshot` a caller already took and found
     out of date (the command line checks before importing this module), so it is not taken twice."""
@@ -220,18 +223,20 @@ def build_site(
         language = archive.config.language
         # The environment lets go of the archive when the build ends (`render.environment`): `serve` builds again
         # and again in one process.
-        with i18n.activated(i18n.load(root, language)), environment(root, catalog) as env:
-            prints: Fingerprints | None = None
+        fragments = KeptFragments(cache / FRAGMENTS) if cache is not None else Fragments()
+        with i18n.activated(i18n.load(root, language)), environment(root, catalog, fragments) as env:
+            prints: Fingerprinter | None = None
             kept: PlanCache | None = None
             if cache is not None:
                 po = i18n.catalog_path(root, language)
-                prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
+                prints = Fingerprinter(env, (language, po.read_bytes() if po else b""))
                 kept = PlanCache(cache / PLAN, prints, catalog.config)
             with long_lived():
                 pages = plan_site(catalog, kept)
                 todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
                 if manifest is not None and prints is not None:
-                    env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))  # type: ignore[attr-defined]
+                    assert isinstance(fragments, KeptFragments)
+                    fragments.use(prints)
                     todo = []
                     for page in pages:
                         fingerprint = prints.page(page)
@@ -268,7 +273,11 @@ def build_site(
 
             rendering = [0.0]
             rendered = render_pages(
-                env, [page for page, _ in todo], lambda done: report("render", done, len(todo)), store=store
+                env,
+                [page for page, _ in todo],
+                lambda done: report("render", done, len(todo)),
+                store=store,
+                fragments=fragments,
             )
             try:
                 for relative, entry in _timed(rendered, rendering):
@@ -280,8 +289,8 @@ def build_site(
                             ready(n)
             finally:
                 rendered.close()  # stops the render workers at once if writing failed
-            if cache is not None:
-                env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)  # type: ignore[attr-defined]
+            if isinstance(fragments, KeptFragments):
+                fragments.save(limit=4 * len(catalog.entries) + 1000)
             staging.copy_static([root / layout.STATIC, layout.default_dir(layout.STATIC)])
             write_data(staging, catalog, pages, prints, kept)
             if kept is not None:

@@ -16,7 +16,7 @@ from repo_paths import REPO
 from warcrime_archive import i18n
 from warcrime_archive.build import check
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.render.environment import make_environment
 
@@ -25,7 +25,7 @@ import json, sys
 from pathlib import Path
 from warcrime_archive import i18n
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.build import check
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.render.environment import make_environment
@@ -33,7 +33,7 @@ root = Path(sys.argv[1])
 catalog = build_catalog(check(root).archive, None)
 with i18n.activated(i18n.load(root, "en")):
     pages = plan_site(catalog)
-    prints = Fingerprints(make_environment(root, catalog), ("en", b""))
+    prints = Fingerprinter(make_environment(root, catalog), ("en", b""))
     found = {page.output: prints.page(page) for page in pages}
 print(json.dumps(found))
 """
@@ -46,7 +46,7 @@ def fingerprints(root: Path, change: Callable[[jinja2.Environment], None] | None
         env = make_environment(root, catalog)
         if change is not None:
             change(env)
-        prints = Fingerprints(env, ("en", b""))
+        prints = Fingerprinter(env, ("en", b""))
         return {page.output: prints.page(page) for page in pages}
 
 
@@ -110,7 +110,7 @@ def test_a_setting_or_a_global_changes_every_page(sample_root: Path) -> None:
 
 def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Path) -> None:
     catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]
-    prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
+    prints = Fingerprinter(make_environment(sample_root, catalog), ("en", b""))
     assert prints.page(Page("page", "x/", ("page.html",), "x", {"lock": threading.Lock()})) is None
     assert prints.page(Page("page", "x/", ("no-such-template.html",), "x", {})) is None
     closure = 3
@@ -123,7 +123,7 @@ def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Pat
 def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_object(sample_root: Path) -> None:
     """A string read from the record cache and the same string parsed anew are equal but not one object."""
     catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]
-    prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
+    prints = Fingerprinter(make_environment(sample_root, catalog), ("en", b""))
     shared, other = "".join(["Robo", "tyne"]), "".join(["Robot", "yne"])
     assert shared == other and shared is not other
     one = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": shared}))

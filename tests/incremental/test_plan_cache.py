@@ -13,7 +13,7 @@ from warcrime_archive import i18n, urls
 from warcrime_archive.build import PLAN, build_site
 from warcrime_archive.catalog.indexes import Catalog, build_catalog
 from warcrime_archive.incremental import code, plan_cache
-from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.incremental.plan_cache import PlanCache
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.publish import downloads, feeds
@@ -40,7 +40,7 @@ def planned(root: Path, catalog: Catalog, path: Path) -> Planned:
     the cache is saved) and the cache."""
     with i18n.activated(i18n.load(root, catalog.config.language)):
         env = make_environment(root, catalog)
-        prints = Fingerprints(env, (catalog.config.language, b""))
+        prints = Fingerprinter(env, (catalog.config.language, b""))
         kept = PlanCache(path, prints, catalog.config)
         pages = plan_site(catalog, kept)
         files = downloads.archive_files(catalog, kept)

@@ -2,7 +2,7 @@
 
 A page's HTML is a pure function of its template (with the templates it extends, includes and imports),
 its `Page` (kind, URL, title and context) and the environment's globals (settings, navigation, language,
-the code). `Fingerprints.page` digests exactly those: the page object is pickled, each catalog node in it
+the code). `Fingerprinter.page` digests exactly those: the page object is pickled, each catalog node in it
 (an incident's entry, a place, a source, an outlet, a term) is replaced by the digest of its own pickle,
 worked out once per build however many lists it appears in; pydantic models are pickled as their
 JSON. So the digest is the same in every process, as long as the context holds no set (pickled in hash
@@ -51,7 +51,7 @@ def _mapping(items: tuple) -> None:
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, owner: Fingerprints, root: object) -> None:
+    def __init__(self, file: io.BytesIO, owner: Fingerprinter, root: object) -> None:
         super().__init__(file, protocol=5)
         # No memo: with it, a value seen twice is written the second time as a back-reference, so the bytes
         # would depend on which equal values happen to be the same object (a string read from the record
@@ -78,8 +78,8 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-class Fingerprints:
-    """Fingerprints of the pages of one build, sharing the digests of the catalog nodes they show."""
+class Fingerprinter:
+    """The fingerprints of the pages of one build, sharing the digests of the catalog nodes they show."""
 
     def __init__(self, env: jinja2.Environment, salt: Iterable[object]) -> None:
         self.env = env

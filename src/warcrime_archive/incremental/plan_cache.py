@@ -3,13 +3,13 @@
 `plan.incident_parts` is a function of one entry, the settings, the active language's messages, the code and the
 base map; a place's map one of its catalog node and the same; a record's published JSON and CSV lines
 (`downloads.Rows`) one of its entry and the code. Each result is kept in the build cache
-(`plan.pickle`) under a key that covers all of them: the entry's or node's fingerprint digest (`Fingerprints.node`:
+(`plan.pickle`) under a key that covers all of them: the entry's or node's fingerprint digest (`Fingerprinter.node`:
 every field, each record's JSON and history, the incidents of a place by their own digests), and a salt made of
 the fingerprints' own salt (code, library versions, language and its catalog, the templates' globals with the
 settings), the settings again and the package's data files. The file starts with its format and that salt; a
 file that is missing, damaged, of another format or of another salt is ignored, and the parts are worked out again.
 
-Each part that is not a plain string is vouched for in the page fingerprints by its key (`Fingerprints.vouch`),
+Each part that is not a plain string is vouched for in the page fingerprints by its key (`Fingerprinter.vouch`),
 so a map is not pickled again to fingerprint its page; the fingerprint is the same whether the part came from
 the cache or not. A map's unplaced records are kept as positions and given back as the current entries.
 """
@@ -24,7 +24,7 @@ from typing import Any
 
 from warcrime_archive.catalog.indexes import Entry, PlaceNode
 from warcrime_archive.incremental import atomic
-from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.memory import long_lived
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan.maps import MapView
@@ -75,7 +75,7 @@ class PlanCache(Made, Rows):
     """The plan cache of one build: each incident's parts and each place's map for `plan_site`, and each
     record's part of the downloads for `downloads.archive_files`, kept or worked out; then `save`."""
 
-    def __init__(self, path: Path, prints: Fingerprints, config: ArchiveConfig) -> None:
+    def __init__(self, path: Path, prints: Fingerprinter, config: ArchiveConfig) -> None:
         super().__init__(config)
         self.path, self.prints = path, prints
         self.salt = prints.digest(("plan cache", FORMAT, prints.salt, config)).encode()
