@@ -20,6 +20,7 @@ from warcrime_archive.catalog.history import read_history
 from warcrime_archive.catalog.indexes import Catalog, build_catalog
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.incremental.fingerprint import Fingerprinter
+from warcrime_archive.incremental.kept_files import LastSite
 from warcrime_archive.incremental.kept_fragments import KeptFragments
 from warcrime_archive.incremental.kept_records import kept_records
 from warcrime_archive.incremental.plan_cache import PlanCache
@@ -28,14 +29,16 @@ from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.problems import ArchiveError, Problem, summary
 from warcrime_archive.publish import downloads, feeds
-from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
+from warcrime_archive.publish.indexer import SearchIndexer
 from warcrime_archive.render.environment import environment
 from warcrime_archive.render.once import Fragments
 from warcrime_archive.render.pages import render_pages
 from warcrime_archive.validate.load import Archive, Loaded, load_archive
 from warcrime_archive.validate.record_store import RecordStores
 from warcrime_archive.validate.revisions import changed_since
-from warcrime_archive.write.staging import Staging, check_output
+from warcrime_archive.write.kept import Fingerprints
+from warcrime_archive.write.output import check_output
+from warcrime_archive.write.staging import Staging
 
 T = TypeVar("T")
 
@@ -114,7 +117,7 @@ def with_base_url(archive: Archive, base_url: str | None) -> Archive:
 
 
 def write_data(
-    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprinter | None, rows: downloads.Rows | None
+    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints, rows: downloads.Rows | None
 ) -> None:
     """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
     sitemap, robots.txt, and SHA256SUMS over all the data files.
@@ -136,7 +139,7 @@ def write_data(
         staging.put(relative, content)
     summed += data
     for entry in catalog.entries:
-        fingerprint = prints.digest(("record files", prints.salt, entry)) if prints is not None else None
+        fingerprint = prints.record_files(entry)
         paths = [urls.record_file(entry.id, name) for name in downloads.RECORD_FILES]
         if fingerprint is None or not all([staging.unchanged(path, fingerprint) for path in paths]):
             for relative, content in downloads.record_files(catalog.config, entry).items():
@@ -207,25 +210,19 @@ def build_site(
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     lap("load")
-    manifest = cache / MANIFEST if cache is not None else None
+    kept_files = LastSite(cache / MANIFEST) if cache is not None else None
     # The files kept from the last build are put in place (write.Staging, in a child process) while the
     # archive is catalogued and planned here.
-    with Staging(out, mtime=mtime, manifest=manifest) as staging:
+    with Staging(out, mtime=mtime, kept=kept_files) as staging:
         report("catalog", 0, 0)
-        # The catalog and the plan live as long as the build, as the records do: made without the cyclic
-        # collector and then set aside from its passes (`long_lived`), which otherwise walked them again
-        # and again (about 1 s of a one-edit build at 10,000 records), and which in the forked render
-        # workers would write to every inherited object's header, copying the pages they share.
         with long_lived():
             catalog = build_catalog(archive, read_history(root) if history else None)
         lap("catalog")
         report("plan", 0, 0)
         language = archive.config.language
-        # The environment lets go of the archive when the build ends (`render.environment`): `serve` builds again
-        # and again in one process.
         fragments = KeptFragments(cache / FRAGMENTS) if cache is not None else Fragments()
         with i18n.activated(i18n.load(root, language)), environment(root, catalog, fragments) as env:
-            prints: Fingerprinter | None = None
+            prints: Fingerprints = Fingerprints()
             kept: PlanCache | None = None
             if cache is not None:
                 po = i18n.catalog_path(root, language)
@@ -233,75 +230,39 @@ def build_site(
                 kept = PlanCache(cache / PLAN, prints, catalog.config)
             with long_lived():
                 pages = plan_site(catalog, kept)
-                todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
-                if manifest is not None and prints is not None:
-                    assert isinstance(fragments, KeptFragments)
+                if isinstance(fragments, KeptFragments) and isinstance(prints, Fingerprinter):
                     fragments.use(prints)
-                    todo = []
-                    for page in pages:
-                        fingerprint = prints.page(page)
-                        if not staging.unchanged(page.output, fingerprint):
-                            todo.append((page, fingerprint))
+                todo = staging.to_make(pages, prints.page)
             lap("plan")
-            # The pages the search reads are rendered first, shard by shard of the search index, and each
-            # shard's index is made (Pagefind, one shard at a time, in another thread) as soon as its pages
-            # are in place, while the rest is rendered and written.
-            search = staging.start_index(urls.SEARCH_BUNDLE, link_pages, index_linked)
-            version = search_version()
-            parts = shards(e.id for e in catalog.entries)
-            shard_of = {page: n for n, part in enumerate(parts) for page in part.pages}
-            todo.sort(key=lambda item: shard_of.get(item[0].output, len(parts)))  # stable: otherwise in plan order
-            left = [0] * len(parts)
-            for page, _ in todo:
-                if page.output in shard_of:
-                    left[shard_of[page.output]] += 1
-
-            def ready(n: int) -> None:
-                search.shard(parts[n].folder, staging.search_key(version, parts[n].pages), parts[n].pages)
-
-            for n, count in enumerate(left):
-                if count == 0:
-                    ready(n)
-            report("render", 0, len(todo))
-            # Each page is written by the process that rendered it (`Staging.write`, in a render worker), so
-            # the whole site is never held in memory nor sent to this process; here each is recorded in turn.
-            # The time spent waiting for pages is the render stage's, the rest the write stage's.
-            staging.filled()  # the kept files are in place before the workers write beside them
-
-            def store(n: int, relative: str, html: str) -> list:
-                return staging.write(relative, html, todo[n][1])
-
-            rendering = [0.0]
-            rendered = render_pages(
-                env,
-                [page for page, _ in todo],
-                lambda done: report("render", done, len(todo)),
-                store=store,
-                fragments=fragments,
-            )
-            try:
-                for relative, entry in _timed(rendered, rendering):
-                    staging.record(relative, entry)
-                    n = shard_of.get(relative)
-                    if n is not None:
-                        left[n] -= 1
-                        if left[n] == 0:
-                            ready(n)
-            finally:
-                rendered.close()  # stops the render workers at once if writing failed
-            if isinstance(fragments, KeptFragments):
-                fragments.save(limit=4 * len(catalog.entries) + 1000)
-            staging.copy_static([root / layout.STATIC, layout.default_dir(layout.STATIC)])
-            write_data(staging, catalog, pages, prints, kept)
-            if kept is not None:
-                kept.save()
-            lap("write")
-            report("search", 0, 0)
-            search.wait()
-            staging.put(urls.SEARCH_SHARDS, shards_script(search.indexed()))
-            lap("search")
+            with SearchIndexer(staging, (e.id for e in catalog.entries), prints) as search:
+                todo = search.in_shard_order(todo, lambda item: item[0].output)
+                report("render", 0, len(todo))
+                rendering = [0.0]
+                rendered = render_pages(
+                    env,
+                    [page for page, _ in todo],
+                    lambda done: report("render", done, len(todo)),
+                    store=staging.page_writer([fingerprint for _, fingerprint in todo]),
+                    fragments=fragments,
+                )
+                try:
+                    for relative, entry in _timed(rendered, rendering):
+                        staging.record(relative, entry)
+                        search.written(relative)
+                finally:
+                    rendered.close()  # stops the render workers at once if writing failed
+                if isinstance(fragments, KeptFragments):
+                    fragments.save(limit=4 * len(catalog.entries) + 1000)
+                staging.copy_static([root / layout.STATIC, layout.default_dir(layout.STATIC)])
+                write_data(staging, catalog, pages, prints, kept)
+                if kept is not None:
+                    kept.save()
+                lap("write")
+                report("search", 0, 0)
+                search.finish()
+                lap("search")
             count = staging.commit()
-            folders = staging.folders()
+            folders = kept_files.folders if kept_files is not None else None
             lap("commit")
     timings["render"] = rendering[0]
     timings["write"] += timings.pop("commit") - rendering[0]

@@ -26,9 +26,20 @@ from warcrime_archive.publish.search import (
     searched_pages,
     shards,
 )
-from warcrime_archive.write.staging import write_site
+from warcrime_archive.write.staging import Staging
 
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
+
+
+def write_site(out: Path, files: dict[str, str], static_dirs: list[Path], *, finish=None) -> int:  # type: ignore[no-untyped-def]
+    """Write `files` into a staging folder beside `out`; run `finish` over it (the search index), then swap it in:
+    the file count (with those `finish` says it added). If `finish` raises, the previous site stays."""
+    with Staging(out) as staging:
+        staging.copy_static(static_dirs)
+        for relative, content in files.items():
+            staging.put(relative, content)
+        added = finish(staging.folder) if finish is not None else 0
+        return staging.commit() + added
 
 
 def decoded(path: Path) -> str:

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from warcrime_archive.catalog.indexes import Entry, OutletNode, PlaceNode, SourceNode, TermNode
 from warcrime_archive.incremental import code
+from warcrime_archive.write.kept import Fingerprints
 
 NODES = (Entry, PlaceNode, SourceNode, OutletNode, TermNode)
 """Objects shared by many pages: digested once each and named by their digest in the pages that show them."""
@@ -78,8 +79,10 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-class Fingerprinter:
-    """The fingerprints of the pages of one build, sharing the digests of the catalog nodes they show."""
+class Fingerprinter(Fingerprints):
+    """The fingerprints of the files of one build (`write.kept.Fingerprints`): of its pages, sharing the digests of
+    the catalog nodes they show, of each record's own files, of the search index's shards; and of `once`'s
+    fragments (`kept_fragments`)."""
 
     def __init__(self, env: jinja2.Environment, salt: Iterable[object]) -> None:
         self.env = env
@@ -164,6 +167,17 @@ class Fingerprinter:
             return self.digest(("fragment", self.salt, self.every_template, parts))
         except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
             return None
+
+    def record_files(self, entry: Entry) -> str:
+        """A record's own files depend on that record and the settings only."""
+        return self.digest(("record files", self.salt, entry))
+
+    def search_shard(self, pages: list[tuple[str, str]]) -> str:
+        """A shard of the search index depends on its marked pages' bytes and the code (Pagefind's too) only."""
+        digest = hashlib.sha256(code.version().encode() + b"\0")
+        for relative, sha256 in pages:
+            digest.update(f"{relative}\0{sha256}\0".encode())
+        return "search:" + digest.hexdigest()
 
     def page(self, page: object) -> str | None:
         """The page's fingerprint, or None when it cannot be worked out (the page is then always rendered)."""
