@@ -243,13 +243,11 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
                 f"({known['summary']}; nothing changed)"
             )
             return
-    from warcrime_archive.build import build_site
+    from warcrime_archive.incremental.rebuild import rebuild
 
     display = ProgressDisplay(click.get_text_stream("stderr"))
     try:
-        result = build_site(
-            root, out, base_url=base_url, strict=strict, progress=display, cache=cache, made_from=made_from
-        )
+        result = rebuild(root, out, cache=cache, base_url=base_url, strict=strict, progress=display, checked=made_from)
     except ArchiveError as exc:
         display.close()
         _report(exc.problems)

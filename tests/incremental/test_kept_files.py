@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from warcrime_archive.build import MANIFEST, build_site, source_date_epoch
+from warcrime_archive.build import source_date_epoch
 from warcrime_archive.incremental import kept_files
 from warcrime_archive.incremental.kept_files import LastSite, folders_of
+from warcrime_archive.incremental.rebuild import MANIFEST, rebuild
 from warcrime_archive.write.staging import Staging
 
 
@@ -21,7 +22,7 @@ def test_kept_files_are_put_in_place_by_a_child_while_the_build_goes_on(
 ):
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     seen = {}
     for inline in (False, True):
         if inline:  # with another thread running, no fork: the files are linked before `start` returns
@@ -63,7 +64,7 @@ def test_a_build_failing_before_it_writes_stops_the_child_and_leaves_no_staging_
 ):
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     last = LastSite(cache / MANIFEST)
     with (

@@ -15,6 +15,7 @@ from tests.test_invalid_corpus import CASES, CORPUS, assemble
 from warcrime_archive.build import build_site
 from warcrime_archive.incremental import kept_records as kept
 from warcrime_archive.incremental.kept_records import kept_records
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.read.yaml_reader import MAX_FILE_BYTES
 from warcrime_archive.validate import load as validate
 from warcrime_archive.validate.load import load_archive
@@ -272,8 +273,8 @@ def test_small_changes_go_to_the_delta_and_many_are_folded_into_the_base(copy_ar
 
 def test_a_build_with_the_cache_writes_the_same_site(sample_root, tmp_path):
     plain = build_site(sample_root, tmp_path / "plain", history=False)
-    cold = build_site(sample_root, tmp_path / "cold", history=False, cache=tmp_path / "cache")
-    warm = build_site(sample_root, tmp_path / "warm", history=False, cache=tmp_path / "cache")
+    cold = rebuild(sample_root, tmp_path / "cold", history=False, cache=tmp_path / "cache")
+    warm = rebuild(sample_root, tmp_path / "warm", history=False, cache=tmp_path / "cache")
     assert (plain.pages, plain.files, plain.records) == (cold.pages, cold.files, cold.records)
     assert (plain.pages, plain.files, plain.records) == (warm.pages, warm.files, warm.records)
     for site in ("cold", "warm"):

@@ -15,6 +15,7 @@ from gitrepo import git
 
 from warcrime_archive.build import build_site
 from warcrime_archive.incremental import uptodate
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.problems import ArchiveError
 
 RECORD = "incidents/2022-12-30-soledar-prisoner-shot.yaml"
@@ -48,7 +49,7 @@ def test_a_second_build_with_nothing_changed_repeats_the_result_without_loading_
 def stamped(root: Path, tmp_path: Path, **options: object) -> tuple[Path, Path]:
     out = tmp_path / "site"
     cache = uptodate.cache_folder(out)
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert uptodate.current(cache, snapshot(root, out)) is not None
     return out, cache
 
@@ -169,7 +170,7 @@ def test_a_file_or_folder_added_removed_or_renamed_in_the_output_is_seen(
     out, cache = stamped(root, tmp_path)
     change_output(change, out)
     assert uptodate.current(cache, snapshot(root, out)) is None
-    build_site(root, out, history=False, cache=cache)  # the build that follows repairs the output
+    rebuild(root, out, history=False, cache=cache)  # the build that follows repairs the output
     build_site(root, tmp_path / "clean", history=False)
     assert tree(out) == tree(tmp_path / "clean")
     assert uptodate.current(cache, snapshot(root, out)) is not None
@@ -183,12 +184,12 @@ def test_a_file_edited_in_place_is_not_seen_until_the_next_build_that_does_work(
     out, cache = stamped(root, tmp_path)
     page = out / "about" / "index.html"
     page.write_text("changed by hand", "utf-8")
-    skipped = build_site(root, out, history=False, cache=cache)
+    skipped = rebuild(root, out, history=False, cache=cache)
     assert skipped.rendered == 0
     assert page.read_text("utf-8") == "changed by hand"
     with (root / RECORD).open("a", encoding="utf-8") as file:
         file.write("\n")  # an input changed: the build does work, and checks every file it keeps
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert page.read_text("utf-8") != "changed by hand"
     build_site(root, tmp_path / "clean", history=False)
     assert tree(out) == tree(tmp_path / "clean")
@@ -226,8 +227,8 @@ def test_a_skipped_build_gives_the_last_result_with_its_warnings(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    first = build_site(root, out, history=False, cache=cache)
-    again = build_site(root, out, history=False, cache=cache)
+    first = rebuild(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert (again.rendered, again.pages, again.files, again.records) == (0, 79, first.files, 4)
     assert len(first.warnings) == 16 and again.warnings == first.warnings
     assert [p.severity for p in again.warnings] == [p.severity for p in first.warnings]
@@ -242,10 +243,10 @@ def test_a_failed_build_leaves_no_stamp(
     good = record.read_bytes()
     record.write_text("title: [unclosed\n", "utf-8")
     with pytest.raises(ArchiveError):
-        build_site(root, out, history=False, cache=cache)
+        rebuild(root, out, history=False, cache=cache)
     assert not (cache / uptodate.STAMP).exists()
     record.write_bytes(good)
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert again.rendered == 0  # the site was never changed: the check runs, nothing is rendered
 
 
@@ -321,13 +322,13 @@ def test_the_folders_a_build_stamps_are_those_of_its_output(
     def stamped() -> list[str]:
         return json.loads((cache / uptodate.STAMP).read_text("utf-8"))["folders"].split("\n")
 
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert stamped() == uptodate.output_folders(out) and len(stamped()) > 50
     with (root / RECORD).open("a", encoding="utf-8") as file:
         file.write("\n")
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert stamped() == uptodate.output_folders(out)
     (root / RECORD).unlink()
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert stamped() == uptodate.output_folders(out)
     assert "incidents/2022-12-30-soledar-prisoner-shot" not in stamped()

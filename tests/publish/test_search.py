@@ -14,6 +14,7 @@ from browser import chromium, serve
 from repo_paths import MINIMAL, REPO
 
 from warcrime_archive.build import build_site
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.publish import search as search_index
 from warcrime_archive.publish.search import (
     UNUSED,
@@ -271,7 +272,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     monkeypatch.setattr(search_index, "SHARD_PAGES", 1)  # every record a shard of its own
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     names = bundles(out)
     assert len(names) == 4 and names == sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in names]
@@ -284,7 +285,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     before = {name: inodes(name) for name in names}
     path = root / SOLEDAR
     path.write_text(path.read_text().replace("Matsievskyi", "Matsievskyy", 1))
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     after = {name: inodes(name) for name in names}
     edited = "2022-12-30-soledar-prisoner-shot"
     assert all(after[name] == before[name] for name in names if name != edited), "the other shards were kept"
@@ -294,7 +295,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     pages = {name: (out / "incidents" / name / "index.html").read_bytes() for name in names}
     kept = {name: inodes(name) for name in names}
     path.unlink()
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert bundles(out) == [name for name in names if name != edited]
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in bundles(out)]
     same = [name for name in bundles(out) if (out / "incidents" / name / "index.html").read_bytes() == pages[name]]
@@ -381,7 +382,7 @@ def test_a_shard_with_no_marked_page_is_left_out_and_the_search_page_still_finds
         template.replace(" data-pagefind-body>", f'{{% if entry.id != "{first}" %}} data-pagefind-body{{% endif %}}>')
     )
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     names = sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
     assert bundles(out) == names[1:] and len(names) == 4
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in names[1:]]
@@ -396,7 +397,7 @@ def test_a_shard_with_no_marked_page_is_left_out_and_the_search_page_still_finds
         assert found and not any(first in link for link in found)
     # marked again: its shard is made, and listed, in the next (incremental) build
     (root / "templates" / "incident.html").unlink()
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert bundles(out) == names
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in names]
 

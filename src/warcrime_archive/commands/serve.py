@@ -1,6 +1,6 @@
 """Live preview: build into a temporary folder, serve it on this machine, rebuild on change, reload the browser.
 
-The site is built by `build_site`, exactly as `build` does. The reload script (data/reload.js) is
+The site is built by `incremental.rebuild`, exactly as `build` does. The reload script (data/reload.js) is
 added to HTML responses by this server only, so it never reaches a built site.
 """
 
@@ -25,9 +25,9 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import watchfiles
 
 from warcrime_archive import i18n, layout
-from warcrime_archive.build import build_site
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.i18n import ngettext
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.problems import ArchiveError, Problem, Severity, display_path, summary
 from warcrime_archive.validate.load import read_config
 
@@ -103,7 +103,7 @@ class Preview:
             bug = ""
             try:
                 # incremental: only the pages whose inputs changed are rendered again
-                result = build_site(self.root, self.site, base_url=self.base_url, cache=self.folder / "cache")
+                result = rebuild(self.root, self.site, base_url=self.base_url, cache=self.folder / "cache")
             except ArchiveError as exc:
                 problems = exc.problems
                 for problem in problems:

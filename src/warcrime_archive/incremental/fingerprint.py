@@ -43,8 +43,9 @@ def _node(digest: str) -> None:
     """Stands for a catalog node, by its digest, in a fingerprint's pickle (never unpickled)."""
 
 
-def _vouched(digest: str) -> None:
-    """Stands for a value vouched for by a digest of what it is made from (never unpickled)."""
+def _given(digest: str) -> None:
+    """Stands for a value by a digest of what it is made from (`use_digest`) in a fingerprint's pickle (never
+    unpickled)."""
 
 
 def _mapping(items: tuple) -> None:
@@ -63,9 +64,9 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's own signature
         # Called for every object but those of the built-in types, which pickle writes itself, fast.
-        vouched = self.owner.vouched.get(id(obj))
-        if vouched is not None:
-            return _vouched, (vouched,)
+        given = self.owner.given.get(id(obj))
+        if given is not None:
+            return _given, (given,)
         if isinstance(obj, NODES) and obj is not self.root:
             return _node, (self.owner.node(obj),)
         if isinstance(obj, BaseModel):
@@ -88,7 +89,7 @@ class Fingerprinter(Fingerprints):
         self.env = env
         self.nodes: dict[int, str] = {}
         self.models: dict[int, str] = {}
-        self.vouched: dict[int, str] = {}
+        self.given: dict[int, str] = {}  # id(value) -> the digest that stands for it (`use_digest`)
         self.keep: list[object] = []
         self.every_template: str | None = None
         self.templates: dict[str, str] = {}
@@ -117,11 +118,11 @@ class Fingerprinter(Fingerprints):
             self.keep.append(node)  # alive while its id is a key
         return known
 
-    def vouch(self, value: object, digest: str) -> None:
+    def use_digest(self, value: object, digest: str) -> None:
         """Let `digest` stand for `value` in every fingerprint: the digest of everything `value` is made from
-        (`plan_cache` vouches for each incident's parts by its key), cheaper than pickling the value itself.
+        (`kept_parts` gives each incident's parts by its key), cheaper than pickling the value itself.
         `value` must not be of a built-in type (pickle writes those itself)."""
-        self.vouched[id(value)] = digest
+        self.given[id(value)] = digest
         self.keep.append(value)  # alive while its id is a key
 
     def model(self, model: BaseModel) -> str:

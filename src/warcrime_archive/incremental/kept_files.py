@@ -1,4 +1,4 @@
-"""Kept files: the next site starts from the last one's files, each kept only while a manifest vouches for it.
+"""Kept files: the next site starts from the last one's files, each kept only while it is as its manifest lists it.
 
 The write stage's `KeptFiles` for the incremental build. After each build the manifest (`site.json` in the build
 cache) lists every file of the output with the fingerprint of what it was made from and the size, time and inode it
@@ -62,14 +62,14 @@ def _close(spare: dict[str, FileEntry], live: dict[str, FileEntry]) -> bool:
 
 
 class _Filling:
-    """Puts the files a manifest vouches for in the staging folder, and notes what it kept and the folders."""
+    """Puts the files a manifest lists, as written, in the staging folder; notes what it kept and the folders."""
 
     def __init__(self, folder: Path, listed: dict[str, FileEntry]) -> None:
         self.folder, self.listed = folder, listed
         self.kept: dict[str, FileEntry] = {}
         self.folders: set[Path] = set()
 
-    def _vouched(self, relative: str, item: os.DirEntry) -> FileEntry | None:
+    def _as_written(self, relative: str, item: os.DirEntry) -> FileEntry | None:
         """The manifest entry of a file, if it is still the file that was written."""
         entry = self.listed.get(relative)
         if entry is None or not item.is_file(follow_symlinks=False):
@@ -78,14 +78,14 @@ class _Filling:
         return entry if [stat.st_size, stat.st_mtime_ns, stat.st_ino] == entry[1:4] else None
 
     def keep_listed(self, folder: Path, prefix: str) -> None:
-        """In the spare, now the staging folder: keep the files the spare's manifest vouches for, remove the rest."""
+        """In the spare, now the staging folder: keep the files as its manifest lists them, remove the rest."""
         with os.scandir(folder) as found:
             items = list(found)
         for item in items:
             relative = prefix + item.name
             if item.is_dir(follow_symlinks=False):
                 self.keep_listed(Path(item.path), relative + "/")
-            elif (entry := self._vouched(relative, item)) is not None:
+            elif (entry := self._as_written(relative, item)) is not None:
                 self.kept[relative] = entry
             else:
                 os.unlink(item.path)
@@ -93,14 +93,14 @@ class _Filling:
             folder.rmdir()
 
     def link_from(self, folder: Path, prefix: str) -> None:
-        """Hard-link into the staging folder every file under `folder` that the manifest vouches for."""
+        """Hard-link into the staging folder every file under `folder` as the manifest lists it."""
         with os.scandir(folder) as found:
             for item in found:
                 relative = prefix + item.name
                 if item.is_dir(follow_symlinks=False):
                     self.link_from(Path(item.path), relative + "/")
                     continue
-                entry = self._vouched(relative, item)
+                entry = self._as_written(relative, item)
                 if entry is None:
                     continue
                 dest = self.folder.joinpath(*relative.split("/"))
@@ -115,7 +115,7 @@ class _Filling:
 
 
 class LastSite(KeptFiles):
-    """The staging folder made from the last site (the spare, or links to the output), as its manifest vouches;
+    """The staging folder made from the last site (the spare, or links to the output), as its manifest lists it;
     after the swap, the new manifest, and the replaced site kept as the next spare."""
 
     def __init__(self, manifest: Path) -> None:

@@ -139,7 +139,7 @@ TAXONOMIES = (
 
 def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
     """The parts of an incident page's context made from its entry and the settings alone (with the active
-    language's messages, the code and the base map): `plan_cache` keeps them from one build to the next."""
+    language's messages, the code and the base map): the incremental build keeps them from one build to the next."""
     return {
         "locator": maps.locator(entry),
         "placement": maps.placement_words(entry),
@@ -149,9 +149,9 @@ def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
     }
 
 
-class Made:
-    """Works out each incident's own parts and each place's map; `plan_cache.PlanCache` keeps them between
-    builds instead."""
+class PageParts:
+    """Each incident's own parts and each place's map, worked out: the plan stage's hook, which the incremental
+    build replaces with parts kept between builds (`incremental.kept_parts`)."""
 
     def __init__(self, config: ArchiveConfig) -> None:
         self.config = config
@@ -163,12 +163,12 @@ class Made:
         return maps.place_map(node, country_code)
 
 
-def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
+def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
     """Every page of the site, in a stable order; each incident's own parts and each place's map from
-    `made` (by default worked out here)."""
+    `parts` (by default worked out here)."""
     pages: list[Page] = []
     entries = catalog.entries
-    made = made or Made(catalog.config)
+    parts = parts or PageParts(catalog.config)
     placement: dict[str, str] = {}
 
     def counts(nodes: tuple[TermNode, ...]) -> list[tuple[TermNode, int]]:
@@ -208,7 +208,7 @@ def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
             cited_by.setdefault(target, []).append(other)
     for entry in entries:
         place = catalog.places_by_url.get(entry.place_url)
-        own = made.incident(entry)
+        own = parts.incident(entry)
         placement[entry.id] = own["placement"]
         pages.append(
             Page(
@@ -255,7 +255,7 @@ def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
                 node.url,
                 (f"place-{node.level}.html", "place.html"),
                 node.name,
-                {"node": node, "breadcrumbs": chain, "place_map": made.place_map(node, country.code)},
+                {"node": node, "breadcrumbs": chain, "place_map": parts.place_map(node, country.code)},
             )
         )
 

@@ -89,7 +89,9 @@ class Published:
 
 _PUBLISHED: dict[int, tuple[weakref.ref[Entry], Published]] = {}
 """id(entry) -> (a weak reference to the entry, its Published): each entry's forms are made once, for
-the plan's citation and JSON-LD, the feed, the CSV and the record's files alike, and forgotten with it."""
+the plan's citation and JSON-LD, the feed, the CSV and the record's files alike, and forgotten with it.
+A module memo because every one of those asks for them by the entry alone; the incremental build seeds it
+with the forms it kept (`remember`), so that none of them is dumped again."""
 
 
 def published(entry: Entry) -> Published:
@@ -107,7 +109,7 @@ def published(entry: Entry) -> Published:
 
 
 def remember(entry: Entry, forms: Published) -> Published:
-    """Take `forms` as the entry's published forms (`plan_cache` gives those it kept for the same entry)."""
+    """Take `forms` as the entry's published forms (the incremental build gives those it kept for the entry)."""
     key = id(entry)
 
     def forget(ref: weakref.ref[Entry]) -> None:
@@ -566,10 +568,11 @@ def record_files(config: ArchiveConfig, entry: Entry) -> dict[str, str]:
 
 
 class Rows:
-    """Works out a record's part of the downloads over every record: its published forms (for incidents.json)
-    and its lines in each CSV table (`TABLES`, in order). `plan_cache.PlanCache` keeps them between builds."""
+    """Works out a record's rows of the downloads over every record: its published forms (for incidents.json)
+    and its lines in each CSV table (`TABLES`, in order). The publish stage's hook: the incremental build keeps
+    them between builds instead (`incremental.kept_parts`)."""
 
-    def of(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
+    def for_record(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
         return published(entry), tuple(_csv(table.rows(entry)) for table in TABLES)
 
 
@@ -583,7 +586,7 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
     build writes them part by part, `write.Staging.put_parts`, instead of joining each whole); each record's
     part of them from `rows` (by default worked out here)."""
     entries = _by_id(catalog)
-    parts = [(rows or Rows()).of(e) for e in entries]
+    parts = [(rows or Rows()).for_record(e) for e in entries]
     files: dict[str, Parts] = {
         urls.download("incidents.json"): lambda: _json_array_parts([forms.json for forms, _ in parts]),
         urls.download("incidents.geojson"): lambda: (

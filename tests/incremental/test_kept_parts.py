@@ -1,4 +1,4 @@
-"""The plan cache: kept incident parts and place maps are those a clean plan makes, and never trusted stale."""
+"""Kept parts: kept incident parts, place maps and rows are those a clean plan makes, and never trusted stale."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import pytest
 from repo_paths import MINIMAL
 
 from warcrime_archive import i18n, urls
-from warcrime_archive.build import PLAN, build_site
+from warcrime_archive.build import build_site
 from warcrime_archive.catalog.indexes import Catalog, build_catalog
-from warcrime_archive.incremental import code, plan_cache
+from warcrime_archive.incremental import code, kept_parts
 from warcrime_archive.incremental.fingerprint import Fingerprinter
-from warcrime_archive.incremental.plan_cache import PlanCache
+from warcrime_archive.incremental.kept_parts import KeptParts
+from warcrime_archive.incremental.rebuild import PLAN, rebuild
 from warcrime_archive.plan.site import Page, plan_site
 from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.render.environment import make_environment
@@ -32,7 +33,7 @@ def catalog_of(root: Path) -> Catalog:
     return build_catalog(loaded.archive)
 
 
-Planned = tuple[list[Page], list[str | None], dict[str, str], PlanCache]
+Planned = tuple[list[Page], list[str | None], dict[str, str], KeptParts]
 
 
 def planned(root: Path, catalog: Catalog, path: Path) -> Planned:
@@ -41,7 +42,7 @@ def planned(root: Path, catalog: Catalog, path: Path) -> Planned:
     with i18n.activated(i18n.load(root, catalog.config.language)):
         env = make_environment(root, catalog)
         prints = Fingerprinter(env, (catalog.config.language, b""))
-        kept = PlanCache(path, prints, catalog.config)
+        kept = KeptParts(path, prints, catalog.config)
         pages = plan_site(catalog, kept)
         files = downloads.archive_files(catalog, kept)
         files[urls.FEED] = feeds.feed(catalog)  # the records' versions
@@ -67,11 +68,11 @@ def test_kept_parts_are_those_worked_out_and_give_the_same_fingerprints(sample_r
     catalog = catalog_of(sample_root)
     path = tmp_path / "plan.pickle"
     first, first_prints, first_files, cold = planned(sample_root, catalog, path)
-    assert cold.made == everything(catalog)
-    assert path.read_bytes().startswith(plan_cache.FORMAT)
+    assert cold.worked_out == everything(catalog)
+    assert path.read_bytes().startswith(kept_parts.FORMAT)
     fresh = catalog_of(sample_root)
     again, again_prints, again_files, warm = planned(sample_root, fresh, path)
-    assert warm.made == 0
+    assert warm.worked_out == 0
     # compared with a plan of other entries: the kept versions are those the feed of `fresh` took
     assert (again, again_files) == (first, first_files) == plain(sample_root, catalog_of(sample_root))
     assert again_prints == first_prints and None not in first_prints
@@ -96,7 +97,7 @@ def test_a_map_with_an_unplaced_record_gets_the_current_entry_back(tmp_path: Pat
     planned(root, catalog, path)
     fresh = catalog_of(root)
     pages, _, _, warm = planned(root, fresh, path)
-    assert warm.made == 0
+    assert warm.worked_out == 0
     [incident] = [p for p in pages if p.kind == "incident"]
     assert incident.context["locator"].unplaced == (fresh.entries[0],)
     assert incident.context["locator"].unplaced[0] is fresh.entries[0]
@@ -106,7 +107,7 @@ def test_a_map_with_an_unplaced_record_gets_the_current_entry_back(tmp_path: Pat
 
 def _junk_under_every_key(path: Path) -> None:
     raw = path.read_bytes()
-    header = raw[: raw.index(b"\n", len(plan_cache.FORMAT)) + 1]
+    header = raw[: raw.index(b"\n", len(kept_parts.FORMAT)) + 1]
     kept = pickle.loads(raw[len(header) :])
     path.write_bytes(header + pickle.dumps(dict.fromkeys(kept, ("junk", {}))))
 
@@ -116,7 +117,7 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "not a pickle": lambda path: path.write_bytes(b"not a pickle at all"),
     "cut short": lambda path: path.write_bytes(path.read_bytes()[:-100]),
     "another format": lambda path: path.write_bytes(
-        path.read_bytes().replace(plan_cache.FORMAT, b"warcrime-archive plan cache 0\n", 1)
+        path.read_bytes().replace(kept_parts.FORMAT, b"warcrime-archive plan cache 0\n", 1)
     ),
     "junk under the right keys": _junk_under_every_key,
 }
@@ -129,7 +130,7 @@ def test_a_missing_damaged_or_foreign_cache_is_ignored(damage: str, sample_root:
     first = planned(sample_root, catalog, path)
     DAMAGE[damage](path)
     again = planned(sample_root, catalog, path)
-    assert again[3].made == everything(catalog)
+    assert again[3].worked_out == everything(catalog)
     assert again[:3] == first[:3]
 
 
@@ -140,7 +141,7 @@ def test_another_code_version_is_not_trusted(
     path = tmp_path / "plan.pickle"
     planned(sample_root, catalog, path)
     monkeypatch.setattr(code, "version", lambda: "another version")  # the code, its data (the base map), a library
-    assert planned(sample_root, catalog, path)[3].made == everything(catalog)
+    assert planned(sample_root, catalog, path)[3].worked_out == everything(catalog)
 
 
 def _edit(root: Path, relative: str, old: str, new: str) -> None:
@@ -189,11 +190,11 @@ def test_an_edit_of_what_a_kept_part_is_made_from_changes_the_page(
     if before is not None:
         before(root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert (cache / PLAN).is_file()
     old = (out / page).read_bytes()
     edit(root)
-    again = build_site(root, out, history=False, cache=cache, base_url=base_url)
+    again = rebuild(root, out, history=False, cache=cache, base_url=base_url)
     assert again.rendered > 0
     assert (out / page).read_bytes() != old
     clean = tmp_path / "clean"
@@ -208,10 +209,10 @@ def test_a_damaged_cache_in_a_build_gives_the_clean_site(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
-    (cache / PLAN).write_bytes(plan_cache.FORMAT + b"\x80garbage")
+    rebuild(root, out, history=False, cache=cache)
+    (cache / PLAN).write_bytes(kept_parts.FORMAT + b"\x80garbage")
     _edit(root, SOLEDAR, "title: Ukrainian prisoner of war shot", "title: A prisoner of war shot")
-    build_site(root, out, history=False, cache=cache)
-    assert (cache / PLAN).read_bytes().startswith(plan_cache.FORMAT)
+    rebuild(root, out, history=False, cache=cache)
+    assert (cache / PLAN).read_bytes().startswith(kept_parts.FORMAT)
     build_site(root, tmp_path / "clean", history=False)
     assert tree(out) == tree(tmp_path / "clean")

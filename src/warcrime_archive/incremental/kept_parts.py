@@ -1,17 +1,18 @@
-"""Plan cache: incidents' page parts, places' maps and records' parts of the downloads, kept between builds.
+"""Kept parts: incidents' page parts, places' maps and records' rows of the downloads, kept between builds.
 
-`plan.incident_parts` is a function of one entry, the settings, the active language's messages, the code and the
-base map; a place's map one of its catalog node and the same; a record's published JSON and CSV lines
-(`downloads.Rows`) one of its entry and the code. Each result is kept in the build cache
-(`plan.pickle`) under a key that covers all of them: the entry's or node's fingerprint digest (`Fingerprinter.node`:
-every field, each record's JSON and history, the incidents of a place by their own digests), and a salt made of
-the fingerprints' own salt (code, library versions, language and its catalog, the templates' globals with the
-settings), the settings again and the package's data files. The file starts with its format and that salt; a
-file that is missing, damaged, of another format or of another salt is ignored, and the parts are worked out again.
+The plan stage's `PageParts` and the publish stage's `Rows` for the incremental build. `plan.incident_parts` is a
+function of one entry, the settings, the active language's messages and the code (with its base map); a place's
+map one of its catalog node and the same; a record's published JSON and CSV lines (`downloads.Rows`) one of its
+entry and the code. Each result is kept in the build cache (`plan.pickle`) under a key that covers all of them: the
+entry's or node's fingerprint digest (`Fingerprinter.node`: every field, each record's JSON and history, the
+incidents of a place by their own digests), and a salt made of the fingerprints' own salt (the code, language and
+its catalog, the templates' globals with the settings) and the settings again. The file starts with its format
+and that salt; a file that is missing, damaged, of another format or of another salt is ignored, and the parts are
+worked out again.
 
-Each part that is not a plain string is vouched for in the page fingerprints by its key (`Fingerprinter.vouch`),
-so a map is not pickled again to fingerprint its page; the fingerprint is the same whether the part came from
-the cache or not. A map's unplaced records are kept as positions and given back as the current entries.
+Each part that is not a plain string is fingerprinted by its key (`Fingerprinter.use_digest`), so a map is not
+pickled again to fingerprint its page; the fingerprint is the same whether the part was kept or not. A map's
+unplaced records are kept as positions and given back as the current entries.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.memory import long_lived
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan.maps import MapView
-from warcrime_archive.plan.site import Made
+from warcrime_archive.plan.site import PageParts
 from warcrime_archive.publish.downloads import TABLES, Published, Rows, remember
 
 FORMAT = b"warcrime-archive plan cache 1\n"
@@ -55,14 +56,14 @@ def _read(path: Path, salt: bytes) -> dict[str, Any]:
     return stored if isinstance(stored, dict) else {}
 
 
-def _without(view: MapView, entries: tuple[Entry, ...]) -> tuple[MapView, tuple[int, ...]]:
+def _map_to_keep(view: MapView, entries: tuple[Entry, ...]) -> tuple[MapView, tuple[int, ...]]:
     """A map as kept: its unplaced records (some of `entries`) by their positions in `entries`."""
     positions = {id(e): i for i, e in enumerate(entries)}
     return dataclasses.replace(view, unplaced=()), tuple(positions[id(e)] for e in view.unplaced)
 
 
-def _with(kept: object, entries: tuple[Entry, ...]) -> MapView | None:
-    """A kept map with its unplaced records back, or None when it is not what `_without` makes."""
+def _kept_map(kept: object, entries: tuple[Entry, ...]) -> MapView | None:
+    """A kept map with its unplaced records back, or None when it is not what `_map_to_keep` makes."""
     if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], MapView)):
         return None
     view, unplaced = kept
@@ -71,53 +72,53 @@ def _with(kept: object, entries: tuple[Entry, ...]) -> MapView | None:
     return dataclasses.replace(view, unplaced=tuple(entries[i] for i in unplaced)) if unplaced else view
 
 
-class PlanCache(Made, Rows):
-    """The plan cache of one build: each incident's parts and each place's map for `plan_site`, and each
-    record's part of the downloads for `downloads.archive_files`, kept or worked out; then `save`."""
+class KeptParts(PageParts, Rows):
+    """The kept parts of one build: each incident's parts and each place's map for `plan_site`, and each
+    record's rows of the downloads for `downloads.archive_parts`, kept or worked out; then `save`."""
 
     def __init__(self, path: Path, prints: Fingerprinter, config: ArchiveConfig) -> None:
         super().__init__(config)
         self.path, self.prints = path, prints
         self.salt = prints.digest(("plan cache", FORMAT, prints.salt, config)).encode()
-        self.stored = _read(path, self.salt)
-        self.kept: dict[str, tuple] = {}
-        self.made = 0  # incidents and places whose parts were worked out in this build
+        self.last = _read(path, self.salt)  # what the last build kept, by key
+        self.to_keep: dict[str, tuple] = {}  # what this build keeps for the next, by key
+        self.worked_out = 0  # incidents, places and records whose parts were not kept, and were worked out
 
     def _key(self, *parts: str) -> str:
         return hashlib.sha256(b"\0".join([self.salt, *(p.encode() for p in parts)])).hexdigest()
 
     def incident(self, entry: Entry) -> dict[str, Any]:
         key = self._key("incident", self.prints.node(entry))
-        kept = self.stored.get(key)
+        kept = self.last.get(key)
         parts = None
         if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], dict) and tuple(kept[1]) == PARTS:
-            locator = _with(kept[0], (entry,))
+            locator = _kept_map(kept[0], (entry,))
             parts = {**kept[1], "locator": locator} if locator is not None else None
         if parts is None:
             parts = super().incident(entry)
-            self.made += 1
-            kept = (_without(parts["locator"], (entry,)), {**parts, "locator": None})
-        self.kept[key] = kept
+            self.worked_out += 1
+            kept = (_map_to_keep(parts["locator"], (entry,)), {**parts, "locator": None})
+        self.to_keep[key] = kept
         for name, value in parts.items():
             if type(value) is not str:
-                self.prints.vouch(value, f"{key} {name}")
+                self.prints.use_digest(value, f"{key} {name}")
         return parts
 
     def place_map(self, node: PlaceNode, country_code: str) -> MapView:
         key = self._key("place", self.prints.node(node), country_code)
-        kept = self.stored.get(key)
-        view = _with(kept, node.entries)
+        kept = self.last.get(key)
+        view = _kept_map(kept, node.entries)
         if view is None:
             view = super().place_map(node, country_code)
-            self.made += 1
-            kept = _without(view, node.entries)
-        self.kept[key] = kept
-        self.prints.vouch(view, key)
+            self.worked_out += 1
+            kept = _map_to_keep(view, node.entries)
+        self.to_keep[key] = kept
+        self.prints.use_digest(view, key)
         return view
 
-    def of(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
+    def for_record(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
         key = self._key("rows", self.prints.node(entry))
-        kept = self.stored.get(key)
+        kept = self.last.get(key)
         if (
             isinstance(kept, tuple)
             and len(kept) == 2
@@ -128,18 +129,18 @@ class PlanCache(Made, Rows):
         ):
             remember(entry, kept[0])  # for the feed's and the record files' versions
         else:
-            kept = super().of(entry)
-            self.made += 1
-        self.kept[key] = kept
+            kept = super().for_record(entry)
+            self.worked_out += 1
+        self.to_keep[key] = kept
         return kept
 
     def save(self) -> None:
         """Keep this build's parts for the next; nothing is written when they are those already kept."""
-        if self.made == 0 and len(self.kept) == len(self.stored):
+        if self.worked_out == 0 and len(self.to_keep) == len(self.last):
             return
         try:
             with atomic.replacing(self.path) as out:
                 out.write(FORMAT + self.salt + b"\n")
-                pickle.dump(self.kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self.to_keep, out, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
-            return  # an unwritable cache only costs the next build its speed
+            return  # an unwritable folder only costs the next build its speed
