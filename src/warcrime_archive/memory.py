@@ -1,8 +1,8 @@
 """The build's long-lived objects, set aside from the garbage collector's passes.
 
 The records, the catalog and the plan live as long as the build and hold no reference cycles (reference counting
-frees them), but the cyclic collector walks every container object it tracks at each of its passes: over half a
-million at 10,000 records, walked again at every pass. In the forked render workers a pass would also write to the
+frees them), but the cyclic collector walks every container object it tracks at each of its passes: hundreds of
+thousands in a large archive, again at every pass. In the forked render workers a pass would also write to the
 header of every inherited object, copying the memory pages the workers share with the build.
 """
 

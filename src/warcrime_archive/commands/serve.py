@@ -128,10 +128,9 @@ class Preview:
                 self.generation += 1
                 self.changed.notify_all()
         # A build leaves reference cycles behind (Jinja's environment with its extensions, each page's render
-        # context with its macros) holding parts of the archive: at 10,000 records about 170,000 objects once
-        # the environment has let go of the rest (`render.environment`). Only a full pass of the cyclic collector
-        # frees them, which may come several builds later, in the middle of one; they are collected now, while
-        # the preview waits for the next change (0.1-0.2 s at 10,000 records).
+        # context with its macros) holding parts of the archive, once the environment has let go of the rest
+        # (`render.environment`). Only a full pass of the cyclic collector frees them, which may come several
+        # builds later, in the middle of one; they are collected now, while the preview waits for the next change.
         gc.collect()
 
     def watch(self) -> None:

@@ -6,9 +6,9 @@ under a key that covers everything it depends on: the file's bytes, its path in 
 validated settings, today's date (for the 'in the future' check) and the code (`code.version`: this package's
 files, Python and the libraries). Change any of them and the file is read and validated again.
 
-Reading a file to hash it costs as much as keeping its result saves on a no-op load, so, like git's index, a file whose
-(size, mtime, ctime, inode, device) are the same as when its bytes were last hashed is trusted to have the same
-bytes, unless its ctime was within a few seconds of that load (a change made during it could keep the same
+Reading a file to hash it costs as much as keeping its result saves on a no-op load, so, like git's index, a file
+whose (size, mtime, ctime, inode, device) are the same as when its bytes were last hashed is trusted to have the
+same bytes, unless its ctime was within a few seconds of that load (a change made during it could keep the same
 times); ctime cannot be set back by a program, so a change always shows.
 
 The results are kept in a folder as two pickles: `records.pickle` (every result, rewritten now and then) and

@@ -1,28 +1,27 @@
 """Up-to-date check: whether a build would change nothing, told from file and folder times before anything heavy loads.
 
-After each successful build with a cache, the pipeline stamps in the cache what the build was made from:
-the size, modification time (in nanoseconds) and inode of every file a build may read (archive.yaml,
-incidents/, pages/, templates/, static/, locales/, this package with its default templates, and the
-libraries that decide the output, `code.LIBRARIES`), the options, what else decides the output or the problems
-(SOURCE_DATE_EPOCH, today's date, the git commit the history is read from, as `git rev-parse HEAD` gives it).
-Of the output it stamps only its FOLDERS: the
-modification time, status-change time (ctime) and inode of the output folder and of every folder in it,
-read after the build's last write into the output (the swap of the new site into place), once the file
-system's clock has passed the newest of those ctimes (so a change made right after the build gets a later
-one). A folder's times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set back
-(`touch` and `os.utime` set it to now), so any file or folder added, removed or renamed anywhere in the
-output, and the output folder replaced by another, is seen, even with SOURCE_DATE_EPOCH (which sets the
-folders' modification times, not their ctimes). When all of that is the same again, the build is
-skipped and its result repeated, warnings included.
+After each successful incremental build (`rebuild`), the cache is stamped with what the build was made from:
+the size, modification time (in nanoseconds) and inode of every file a build may read (archive.yaml, incidents/,
+pages/, templates/, static/, locales/, this package with its default templates, and the libraries that decide the
+output, `code.LIBRARIES`), the options, and what else decides the output or the problems (SOURCE_DATE_EPOCH,
+today's date, the git commit the history is read from, as `git rev-parse HEAD` gives it). Of the output it stamps
+only its FOLDERS: the modification time, status-change time (ctime) and inode of the output folder and of every
+folder in it, read after the build's last write into the output (the swap of the new site into place), once the
+file system's clock has passed the newest of those ctimes (so a change made right after the build gets a later
+one). A folder's times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set
+back (`touch` and `os.utime` set it to now), so any file or folder added, removed or renamed anywhere in the
+output, and the output folder replaced by another, is seen, even with SOURCE_DATE_EPOCH (which sets the folders'
+modification times, not their ctimes). When all of that is the same again, the build is skipped and its result
+repeated, warnings included.
 
 Like make, ninja and Hugo, this trusts the output's files: a file of the output edited in place (the same
 path, the same folder entry) is not seen here, nor is any change to an input that keeps its size, time
 and inode. Such an edit stays until the next build that does any work: that build keeps a file of the
-previous site only while it still has the size, time and inode it was written with (`write.Staging`,
-by the manifest), so it makes the edited file again; `build --clean` rebuilds everything.
+previous site only while it still has the size, time and inode it was written with (`kept_files`, by the
+manifest), so it makes the edited file again; `build --clean` rebuilds everything.
 
-Only the standard library (and problems.py) is used here, so the check costs a few stat calls per input
-file and one per output folder (about 14,500 at 10,000 records), not one per output file.
+Only the standard library (with problems.py and `code`) is used here, so the check costs one `git rev-parse HEAD`,
+a few stat calls per input file and one per output folder, not one per output file.
 """
 
 from __future__ import annotations

@@ -157,9 +157,8 @@ def link_pages(site: Path, pages: list[str]) -> Path:
     """A new scratch folder inside `site` holding hard links to `pages` at their paths in the site (copies on a
     file system without hard links), for Pagefind to read: the URLs it records are then those of the site.
 
-    The build makes it before handing the indexing to another thread: there, each of these thousand file
-    operations waited for the interpreter's lock while the pages were rendered (1.4 s for a shard of 1,100
-    pages, against 0.05 s here)."""
+    The build makes it before handing the indexing to another thread: there, each of these file operations
+    would wait for the interpreter's lock while the pages are rendered (docs/performance.md)."""
     scratch = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site))
     try:
         for page in pages:

@@ -43,8 +43,8 @@ def _markdown_filter(text: str, shift_headings: int = 2) -> Markup:
 class _MessagesFolded(jinja2.visitor.NodeTransformer):
     """Replaces each `_("...")` or `gettext("...")` of a template, with a literal message and no placeholders,
     by its translation, as the i18n extension's newstyle gettext would give it at every render
-    (`Markup(message) % {}`), so that the message becomes part of the template's text. An incident page has
-    about 60 such messages, and calling gettext for each at every render took a fifth of its time.
+    (`Markup(message) % {}`), so that the message becomes part of the template's text: an incident page has
+    dozens of such messages, and gettext was a large part of its time (docs/performance.md).
     A message whose formatting fails is left as it was, to fail at render time as before."""
 
     def visit_Call(self, node: jinja2.nodes.Call) -> jinja2.nodes.Node:
@@ -136,8 +136,7 @@ def environment(root: Path, catalog: Catalog, fragments: Fragments) -> Iterator[
     A Jinja environment and its extensions refer to each other, and so does each page's render context with its
     macros: they are freed only by a pass of the cyclic collector, which may come much later. In a process that
     builds again and again (`serve`) everything they reach would outlive the build; this way most of the archive
-    is freed by reference counting when the build ends (at 10,000 records, all but about 170,000 of some 900,000
-    objects the collector tracks).
+    is freed by reference counting when the build ends.
     """
     env = make_environment(root, catalog, fragments=fragments)
     try:

@@ -117,6 +117,34 @@ class Fragments:
         self.by_key.clear()
 
 
+def _render_marked(links: PageLinks, caller: Callable[..., object], args: tuple) -> Callable[[], str]:
+    """What renders a fragment for `once`: the body with every `url()` in it marked."""
+
+    def render() -> str:
+        links.marking = True
+        try:
+            return str(caller(*args))
+        finally:
+            links.marking = False
+
+    return render
+
+
+def _linked(links: PageLinks, page: object, marked: str) -> str:
+    """Fragments as `once` keeps them (one or many, joined) with the page's own links put in."""
+    own = links.of(page)
+    escaped, link_to = own.escaped, own.link_to
+    # Each fragment holds its marks in pairs, so the joined text splits into text, link target, text, ...
+    out = marked.split(MARK)
+    for at in range(1, len(out), 2):
+        target = out[at]
+        link = escaped.get(target)
+        if link is None:
+            link = escaped[target] = escape(link_to(target))
+        out[at] = link
+    return "".join(out)
+
+
 def once_functions(fragments: Fragments, links: PageLinks) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
     """`once` and `once_each`: fragments rendered once per key, from `fragments`.
 
@@ -126,40 +154,18 @@ def once_functions(fragments: Fragments, links: PageLinks) -> tuple[Callable[...
 
     `{% call(*item) once_each(kind, items) %}...{% endcall %}` is `once(kind, *item)` for each of `items` (each a
     tuple, or one value), joined, with the body given the item: the same rows without a call into the
-    template for each row already made (a list of thousands of kept rows through `once` took several times as
-    long). With `rows` (a mapping by entry id), the row's data `rows[item.id]` is part of each key.
+    template for each row already made, which costs more than putting in the row's links. With `rows` (a mapping
+    by entry id), the row's data `rows[item.id]` is part of each key.
     """
-
-    def render_marked(caller: Callable[..., object], args: tuple) -> Callable[[], str]:
-        def render() -> str:
-            links.marking = True
-            try:
-                return str(caller(*args))
-            finally:
-                links.marking = False
-
-        return render
-
-    def linked(page: object, marked: str) -> str:
-        """Fragments as `once` keeps them (one or many, joined) with the page's own links put in."""
-        own = links.of(page)
-        escaped, link_to = own.escaped, own.link_to
-        # Each fragment holds its marks in pairs, so the joined text splits into text, link target, text, ...
-        out = marked.split(MARK)
-        for at in range(1, len(out), 2):
-            target = out[at]
-            link = escaped.get(target)
-            if link is None:
-                link = escaped[target] = escape(link_to(target))
-            out[at] = link
-        return "".join(out)
 
     @jinja2.pass_context
     def once(ctx: jinja2.runtime.Context, *key: object, caller: jinja2.runtime.Macro) -> Markup:
         page = ctx["page"]
         if page.kind == "404" or links.marking:
             return caller()
-        return Markup(linked(page, fragments.get(tuple(map(_hashable, key)), key, render_marked(caller, ()))))
+        return Markup(
+            _linked(links, page, fragments.get(tuple(map(_hashable, key)), key, _render_marked(links, caller, ())))
+        )
 
     @jinja2.pass_context
     def once_each(
@@ -180,8 +186,8 @@ def once_functions(fragments: Fragments, links: PageLinks) -> tuple[Callable[...
                 done.append(str(caller(*args)))
                 continue
             key = (kind, *args) if rows is None else (kind, *args, rows[args[0].id])  # type: ignore[attr-defined]
-            done.append(get(tuple(map(_hashable, key)), key, render_marked(caller, args)))
-        # The links of every row put in at once (a list of thousands of rows has four times as many links).
-        return Markup("".join(done) if plain else linked(page, "".join(done)))
+            done.append(get(tuple(map(_hashable, key)), key, _render_marked(links, caller, args)))
+        # The links of every row put in at once, not row by row.
+        return Markup("".join(done) if plain else _linked(links, page, "".join(done)))
 
     return once, once_each
