@@ -121,7 +121,7 @@ def build_site(
         raise ArchiveError(unsafe)
     mtime = source_date_epoch()
     stages.begin("load")
-    loaded = check(root, strict=strict, records=reuse.records)
+    loaded = check(root, strict=strict, records=reuse.records)  # read, validate
     assert loaded.archive is not None
     archive = with_base_url(loaded.archive, base_url)
     # The next site is begun now: the files it keeps of the last one are put in place (in a child process)
@@ -141,13 +141,13 @@ def build_site(
             with SearchIndexer(site, (entry.id for entry in catalog.entries), fingerprints) as search:
                 todo = search.in_shard_order(todo, lambda item: item[0].output)
                 stages.report("render", 0, len(todo))
-                _render(env, fragments, todo, site, search, stages)
-                put_files(site, root, catalog, pages, fingerprints, reuse.rows())
+                _render(env, fragments, todo, site, search, stages)  # render (each page written as it is)
+                put_files(site, root, catalog, pages, fingerprints, reuse.rows())  # publish: the other files
                 reuse.keep(catalog)
                 stages.begin("search")
-                search.finish()
+                search.finish()  # publish: the search index, made beside the rest
         stages.begin("write", report=False)
-        files = site.commit()
+        files = site.commit()  # write: the new site swapped in whole
     return BuildResult(out, len(pages), files, len(archive.records), loaded.warnings, stages.end(), len(todo))
 
 
