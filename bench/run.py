@@ -94,7 +94,7 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
 
 def output_folders(out: Path) -> list[Path]:
     """The output folder and what a build keeps beside it: the cache (uptodate.cache_folder) and the
-    previous site, kept as a spare (write.Staging)."""
+    previous site, kept as a spare (incremental.kept_files)."""
     out = out.absolute()
     return [out, out.parent / f".{out.name}.cache", out.parent / f".{out.name}.spare"]
 
@@ -145,10 +145,10 @@ def same_tree(a: Path, b: Path) -> bool:
 
 def search_alone(site: Path, record_id: str, work: Path) -> dict:
     """Pagefind by itself over the full build's incident pages, shard by shard as the build cuts them
-    (`search_index.marked_shards`) and with the build's options, each shard one child process measured like the
+    (`search.marked_shards`) and with the build's options, each shard one child process measured like the
     builds: CPU seconds and wall time of all the shards, the peak memory of the largest, and the wall time of the
     shard holding `record_id` (which a build after an edit of that record indexes again). The pages are linked
-    as the build links them (`search_index.link_pages`, a scratch folder in `site`, removed after); the index is
+    as the build links them (`search.link_pages`, a scratch folder in `site`, removed after); the index is
     written into a scratch folder in `work`."""
     from warcrime_archive.publish import search as search_index
 

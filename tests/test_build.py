@@ -1,9 +1,11 @@
 import shutil
+from pathlib import Path
 
 import pytest
-from repo_paths import MINIMAL
+from repo_paths import MINIMAL, REPO
 
 from warcrime_archive.build import build_site
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.problems import ArchiveError
 
 
@@ -122,7 +124,63 @@ def test_the_environment_lets_go_of_the_archive_when_the_build_ends(tmp_path, mo
 
     made = []
     make = render.make_environment
-    monkeypatch.setattr(render, "make_environment", lambda *args: made.append(make(*args)) or made[-1])
-    result = build_site(MINIMAL, tmp_path / "out", cache=tmp_path / "cache" if incremental else None)
+    monkeypatch.setattr(render, "make_environment", lambda *a, **k: made.append(make(*a, **k)) or made[-1])
+    if incremental:
+        result = rebuild(MINIMAL, tmp_path / "out", cache=tmp_path / "cache")
+    else:
+        result = build_site(MINIMAL, tmp_path / "out")
     assert result.rendered == result.pages and len(made) == 1
     assert not _reaches(made[0], (Catalog, Incident))
+
+
+PACKAGE = REPO / "src" / "warcrime_archive"
+
+
+def _imported(module: Path) -> set[str]:
+    """Every module `module` imports, by its full name (relative imports resolved)."""
+    import ast
+
+    package = module.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
+            name = ".".join(part for part in (base, node.module or "") if part)
+            found.add(name)
+            found |= {f"{name}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_no_stage_imports_the_incremental_build():
+    """The incremental build is a wing that only the composition roots (the command line, the commands) plug in:
+    deleting it changes the speed of a build, never its output."""
+    roots = {PACKAGE / "cli.py", *(PACKAGE / "commands").glob("*.py"), *(PACKAGE / "incremental").glob("*.py")}
+    importing = sorted(
+        module.relative_to(PACKAGE).as_posix()
+        for module in PACKAGE.rglob("*.py")
+        if module not in roots
+        and any(name.split(".")[:2] == ["warcrime_archive", "incremental"] for name in _imported(module))
+    )
+    assert importing == []
+    assert "warcrime_archive.incremental.rebuild.rebuild" in _imported(PACKAGE / "cli.py")  # (the test can fail)
+
+
+def test_the_default_hooks_and_the_incremental_build_make_the_same_site(sample_root, copy_archive, tmp_path):
+    """`build_site` with its default hooks (no record store, no kept files, fragments or parts, no fingerprints)
+    against the incremental build, cold and after an edit: the same bytes."""
+    root = copy_archive(sample_root)
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    for step in ("cold", "edited"):
+        if step == "edited":
+            record = root / "incidents" / "2022-12-30-soledar-prisoner-shot.yaml"
+            text = record.read_text("utf-8").replace("title: Ukrainian prisoner", "title: A prisoner", 1)
+            record.write_text(text, "utf-8")
+        incremental = rebuild(root, tmp_path / "incremental", cache=tmp_path / "cache", history=False)
+        plain = build_site(root, tmp_path / step, history=False)
+        assert (incremental.rendered < plain.rendered) is (step == "edited")
+        assert tree(tmp_path / "incremental") == tree(tmp_path / step)

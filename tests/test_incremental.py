@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from warcrime_archive import layout
-from warcrime_archive.build import MANIFEST, build_site
-from warcrime_archive.incremental import fingerprint, uptodate
-from warcrime_archive.render import environment as render
+from warcrime_archive.build import build_site
+from warcrime_archive.incremental import code, uptodate
+from warcrime_archive.incremental.rebuild import MANIFEST, rebuild
+from warcrime_archive.render import once
 
 # Every test makes several builds and compares them (about 1-5 s each).
 pytestmark = pytest.mark.slow
@@ -74,10 +75,10 @@ def test_an_incremental_build_after_a_change_equals_a_clean_build(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    first = build_site(root, out, history=False, cache=cache)
+    first = rebuild(root, out, history=False, cache=cache)
     assert first.rendered == first.pages
     EDITS[change](root)
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     clean = tmp_path / "clean"
     build_site(root, clean, history=False)
     same_tree(out, clean)
@@ -96,9 +97,9 @@ def test_nothing_is_rendered_when_nothing_changed_and_the_output_is_the_same(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert again.rendered == 0
     assert {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()} == before  # nothing written again
     assert again.files == len(before)
@@ -111,11 +112,11 @@ def test_a_series_of_edits_stays_equal_to_clean_builds(
     root = copy_archive(sample_root)
     original = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     for number, change in enumerate(("title", "side", "grade", "deletion", "place", "source")):
         if change != "source" or (root / DMYTRIVKA).exists():
             EDITS[change](root)
-        build_site(root, out, history=False, cache=cache)
+        rebuild(root, out, history=False, cache=cache)
         clean = tmp_path / f"clean-{number}"
         build_site(root, clean, history=False)
         same_tree(out, clean)
@@ -123,7 +124,7 @@ def test_a_series_of_edits_stays_equal_to_clean_builds(
     for path, data in original.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     build_site(root, tmp_path / "clean-last", history=False)
     same_tree(out, tmp_path / "clean-last")
 
@@ -134,12 +135,12 @@ def test_a_changed_output_file_is_made_again(
     """The cache trusts a file only while it has the size, time and inode it was written with."""
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     (out / "about" / "index.html").write_text("changed by hand", "utf-8")
     (out / "sources" / "index.html").unlink()
     (out / "stray.html").write_text("not ours", "utf-8")
     shutil.rmtree(next((out / "pagefind").iterdir()) / "fragment")
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert again.rendered == 2
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
@@ -150,10 +151,10 @@ def test_a_new_code_version_renders_every_page(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
-    monkeypatch.setattr(fingerprint, "code_version", lambda: "another version")
+    rebuild(root, out, history=False, cache=cache)
+    monkeypatch.setattr(code, "version", lambda: "another version")
     uptodate.forget(cache)  # the stamp sees new code by its files' times; here only the version differs
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert again.rendered == again.pages
 
 
@@ -162,12 +163,12 @@ def test_a_corrupt_or_foreign_manifest_means_a_full_build(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     manifest = cache / MANIFEST
     for text in ("{not json", json.dumps({"version": 0, "files": {}}), "[]"):
         manifest.write_text(text, "utf-8")
         uptodate.forget(cache)  # the up-to-date check does not read the manifest: only the build does
-        again = build_site(root, out, history=False, cache=cache)
+        again = rebuild(root, out, history=False, cache=cache)
         assert again.rendered == again.pages
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
@@ -179,13 +180,13 @@ def test_a_new_source_date_epoch_writes_every_file_with_its_time(
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     EDITS["title"](root)
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert 0 < again.rendered < again.pages
     assert {int(p.stat().st_mtime) for p in out.rglob("*")} | {int(out.stat().st_mtime)} == {1700000000}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert {int(p.stat().st_mtime) for p in out.rglob("*")} | {int(out.stat().st_mtime)} == {1800000000}
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
@@ -198,7 +199,7 @@ def test_the_current_output_never_changes_while_the_next_is_made(
     written in place, so the previous output (kept here by a link to each of its files) stays whole."""
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     for number, change in enumerate(("title", "grade", "side")):  # from links to the output, then from the spare
         before = tree(out)
         kept = tmp_path / f"kept-{number}"
@@ -206,7 +207,7 @@ def test_the_current_output_never_changes_while_the_next_is_made(
             (kept / name).parent.mkdir(parents=True, exist_ok=True)
             os.link(out / name, kept / name)
         EDITS[change](root)
-        build_site(root, out, history=False, cache=cache)
+        rebuild(root, out, history=False, cache=cache)
         assert tree(kept) == before
         assert tree(out) != before
 
@@ -219,10 +220,10 @@ def test_the_next_build_starts_from_the_previous_site_and_trusts_none_of_its_cha
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
     spare = tmp_path / ".site.spare"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert not spare.exists()
     EDITS["title"](root)
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert spare.is_dir()
     (spare / "about" / "index.html").write_text("edited in the spare", "utf-8")
     (spare / "sources" / "index.html").unlink()
@@ -230,7 +231,7 @@ def test_the_next_build_starts_from_the_previous_site_and_trusts_none_of_its_cha
     (spare / "stray").mkdir()
     (spare / "stray" / "file.html").write_text("added to the spare", "utf-8")
     EDITS["grade"](root)
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert again.rendered < again.pages
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
@@ -243,16 +244,16 @@ def test_the_rows_of_the_lists_are_kept_from_one_build_to_the_next(
     """Only the edited record's rows are rendered again; the lists' other rows come from the cache."""
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     rendered: list[tuple] = []
-    original = render.Fragments.get
+    original = once.Fragments.get
 
-    def counting(self: render.Fragments, key: tuple, parts: tuple, make: Callable[[], str]) -> str:
+    def counting(self: once.Fragments, key: tuple, parts: tuple, make: Callable[[], str]) -> str:
         return original(self, key, parts, lambda: rendered.append(key) or make())
 
-    monkeypatch.setattr(render.Fragments, "get", counting)
+    monkeypatch.setattr(once.Fragments, "get", counting)
     EDITS["title"](root)
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     # the keys' second part: ("entry", its id) for a list's row, ("mark", its id, where it is...) for the timeline's
     assert rendered and {key[1][:2] for key in rendered} == {
         ("entry", "2022-12-30-soledar-prisoner-shot"),
@@ -268,14 +269,14 @@ def test_after_a_build_that_changed_every_page_the_next_starts_from_the_output_n
     """The spare is the site before last: after a new code version it is all out of date."""
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     EDITS["title"](root)
-    build_site(root, out, history=False, cache=cache)
-    monkeypatch.setattr(fingerprint, "code_version", lambda: "another version")
+    rebuild(root, out, history=False, cache=cache)
+    monkeypatch.setattr(code, "version", lambda: "another version")
     uptodate.forget(cache)
-    assert build_site(root, out, history=False, cache=cache).rendered == 79
+    assert rebuild(root, out, history=False, cache=cache).rendered == 79
     EDITS["grade"](root)
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert 0 < again.rendered < 79
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")

@@ -7,7 +7,7 @@ from repo_paths import REPO
 from warcrime_archive import layout
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.validate.files import links_outside
-from warcrime_archive.write.staging import check_output
+from warcrime_archive.write.output import check_output
 
 
 def test_the_defaults_are_found_beside_the_package_in_a_checkout():

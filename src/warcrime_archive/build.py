@@ -1,49 +1,50 @@
-"""The whole build as one straight pipeline: read, validate, catalog, plan, render, write (then index for search).
+"""The whole build as one straight pipeline: read, validate, catalog, plan, render, publish, write.
 
-Each stage takes the previous stage's result and returns a new value; only `write` touches disk.
-The build times each stage (`BuildResult.timings`) and reports its progress through an optional
-callback, `progress(stage, done, total)`; it never prints.
+`build_site` reads top to bottom as the pipeline, each step one call into its stage. Each stage takes the previous
+stage's result and returns a new value; only `write` touches the output. What a stage may take from an earlier
+build instead of working it out is given as hooks (`Reuse`), whose defaults take nothing: the incremental build
+(`incremental.rebuild`) gives its own, and the site is the same, byte for byte. The build times each stage
+(`BuildResult.timings`) and reports its progress through an optional callback, `progress(stage, done, total)`;
+it never prints.
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from warcrime_archive import i18n, layout, urls
+import jinja2
+
+from warcrime_archive import i18n
 from warcrime_archive.catalog.history import read_history
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.catalog.nodes import Catalog
-from warcrime_archive.incremental import uptodate
-from warcrime_archive.incremental.fingerprint import Fingerprints
-from warcrime_archive.incremental.plan_cache import PlanCache
 from warcrime_archive.memory import long_lived
 from warcrime_archive.model.archive import Archive
-from warcrime_archive.model.schema import schemas
+from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan.pages import Page
-from warcrime_archive.plan.site import plan_site
-from warcrime_archive.problems import ArchiveError, Problem, summary
-from warcrime_archive.publish import downloads, feeds
-from warcrime_archive.publish.record_files import RECORD_FILES, record_files
-from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
-from warcrime_archive.render.environment import Fragments, environment, render_pages
+from warcrime_archive.plan.site import PageParts, plan_site
+from warcrime_archive.problems import ArchiveError, Problem
+from warcrime_archive.publish.downloads import Rows
+from warcrime_archive.render.environment import environment
+from warcrime_archive.render.once import Fragments
+from warcrime_archive.render.pages import render_pages
 from warcrime_archive.validate.check import check
-from warcrime_archive.write.staging import Staging, check_output
+from warcrime_archive.validate.record_store import RecordStore
+from warcrime_archive.write.files import put_files
+from warcrime_archive.write.indexer import SearchIndexer
+from warcrime_archive.write.kept import Fingerprints, KeptFiles
+from warcrime_archive.write.output import check_output
+from warcrime_archive.write.staging import Staging
 
 T = TypeVar("T")
 
-MANIFEST = "site.json"
-"""The output's manifest (write.Staging), in the build cache folder."""
-FRAGMENTS = "fragments.pickle"
-"""The incident rows of the lists (render.Fragments), kept in the build cache for the next build."""
-PLAN = "plan.pickle"
-"""Each incident's page parts, each place's map and each record's rows of the downloads (plan_cache.PlanCache),
-kept in the build cache for the next build."""
+STAGES = ("load", "catalog", "plan", "render", "write", "search")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class BuildResult:
     warnings: list[Problem]
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage, in pipeline order: load (read and validate), catalog, plan (with the
-    fingerprints of an incremental build), render, write, search. The search index is made while the pages
+    fingerprints of an incremental build), render (waiting for the pages: each is written where it is
+    rendered), write (the rest: the other files, the swap), search. The search index is made while the pages
     it does not read are rendered and the rest written; `search` is the time left waiting for it after."""
     rendered: int = 0
     """How many pages were rendered: all of them, or in an incremental build those that changed."""
@@ -65,8 +67,126 @@ Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total) when a stage starts, as it goes, and when it ends."""
 
 
-def _quiet(stage: str, done: int, total: int) -> None:
-    return None
+class Reuse:
+    """What a build may take from an earlier one instead of working it out, stage by stage: each method gives
+    the hook of one stage. These defaults take nothing; `incremental.rebuild.LastBuild` takes what has not
+    changed since the last build. The build asks for them in this order: `records` (while loading),
+    `kept_files`, `fragments`, `fingerprints` (once the templates' environment is made), `page_parts`, `rows`,
+    then `keep` once every file is in place."""
+
+    def records(self, config: ArchiveConfig | None, today: dt.date) -> RecordStore:
+        """Where each record file's result comes from (validate: `validate.record_store`)."""
+        return RecordStore()
+
+    def kept_files(self) -> KeptFiles:
+        """What the staging folder starts with (write: `write.kept`)."""
+        return KeptFiles()
+
+    def fragments(self) -> Fragments:
+        """Where the fragments `once` renders come from (render: `render.once`)."""
+        return Fragments()
+
+    def fingerprints(self, env: jinja2.Environment, root: Path, language: str) -> Fingerprints:
+        """What each file is made from, to keep those made from the same (write: `write.kept`)."""
+        return Fingerprints()
+
+    def page_parts(self, config: ArchiveConfig) -> PageParts:
+        """Each incident's own parts and each place's map (plan: `plan.site.PageParts`)."""
+        return PageParts(config)
+
+    def rows(self) -> Rows:
+        """Each record's rows of the downloads over every record (publish: `publish.downloads.Rows`)."""
+        return Rows()
+
+    def keep(self, catalog: Catalog) -> None:
+        """Every file of the new site is in place: keep what the next build may take."""
+
+
+def build_site(
+    root: Path,
+    out: Path,
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+    history: bool = True,
+    progress: Progress | None = None,
+    reuse: Reuse | None = None,
+) -> BuildResult:
+    """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
+
+    With `history=False` the records' git history is not read (the pages leave it out), as when the archive is
+    not in a git repository. `reuse` gives what the stages may take from an earlier build (`Reuse`)."""
+    reuse = reuse if reuse is not None else Reuse()
+    stages = _Stages(progress)
+    unsafe = check_output(root, out)
+    if unsafe:
+        raise ArchiveError(unsafe)
+    mtime = source_date_epoch()
+    stages.begin("load")
+    loaded = check(root, strict=strict, records=reuse.records)  # read, validate
+    assert loaded.archive is not None
+    archive = with_base_url(loaded.archive, base_url)
+    # The next site is begun now: the files it keeps of the last one are put in place (in a child process)
+    # while the archive is catalogued and planned.
+    with Staging(out, mtime=mtime, kept=reuse.kept_files()) as site:
+        stages.begin("catalog")
+        with long_lived():  # (see `memory`)
+            catalog = build_catalog(archive, read_history(root) if history else None)
+        stages.begin("plan")
+        language, fragments = catalog.config.language, reuse.fragments()
+        with i18n.activated(i18n.load(root, language)), environment(root, catalog, fragments) as env:
+            fingerprints = reuse.fingerprints(env, root, language)
+            with long_lived():
+                pages = plan_site(catalog, reuse.page_parts(catalog.config))
+                todo = site.to_make(pages, fingerprints.page)  # the pages whose files are not kept as they are
+            stages.begin("write", report=False)  # less the time spent waiting for the rendered pages (`_render`)
+            with SearchIndexer(site, (entry.id for entry in catalog.entries), fingerprints) as search:
+                todo = search.in_shard_order(todo, lambda item: item[0].output)
+                stages.report("render", 0, len(todo))
+                _render(env, fragments, todo, site, search, stages)  # render (each page written as it is)
+                put_files(site, root, catalog, pages, fingerprints, reuse.rows())  # publish: the other files
+                reuse.keep(catalog)
+                stages.begin("search")
+                search.finish()  # publish: the search index, made beside the rest
+        stages.begin("write", report=False)
+        files = site.commit()  # write: the new site swapped in whole
+    return BuildResult(out, len(pages), files, len(archive.records), loaded.warnings, stages.end(), len(todo))
+
+
+def _render(
+    env: jinja2.Environment,
+    fragments: Fragments,
+    todo: list[tuple[Page, str | None]],
+    site: Staging,
+    search: SearchIndexer,
+    stages: _Stages,
+) -> None:
+    """The render stage: each page is rendered and written by a render worker (`Staging.page_writer`), so the
+    whole site is never held in memory nor sent to this process; here each is counted in the site and, the last
+    of its shard, hands the shard to the search index. Waiting for the pages is the render stage's time, the
+    rest the write stage's."""
+    rendered = render_pages(
+        env,
+        [page for page, _ in todo],
+        lambda done: stages.report("render", done, len(todo)),
+        store=site.page_writer([fingerprint for _, fingerprint in todo]),
+        fragments=fragments,
+    )
+    waited = [0.0]
+    try:
+        for relative, entry in _timed(rendered, waited):
+            site.record(relative, entry)
+            search.written(relative)
+    finally:
+        rendered.close()  # stops the render workers at once if writing failed
+    stages.move("write", "render", waited[0])
+
+
+def with_base_url(archive: Archive, base_url: str | None) -> Archive:
+    if not base_url:
+        return archive
+    config = archive.config.model_validate({**archive.config.model_dump(by_alias=True), "base_url": base_url})
+    return Archive(archive.root, config, archive.records, archive.pages)
 
 
 def source_date_epoch() -> int | None:
@@ -90,44 +210,35 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
-def with_base_url(archive: Archive, base_url: str | None) -> Archive:
-    if not base_url:
-        return archive
-    config = archive.config.model_validate({**archive.config.model_dump(by_alias=True), "base_url": base_url})
-    return Archive(archive.root, config, archive.records, archive.pages)
+class _Stages:
+    """The seconds spent in each stage (one stage at a time, some in several spells) and the progress reports."""
 
+    def __init__(self, progress: Progress | None) -> None:
+        self.report: Progress = progress or (lambda stage, done, total: None)
+        self.seconds = dict.fromkeys(STAGES, 0.0)
+        self.stage: str | None = None
+        self.since = time.perf_counter()
 
-def write_data(
-    staging: Staging, catalog: Catalog, pages: list[Page], prints: Fingerprints | None, rows: downloads.Rows | None
-) -> None:
-    """Every file besides the pages: downloads, per-record JSON and citations, the JSON Schemas, feed,
-    sitemap, robots.txt, and SHA256SUMS over all the data files.
+    def begin(self, stage: str, *, total: int = 0, report: bool = True) -> None:
+        """End the stage under way and begin `stage`, reporting it (`progress(stage, 0, total)`)."""
+        now = time.perf_counter()
+        if self.stage is not None:
+            self.seconds[self.stage] += now - self.since
+        self.stage, self.since = stage, now
+        if report:
+            self.report(stage, 0, total)
 
-    A record's own files depend on that record and the settings only: with fingerprints, those of an
-    unchanged record are kept without being made again (SHA256SUMS takes their digests from the manifest).
-    Each record's part of the downloads over every record comes from `rows` (the plan cache), when given.
-    """
-    summed = []
-    for relative, parts in downloads.archive_parts(catalog, rows):
-        staging.put_parts(relative, parts)  # one at a time, part by part: tens of megabytes each
-        summed.append(relative)
-    data = {urls.schema_file(name): text for name, text in schemas().items()}
-    data[urls.FEED] = feeds.feed(catalog)
-    site_map = feeds.sitemap(catalog, [p.url for p in pages if p.kind.in_sitemap])
-    if site_map is not None:
-        data[urls.SITEMAP] = site_map
-    for relative, content in data.items():
-        staging.put(relative, content)
-    summed += data
-    for entry in catalog.entries:
-        fingerprint = prints.digest(("record files", prints.salt, entry)) if prints is not None else None
-        paths = [urls.record_file(entry.id, name) for name in RECORD_FILES]
-        if fingerprint is None or not all([staging.unchanged(path, fingerprint) for path in paths]):
-            for relative, content in record_files(catalog.config, entry).items():
-                staging.put(relative, content, fingerprint)
-        summed += paths
-    staging.put(urls.ROBOTS, feeds.robots(catalog))
-    staging.put(urls.SUMS, staging.sums(summed))
+    def move(self, source: str, target: str, seconds: float) -> None:
+        """Count `seconds` of `source`'s time as `target`'s."""
+        self.seconds[source] -= seconds
+        self.seconds[target] += seconds
+
+    def end(self) -> dict[str, float]:
+        """End the stage under way; the seconds of each stage, in pipeline order."""
+        now = time.perf_counter()
+        if self.stage is not None:
+            self.seconds[self.stage] += now - self.since
+        return dict(self.seconds)
 
 
 def _timed(items: Iterator[T], spent: list[float]) -> Iterator[T]:
@@ -141,177 +252,3 @@ def _timed(items: Iterator[T], spent: list[float]) -> Iterator[T]:
             return
         spent[0] += time.perf_counter() - start
         yield item
-
-
-def build_site(
-    root: Path,
-    out: Path,
-    *,
-    base_url: str | None = None,
-    strict: bool = False,
-    history: bool = True,
-    progress: Progress | None = None,
-    cache: Path | None = None,
-    made_from: dict | None = None,
-) -> BuildResult:
-    """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
-
-    With `history=False` the records' git history is not read (the pages leave it out), as when the
-    archive is not in a git repository.
-
-    With a `cache` folder the build is incremental: the load stage reuses the result of each record file
-    that has not changed (`record_cache`); the output's manifest there says what each file was made from
-    (`fingerprint.Fingerprints`), and a page whose fingerprint has not changed is neither rendered nor
-    written again, nor the search index when no indexed page changed. The result is the same, byte for
-    byte, as a build without it. `made_from` is the `uptodate.snapshot` a caller already took and found
-    out of date (the command line checks before importing this module), so it is not taken twice."""
-    report = progress or _quiet
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[stage] = now - clock
-        clock = now
-
-    unsafe = check_output(root, out)
-    if unsafe:
-        raise ArchiveError(unsafe)
-    mtime = source_date_epoch()
-    if cache is not None:
-        if made_from is None:
-            made_from = uptodate.snapshot(root, out, base_url=base_url, strict=strict, history=history)
-            known = uptodate.current(cache, made_from)
-            if known is not None:
-                return result_from_stamp(known, out)
-        uptodate.forget(cache)
-    report("load", 0, 0)
-    loaded = check(root, strict=strict, cache=cache)
-    assert loaded.archive is not None
-    archive = with_base_url(loaded.archive, base_url)
-    lap("load")
-    manifest = cache / MANIFEST if cache is not None else None
-    # The files kept from the last build are put in place (write.Staging, in a child process) while the
-    # archive is catalogued and planned here.
-    with Staging(out, mtime=mtime, manifest=manifest) as staging:
-        report("catalog", 0, 0)
-        # The catalog and the plan live as long as the build, as the records do: made without the cyclic
-        # collector and then set aside from its passes (`long_lived`), which otherwise walked them again
-        # and again (about 1 s of a one-edit build at 10,000 records), and which in the forked render
-        # workers would write to every inherited object's header, copying the pages they share.
-        with long_lived():
-            catalog = build_catalog(archive, read_history(root) if history else None)
-        lap("catalog")
-        report("plan", 0, 0)
-        language = archive.config.language
-        # The environment lets go of the archive when the build ends (`render.environment`): `serve` builds again
-        # and again in one process.
-        with i18n.activated(i18n.load(root, language)), environment(root, catalog) as env:
-            prints: Fingerprints | None = None
-            kept: PlanCache | None = None
-            if cache is not None:
-                po = i18n.catalog_path(root, language)
-                prints = Fingerprints(env, (language, po.read_bytes() if po else b""))
-                kept = PlanCache(cache / PLAN, prints, catalog.config)
-            with long_lived():
-                pages = plan_site(catalog, kept)
-                todo: list[tuple[Page, str | None]] = [(page, None) for page in pages]
-                if cache is not None and prints is not None:  # (there is a manifest)
-                    env.fragments.persist(prints, Fragments.load(cache / FRAGMENTS))
-                    todo = []
-                    for page in pages:
-                        fingerprint = prints.page(page)
-                        if not staging.unchanged(page.output, fingerprint):
-                            todo.append((page, fingerprint))
-            lap("plan")
-            # The pages the search reads are rendered first, shard by shard of the search index, and each
-            # shard's index is made (Pagefind, one shard at a time, in another thread) as soon as its pages
-            # are in place, while the rest is rendered and written.
-            search = staging.start_index(urls.SEARCH_BUNDLE, link_pages, index_linked)
-            version = search_version()
-            parts = shards(e.id for e in catalog.entries)
-            shard_of = {page: n for n, part in enumerate(parts) for page in part.pages}
-            todo.sort(key=lambda item: shard_of.get(item[0].output, len(parts)))  # stable: otherwise in plan order
-            left = [0] * len(parts)
-            for page, _ in todo:
-                if page.output in shard_of:
-                    left[shard_of[page.output]] += 1
-
-            def ready(n: int) -> None:
-                search.shard(parts[n].folder, staging.search_key(version, parts[n].pages), parts[n].pages)
-
-            for n, count in enumerate(left):
-                if count == 0:
-                    ready(n)
-            report("render", 0, len(todo))
-            # Each page is written by the process that rendered it (`Staging.write`, in a render worker), so
-            # the whole site is never held in memory nor sent to this process; here each is recorded in turn.
-            # The time spent waiting for pages is the render stage's, the rest the write stage's.
-            staging.filled()  # the kept files are in place before the workers write beside them
-
-            def store(n: int, relative: str, html: str) -> list:
-                return staging.write(relative, html, todo[n][1])
-
-            rendering = [0.0]
-            rendered = render_pages(
-                env, [page for page, _ in todo], lambda done: report("render", done, len(todo)), store=store
-            )
-            try:
-                for relative, entry in _timed(rendered, rendering):
-                    staging.record(relative, entry)
-                    shard = shard_of.get(relative)
-                    if shard is not None:
-                        left[shard] -= 1
-                        if left[shard] == 0:
-                            ready(shard)
-            finally:
-                rendered.close()  # stops the render workers at once if writing failed
-            if cache is not None:
-                env.fragments.save(cache / FRAGMENTS, limit=4 * len(catalog.entries) + 1000)
-            staging.copy_static([root / layout.STATIC, layout.default_dir(layout.STATIC)])
-            write_data(staging, catalog, pages, prints, kept)
-            if kept is not None:
-                kept.save()
-            lap("write")
-            report("search", 0, 0)
-            search.wait()
-            staging.put(urls.SEARCH_SHARDS, shards_script(search.indexed()))
-            lap("search")
-            count = staging.commit()
-            folders = staging.folders()
-            lap("commit")
-    timings["render"] = rendering[0]
-    timings["write"] += timings.pop("commit") - rendering[0]
-    timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
-    result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
-    if cache is not None:  # after the swap, the last write into the output
-        assert made_from is not None  # taken above whenever there is a cache
-        uptodate.save(cache, made_from, out, stamp_of(result), folders)
-    return result
-
-
-PROBLEM_FIELDS = tuple(f.name for f in fields(Problem))
-
-
-def stamp_of(result: BuildResult) -> dict:
-    """A build's result as the up-to-date stamp keeps it."""
-    return {
-        "pages": result.pages,
-        "files": result.files,
-        "records": result.records,
-        # As one JSON string, decoded only when needed: the command line replays the text as it was printed.
-        # Each warning as `dataclasses.asdict` gives it (its fields in order), without its deep copy of each value.
-        "warnings": json.dumps(
-            [{**{n: getattr(p, n) for n in PROBLEM_FIELDS}, "severity": str(p.severity)} for p in result.warnings]
-        ),
-        "report": "\n".join(problem.text() for problem in result.warnings),
-        "summary": summary(result.warnings),
-    }
-
-
-def result_from_stamp(stamp: dict, out: Path) -> BuildResult:
-    """The result of a build skipped because nothing changed: the last build's, with nothing rendered."""
-    warnings = uptodate.warnings(stamp)
-    timings = dict.fromkeys(("load", "catalog", "plan", "render", "write", "search"), 0.0)
-    return BuildResult(out, stamp["pages"], stamp["files"], stamp["records"], warnings, timings, 0)

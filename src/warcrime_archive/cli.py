@@ -243,13 +243,11 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
                 f"({known['summary']}; nothing changed)"
             )
             return
-    from warcrime_archive.build import build_site
+    from warcrime_archive.incremental.rebuild import rebuild
 
     display = ProgressDisplay(sys.stderr)  # looked up now: the stream click's test runner puts in place
     try:
-        result = build_site(
-            root, out, base_url=base_url, strict=strict, progress=display, cache=cache, made_from=made_from
-        )
+        result = rebuild(root, out, cache=cache, base_url=base_url, strict=strict, progress=display, checked=made_from)
     except ArchiveError as exc:
         display.close()
         _report(exc.problems)
@@ -380,8 +378,8 @@ def run() -> NoReturn:
     """The `warcrime-archive` command as a process: `main`, then exit at once.
 
     A build leaves hundreds of megabytes of objects behind (every record, the catalog, the plan), and an
-    interpreter's ordinary exit frees them one by one and runs a last pass of the cyclic collector over them:
-    about 0.6 s at 10,000 records, after the work is done. Every file is closed by then and the streams are
+    interpreter's ordinary exit frees them one by one and runs a last pass of the cyclic collector over them,
+    after the work is done (docs/performance.md). Every file is closed by then and the streams are
     flushed here, so nothing is lost by leaving without it. `main` itself returns normally (tests call it).
     """
     try:

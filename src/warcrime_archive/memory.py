@@ -1,5 +1,10 @@
-"""Memory for objects that live as long as a build: made without the cyclic garbage collector, then set aside
-from its passes (`gc.freeze`), and given back when the build lets go of them."""
+"""The build's long-lived objects, set aside from the garbage collector's passes.
+
+The records, the catalog and the plan live as long as the build and hold no reference cycles (reference counting
+frees them), but the cyclic collector walks every container object it tracks at each of its passes: hundreds of
+thousands in a large archive, again at every pass. In the forked render workers a pass would also write to the
+header of every inherited object, copying the memory pages the workers share with the build.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,10 @@ from contextlib import contextmanager
 
 @contextmanager
 def long_lived() -> Iterator[None]:
-    """Make the objects of a load without the cyclic garbage collector, then set them aside from its passes.
+    """Make objects without the cyclic collector, then set them aside from its passes (`gc.freeze`).
 
-    A warm load makes the whole archive (over half a million objects at 10,000 records) in a fraction of a second;
-    each pass of the collector over them would cost more than the load itself. They live as long as the build
-    (and hold no reference cycles, which plain reference counting frees), so `gc.freeze` keeps every later pass
-    from walking them again. Whatever else was alive is set aside too: `thaw` gives it all back (`load_archive`
-    calls it when its result is freed), so a process that builds again and again keeps no garbage for ever.
+    Whatever else was alive is set aside too: `thaw` gives it all back (the load calls it when its result is
+    freed), so a process that builds again and again (`serve`) keeps no garbage for ever.
     """
     was = gc.isenabled()
     gc.disable()

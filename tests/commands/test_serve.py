@@ -300,7 +300,7 @@ def test_a_bug_while_rebuilding_keeps_the_last_good_site_with_a_notice(root: Pat
         def broken_build(*args: object, **kwargs: object) -> None:
             raise RuntimeError("a bug in the build")
 
-        monkeypatch.setattr(serve, "build_site", broken_build)
+        monkeypatch.setattr(serve, "rebuild", broken_build)
         edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
         wait_until(lambda: state.generation == 2)
         assert lines[-2].startswith("Traceback (most recent call last):")
@@ -402,7 +402,7 @@ def test_a_bug_in_the_first_build_is_an_error_page_with_the_traceback(root: Path
     def broken_build(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a <bug> in the build")
 
-    monkeypatch.setattr(serve, "build_site", broken_build)
+    monkeypatch.setattr(serve, "rebuild", broken_build)
     with running(root) as (state, lines):
         assert lines[0].endswith("RuntimeError: a <bug> in the build")
         status, _, body = get(state, "/a/")
@@ -429,7 +429,7 @@ def test_the_error_page_and_the_bug_notice_are_in_the_sites_language(root: Path,
         def broken_build(*args: object, **kwargs: object) -> None:
             raise RuntimeError("a bug in the build")
 
-        monkeypatch.setattr(serve, "build_site", broken_build)
+        monkeypatch.setattr(serve, "rebuild", broken_build)
         edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
         wait_until(lambda: state.generation == 3)
         body = get(state, "/a/" + PAGE)[2]

@@ -11,13 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
-import pytest
 from repo_paths import REPO
 
 from warcrime_archive import i18n
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.incremental.fingerprint import Fingerprints
-from warcrime_archive.plan.pages import Page, PageKind
+from warcrime_archive.incremental.fingerprint import Fingerprinter
+from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.site import plan_site
 from warcrime_archive.render.environment import make_environment
 from warcrime_archive.validate.check import check
@@ -27,7 +26,7 @@ import json, sys
 from pathlib import Path
 from warcrime_archive import i18n
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.incremental.fingerprint import Fingerprints
+from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.validate.check import check
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.site import plan_site
@@ -36,24 +35,23 @@ root = Path(sys.argv[1])
 catalog = build_catalog(check(root).archive, None)
 with i18n.activated(i18n.load(root, "en")):
     pages = plan_site(catalog)
-    prints = Fingerprints(make_environment(root, catalog), ("en", b""))
+    prints = Fingerprinter(make_environment(root, catalog), ("en", b""))
     found = {page.output: prints.page(page) for page in pages}
 print(json.dumps(found))
 """
 
 
 def fingerprints(root: Path, change: Callable[[jinja2.Environment], None] | None = None) -> dict[str, str | None]:
-    catalog = build_catalog(check(root).archive, None)  # type: ignore[arg-type]  # a valid archive
+    catalog = build_catalog(check(root).archive, None)
     with i18n.activated(i18n.load(root, "en")):
         pages = plan_site(catalog)
         env = make_environment(root, catalog)
         if change is not None:
             change(env)
-        prints = Fingerprints(env, ("en", b""))
+        prints = Fingerprinter(env, ("en", b""))
         return {page.output: prints.page(page) for page in pages}
 
 
-@pytest.mark.slow
 def test_the_same_pages_have_the_same_fingerprints_in_every_process(sample_root: Path) -> None:
     runs = []
     for seed in ("1", "2", "3"):
@@ -113,23 +111,23 @@ def test_a_setting_or_a_global_changes_every_page(sample_root: Path) -> None:
 
 
 def test_a_page_that_cannot_be_fingerprinted_is_always_rendered(sample_root: Path) -> None:
-    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]  # a valid archive
-    prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
-    assert prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"lock": threading.Lock()})) is None
-    assert prints.page(Page(PageKind.page, "x/", ("no-such-template.html",), "x", {})) is None
+    catalog = build_catalog(check(sample_root).archive, None)
+    prints = Fingerprinter(make_environment(sample_root, catalog), ("en", b""))
+    assert prints.page(Page("page", "x/", ("page.html",), "x", {"lock": threading.Lock()})) is None
+    assert prints.page(Page("page", "x/", ("no-such-template.html",), "x", {})) is None
     closure = 3
-    one = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"f": lambda: closure}))
+    one = prints.page(Page("page", "x/", ("page.html",), "x", {"f": lambda: closure}))
     closure = 4
-    two = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"f": lambda: closure}))
+    two = prints.page(Page("page", "x/", ("page.html",), "x", {"f": lambda: closure}))
     assert one is not None and two is not None and one != two  # a function's captured values count
 
 
 def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_object(sample_root: Path) -> None:
     """A string read from the record cache and the same string parsed anew are equal but not one object."""
-    catalog = build_catalog(check(sample_root).archive, None)  # type: ignore[arg-type]  # a valid archive
-    prints = Fingerprints(make_environment(sample_root, catalog), ("en", b""))
+    catalog = build_catalog(check(sample_root).archive, None)
+    prints = Fingerprinter(make_environment(sample_root, catalog), ("en", b""))
     shared, other = "".join(["Robo", "tyne"]), "".join(["Robot", "yne"])
     assert shared == other and shared is not other
-    one = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"a": shared, "b": shared}))
-    two = prints.page(Page(PageKind.page, "x/", ("page.html",), "x", {"a": shared, "b": other}))
+    one = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": shared}))
+    two = prints.page(Page("page", "x/", ("page.html",), "x", {"a": shared, "b": other}))
     assert one is not None and one == two

@@ -15,6 +15,7 @@ from gitrepo import git
 
 from warcrime_archive.build import build_site
 from warcrime_archive.incremental import uptodate
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.problems import ArchiveError
 
 # Most tests build twice, many through the command line (about 1-3 s each; 60 s for the module).
@@ -51,7 +52,7 @@ def test_a_second_build_with_nothing_changed_repeats_the_result_without_loading_
 def stamped(root: Path, tmp_path: Path, **options: object) -> tuple[Path, Path]:
     out = tmp_path / "site"
     cache = uptodate.cache_folder(out)
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert uptodate.current(cache, snapshot(root, out)) is not None
     return out, cache
 
@@ -172,7 +173,7 @@ def test_a_file_or_folder_added_removed_or_renamed_in_the_output_is_seen(
     out, cache = stamped(root, tmp_path)
     change_output(change, out)
     assert uptodate.current(cache, snapshot(root, out)) is None
-    build_site(root, out, history=False, cache=cache)  # the build that follows repairs the output
+    rebuild(root, out, history=False, cache=cache)  # the build that follows repairs the output
     build_site(root, tmp_path / "clean", history=False)
     assert tree(out) == tree(tmp_path / "clean")
     assert uptodate.current(cache, snapshot(root, out)) is not None
@@ -186,12 +187,12 @@ def test_a_file_edited_in_place_is_not_seen_until_the_next_build_that_does_work(
     out, cache = stamped(root, tmp_path)
     page = out / "about" / "index.html"
     page.write_text("changed by hand", "utf-8")
-    skipped = build_site(root, out, history=False, cache=cache)
+    skipped = rebuild(root, out, history=False, cache=cache)
     assert skipped.rendered == 0
     assert page.read_text("utf-8") == "changed by hand"
     with (root / RECORD).open("a", encoding="utf-8") as file:
         file.write("\n")  # an input changed: the build does work, and checks every file it keeps
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert page.read_text("utf-8") != "changed by hand"
     build_site(root, tmp_path / "clean", history=False)
     assert tree(out) == tree(tmp_path / "clean")
@@ -229,8 +230,8 @@ def test_a_skipped_build_gives_the_last_result_with_its_warnings(
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    first = build_site(root, out, history=False, cache=cache)
-    again = build_site(root, out, history=False, cache=cache)
+    first = rebuild(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert (again.rendered, again.pages, again.files, again.records) == (0, 79, first.files, 4)
     assert len(first.warnings) == 16 and again.warnings == first.warnings
     assert [p.severity for p in again.warnings] == [p.severity for p in first.warnings]
@@ -245,10 +246,10 @@ def test_a_failed_build_leaves_no_stamp(
     good = record.read_bytes()
     record.write_text("title: [unclosed\n", "utf-8")
     with pytest.raises(ArchiveError):
-        build_site(root, out, history=False, cache=cache)
+        rebuild(root, out, history=False, cache=cache)
     assert not (cache / uptodate.STAMP).exists()
     record.write_bytes(good)
-    again = build_site(root, out, history=False, cache=cache)
+    again = rebuild(root, out, history=False, cache=cache)
     assert again.rendered == 0  # the site was never changed: the check runs, nothing is rendered
 
 
@@ -289,55 +290,26 @@ def test_the_command_line_takes_the_snapshot_once_when_something_changed(
     assert (uptodate.cache_folder(root / "build") / uptodate.STAMP).exists()
 
 
-def test_the_commit_is_read_from_the_repository_as_git_rev_parse_gives_it(tmp_path: Path) -> None:
-    """A branch with a loose ref, then packed, a detached HEAD, a worktree and a sub-folder: read from the
-    files (no git process), always what `git rev-parse HEAD` prints."""
+def test_the_commit_is_what_git_rev_parse_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new commit is another build (the pages show the history); outside a repository, or before the first
+    commit, there is none; git is asked, so what it reads (GIT_DIR) counts."""
     repo = tmp_path / "repo"
     (repo / "incidents").mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    assert uptodate._read_head(repo) is None  # no commit yet: git is asked, and says there is none
     assert uptodate._commit(repo) == ""
-    (repo / "incidents" / "a.yaml").write_text("id: a\n", "utf-8")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "first")
-    first = git(repo, "rev-parse", "HEAD")
-    assert uptodate._read_head(repo) == first
-    assert uptodate._read_head(repo / "incidents") == first
-    git(repo, "commit", "-q", "--allow-empty", "-m", "second")
-    git(repo, "pack-refs", "--all")
-    assert not (repo / ".git" / "refs" / "heads" / "main").exists()
-    second = git(repo, "rev-parse", "HEAD")
-    assert second != first and uptodate._read_head(repo) == second
-    git(repo, "checkout", "-q", "--detach", first)
-    assert uptodate._read_head(repo) == first == uptodate._git_rev_parse_head(repo)
-    git(repo, "worktree", "add", "-q", "-b", "other", str(tmp_path / "worktree"), "main")
-    assert (tmp_path / "worktree" / ".git").is_file()
-    assert uptodate._read_head(tmp_path / "worktree" / "incidents") == second
-    git(tmp_path / "worktree", "commit", "-q", "--allow-empty", "-m", "third")
-    third = git(tmp_path / "worktree", "rev-parse", "HEAD")
-    assert uptodate._read_head(tmp_path / "worktree") == third == uptodate._git_rev_parse_head(tmp_path / "worktree")
-    assert uptodate._read_head(repo) == first  # each worktree its own HEAD
-
-
-def test_outside_a_repository_the_commit_is_empty_without_asking_git(tmp_path: Path) -> None:
-    assert uptodate._git_rev_parse_head(tmp_path) == ""
-    assert uptodate._read_head(tmp_path) == ""
-
-
-def test_when_git_might_answer_otherwise_git_is_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
+    assert uptodate._commit(repo) == ""
     git(repo, "commit", "-q", "--allow-empty", "-m", "first")
-    head = git(repo, "rev-parse", "HEAD")
-    assert uptodate._read_head(repo) == head
+    first = git(repo, "rev-parse", "HEAD")
+    assert uptodate._commit(repo) == uptodate._commit(repo / "incidents") == first
+    out = tmp_path / "site"
+    before = uptodate.snapshot(repo, out, base_url=None, strict=False, history=True)
+    assert before["commit"] == first
+    git(repo, "commit", "-q", "--allow-empty", "-m", "second")
+    after = uptodate.snapshot(repo, out, base_url=None, strict=False, history=True)
+    assert after["commit"] == git(repo, "rev-parse", "HEAD") != first
+    assert uptodate.snapshot(repo, out, base_url=None, strict=False, history=False)["commit"] == ""
     monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere"))
-    assert uptodate._read_head(repo) is None
-    assert uptodate._commit(repo) == ""  # git looks where GIT_DIR says: no repository there
-    monkeypatch.delenv("GIT_DIR")
-    git(repo, "config", "extensions.worktreeConfig", "true")
-    assert uptodate._read_head(repo) is None
-    assert uptodate._commit(repo) == head
+    assert uptodate._commit(repo) == ""
 
 
 def test_the_folders_a_build_stamps_are_those_of_its_output(
@@ -353,13 +325,13 @@ def test_the_folders_a_build_stamps_are_those_of_its_output(
     def stamped() -> list[str]:
         return json.loads((cache / uptodate.STAMP).read_text("utf-8"))["folders"].split("\n")
 
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert stamped() == uptodate.output_folders(out) and len(stamped()) > 50
     with (root / RECORD).open("a", encoding="utf-8") as file:
         file.write("\n")
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert stamped() == uptodate.output_folders(out)
     (root / RECORD).unlink()
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert stamped() == uptodate.output_folders(out)
     assert "incidents/2022-12-30-soledar-prisoner-shot" not in stamped()

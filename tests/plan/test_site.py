@@ -6,7 +6,7 @@ from repo_paths import MINIMAL
 
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.plan.pages import PageKind
-from warcrime_archive.plan.site import Made, plan_site
+from warcrime_archive.plan.site import PageParts, plan_site
 from warcrime_archive.validate.load import load_archive
 
 
@@ -61,11 +61,11 @@ def test_the_pages_come_in_the_order_the_site_lists_them():
     assert [p.kind for p in pages] == sorted((p.kind for p in pages), key=order.index), "each kind's pages together"
 
 
-def test_each_incidents_parts_and_each_places_map_come_from_made():
+def test_each_incidents_parts_and_each_places_map_come_from_the_parts_hook():
     catalog = build_catalog(load_archive(MINIMAL).archive)
     asked: list[str] = []
 
-    class Counted(Made):
+    class Counted(PageParts):
         def incident(self, entry):
             asked.append(entry.id)
             return {**super().incident(entry), "placement": "somewhere"}

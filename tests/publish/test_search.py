@@ -14,6 +14,7 @@ from browser import chromium, serve
 from repo_paths import MINIMAL, REPO
 
 from warcrime_archive.build import build_site
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.publish import search as search_index
 from warcrime_archive.publish.search import (
     UNUSED,
@@ -26,9 +27,20 @@ from warcrime_archive.publish.search import (
     searched_pages,
     shards,
 )
-from warcrime_archive.write.staging import write_site
+from warcrime_archive.write.staging import Staging
 
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
+
+
+def write_site(out: Path, files: dict[str, str], static_dirs: list[Path], *, finish=None) -> int:
+    """Write `files` into a staging folder beside `out`; run `finish` over it (the search index), then swap it in:
+    the file count (with those `finish` says it added). If `finish` raises, the previous site stays."""
+    with Staging(out) as staging:
+        staging.copy_static(static_dirs)
+        for relative, content in files.items():
+            staging.put(relative, content)
+        added = finish(staging.folder) if finish is not None else 0
+        return staging.commit() + added
 
 
 def decoded(path: Path) -> str:
@@ -261,7 +273,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     monkeypatch.setattr(search_index, "SHARD_PAGES", 1)  # every record a shard of its own
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     names = bundles(out)
     assert len(names) == 4 and names == sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in names]
@@ -274,7 +286,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     before = {name: inodes(name) for name in names}
     path = root / SOLEDAR
     path.write_text(path.read_text().replace("Matsievskyi", "Matsievskyy", 1))
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     after = {name: inodes(name) for name in names}
     edited = "2022-12-30-soledar-prisoner-shot"
     assert all(after[name] == before[name] for name in names if name != edited), "the other shards were kept"
@@ -284,7 +296,7 @@ def test_an_edit_makes_only_its_own_shard_again(sample_root, copy_archive, tmp_p
     pages = {name: (out / "incidents" / name / "index.html").read_bytes() for name in names}
     kept = {name: inodes(name) for name in names}
     path.unlink()
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert bundles(out) == [name for name in names if name != edited]
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in bundles(out)]
     same = [name for name in bundles(out) if (out / "incidents" / name / "index.html").read_bytes() == pages[name]]
@@ -371,7 +383,7 @@ def test_a_shard_with_no_marked_page_is_left_out_and_the_search_page_still_finds
         template.replace(" data-pagefind-body>", f'{{% if entry.id != "{first}" %}} data-pagefind-body{{% endif %}}>')
     )
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     names = sorted(p.stem for p in (root / "incidents").glob("*.yaml"))
     assert bundles(out) == names[1:] and len(names) == 4
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in names[1:]]
@@ -386,7 +398,7 @@ def test_a_shard_with_no_marked_page_is_left_out_and_the_search_page_still_finds
         assert found and not any(first in link for link in found)
     # marked again: its shard is made, and listed, in the next (incremental) build
     (root / "templates" / "incident.html").unlink()
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert bundles(out) == names
     assert listed_shards(out) == [f"../pagefind/{name}/" for name in names]
 

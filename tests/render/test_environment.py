@@ -1,11 +1,8 @@
-import hashlib
-import os
 import shutil
 from pathlib import Path
 
 import jinja2
 import pytest
-from markupsafe import Markup
 from repo_paths import MINIMAL, REPO
 
 from warcrime_archive.build import build_site
@@ -91,62 +88,6 @@ def test_withheld_evidence_shows_hash_date_custodian_and_how_to_verify_but_never
             assert b"/vault/" not in path.read_bytes(), path
 
 
-def test_parallel_rendering_gives_the_same_pages_in_the_same_order(sample_root):
-    from warcrime_archive.catalog.indexes import build_catalog
-    from warcrime_archive.plan.site import plan_site
-    from warcrime_archive.render.environment import make_environment, render_all
-
-    archive = check(sample_root).archive
-    catalog = build_catalog(archive)
-    pages = plan_site(catalog)
-    env = make_environment(sample_root, catalog)
-    done: list[int] = []
-    parallel = render_all(env, pages, done.append, jobs=2)
-    serial = render_all(make_environment(sample_root, catalog), pages, jobs=1)
-    assert list(parallel.items()) == list(serial.items())
-    assert done[-1] == len(pages) and done == sorted(done)
-
-
-def test_rendering_in_this_process_keeps_no_page_once_done(sample_root):
-    """The links of the page being rendered are kept by the module between calls of `url()`; once the pages
-    are done it must not keep the last one, whose context may reach every record (a list page), past the
-    build. A process that builds again and again (`serve`) would otherwise hold it until the next build."""
-    from warcrime_archive.catalog.indexes import build_catalog
-    from warcrime_archive.plan.site import plan_site
-    from warcrime_archive.render import environment as render
-
-    catalog = build_catalog(check(sample_root).archive)
-    pages = [page for page in plan_site(catalog) if page.kind == "incidents"]
-    assert len(pages) == 1 and len(pages[0].context["entries"]) == len(catalog.entries) > 1
-    for _ in render.render_pages(render.make_environment(sample_root, catalog), pages, jobs=1):
-        assert render._links[0] is pages[0]  # while the page is used
-    assert render._links[0] is None
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_with_a_store_each_page_goes_to_it_where_it_was_rendered_and_its_result_comes_back(sample_root, jobs):
-    from warcrime_archive.catalog.indexes import build_catalog
-    from warcrime_archive.plan.site import plan_site
-    from warcrime_archive.render.environment import make_environment, render_all, render_pages
-
-    archive = check(sample_root).archive
-    catalog = build_catalog(archive)
-    pages = plan_site(catalog)
-    expected = render_all(make_environment(sample_root, catalog), pages, jobs=1)
-    here = os.getpid()
-
-    def store(n: int, output: str, html: str) -> tuple:
-        return (n, output, hashlib.sha256(html.encode()).hexdigest(), os.getpid())
-
-    got = list(render_pages(make_environment(sample_root, catalog), pages, jobs=jobs, store=store))
-    assert [output for output, _ in got] == list(expected)
-    assert [result[:3] for _, result in got] == [
-        (n, output, hashlib.sha256(html.encode()).hexdigest()) for n, (output, html) in enumerate(expected.items())
-    ]
-    processes = {result[3] for _, result in got}
-    assert processes == {here} if jobs == 1 else here not in processes  # written by the workers
-
-
 def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy(tmp_path):
     root = tmp_path / "a"
     shutil.copytree(MINIMAL, root)
@@ -179,35 +120,6 @@ def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy
             if f'<a href="{copy}" rel="nofollow noopener noreferrer">{copy}</a> ({name})</dd>' in html:
                 shown[copy] = name
     assert shown == dict(zip(copies.values(), names, strict=True))
-
-
-def test_rows_rendered_once_equal_rows_rendered_on_every_page(sample_root):
-    """`once` renders an incident's row once and puts in each page's links: the pages must not change."""
-    from warcrime_archive.catalog.indexes import build_catalog
-    from warcrime_archive.plan.site import plan_site
-    from warcrime_archive.render.environment import make_environment, render_all
-
-    catalog = build_catalog(check(sample_root).archive)
-    pages = plan_site(catalog)
-    every_time = make_environment(sample_root, catalog)
-    calls: list[tuple] = []
-
-    def render_each_time(kind, items, rows=None, *, caller):
-        done = []
-        for item in items:
-            args = item if isinstance(item, tuple) else (item,)
-            first = args[0]
-            calls.append((kind, first.id if hasattr(first, "id") else first.entry.id))  # (kind, the incident's id)
-            done.append(str(caller(*args)))
-        return Markup("".join(done))
-
-    every_time.globals["once_each"] = render_each_time
-    expected = render_all(every_time, pages, jobs=1)
-    assert len(calls) > len(set(calls)) > 0  # rows are repeated across lists, so the cache has work to do
-    assert render_all(make_environment(sample_root, catalog), pages, jobs=1) == expected
-    assert render_all(make_environment(sample_root, catalog), pages, jobs=2) == expected
-    sides = [path for path in expected if path.startswith("sides/") and path.count("/") == 2]
-    assert sides and all('href="../../incidents/' in expected[path] for path in sides)
 
 
 def _catalog_with_markup(root: Path) -> None:
@@ -243,6 +155,7 @@ def test_messages_translated_when_a_template_is_compiled_render_as_gettext_at_ev
     from warcrime_archive.catalog.indexes import build_catalog
     from warcrime_archive.plan.site import plan_site
     from warcrime_archive.render import environment as render
+    from warcrime_archive.render.pages import render_pages
 
     root = tmp_path / "archive"
     shutil.copytree(sample_root, root, ignore=shutil.ignore_patterns("build", ".build.cache", ".git"))
@@ -263,7 +176,7 @@ def test_messages_translated_when_a_template_is_compiled_render_as_gettext_at_ev
             env.install_gettext_callables(counting, i18n.ngettext, newstyle=True)
             monkeypatch.setattr(i18n, "gettext", counting)
             try:
-                return render.render_all(env, plan_site(catalog), jobs=1), len(calls)
+                return dict(render_pages(env, plan_site(catalog), jobs=1)), len(calls)
             finally:
                 monkeypatch.setattr(i18n, "gettext", counted)
 

@@ -1,6 +1,6 @@
 """Live preview: build into a temporary folder, serve it on this machine, rebuild on change, reload the browser.
 
-The site is built by `build_site`, exactly as `build` does. The reload script (data/reload.js) is
+The site is built by `incremental.rebuild`, exactly as `build` does. The reload script (data/reload.js) is
 added to HTML responses by this server only, so it never reaches a built site.
 """
 
@@ -27,9 +27,9 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import watchfiles
 
 from warcrime_archive import i18n, layout
-from warcrime_archive.build import build_site
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.i18n import ngettext
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.problems import ArchiveError, Problem, Severity, display_path, summary
 from warcrime_archive.validate.config import read_config
 
@@ -105,7 +105,7 @@ class Preview:
             bug = ""
             try:
                 # incremental: only the pages whose inputs changed are rendered again
-                result = build_site(self.root, self.site, base_url=self.base_url, cache=self.folder / "cache")
+                result = rebuild(self.root, self.site, base_url=self.base_url, cache=self.folder / "cache")
             except ArchiveError as exc:
                 problems = exc.problems
                 for problem in problems:
@@ -130,10 +130,9 @@ class Preview:
                 self.generation += 1
                 self.changed.notify_all()
         # A build leaves reference cycles behind (Jinja's environment with its extensions, each page's render
-        # context with its macros) holding parts of the archive: at 10,000 records about 170,000 objects once
-        # the environment has let go of the rest (`render.environment`). Only a full pass of the cyclic collector
-        # frees them, which may come several builds later, in the middle of one; they are collected now, while
-        # the preview waits for the next change (0.1-0.2 s at 10,000 records).
+        # context with its macros) holding parts of the archive, once the environment has let go of the rest
+        # (`render.environment`). Only a full pass of the cyclic collector frees them, which may come several
+        # builds later, in the middle of one; they are collected now, while the preview waits for the next change.
         gc.collect()
 
     def watch(self) -> None:

@@ -2,7 +2,7 @@
 
 A page's HTML is a pure function of its template (with the templates it extends, includes and imports),
 its `Page` (kind, URL, title and context) and the environment's globals (settings, navigation, language,
-the code). `Fingerprints.page` digests exactly those: the page object is pickled, each catalog node in it
+the code). `Fingerprinter.page` digests exactly those: the page object is pickled, each catalog node in it
 (an incident's entry, a place, a source, an outlet, a term) is replaced by the digest of its own pickle,
 worked out once per build however many lists it appears in; pydantic models are pickled as their
 JSON. So the digest is the same in every process, as long as the context holds no set (pickled in hash
@@ -15,9 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-import sys
 from collections.abc import Iterable
-from importlib import metadata
 from types import FunctionType, MappingProxyType, ModuleType
 from typing import Any
 
@@ -25,13 +23,12 @@ import jinja2
 import jinja2.meta
 from pydantic import BaseModel
 
-from warcrime_archive import __version__, layout
 from warcrime_archive.catalog.nodes import Entry, OutletNode, PlaceNode, SourceNode, TermNode
+from warcrime_archive.incremental import code
+from warcrime_archive.write.kept import Fingerprints
 
 NODES = (Entry, PlaceNode, SourceNode, OutletNode, TermNode)
 """Objects shared by many pages: digested once each and named by their digest in the pages that show them."""
-
-DEPENDENCIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic-core", "nh3", "babel", "pycountry")
 
 
 def _model(digest: str) -> None:
@@ -46,8 +43,9 @@ def _node(digest: str) -> None:
     """Stands for a catalog node, by its digest, in a fingerprint's pickle (never unpickled)."""
 
 
-def _vouched(digest: str) -> None:
-    """Stands for a value vouched for by a digest of what it is made from (never unpickled)."""
+def _given(digest: str) -> None:
+    """Stands for a value by a digest of what it is made from (`use_digest`) in a fingerprint's pickle (never
+    unpickled)."""
 
 
 def _mapping(items: tuple) -> None:
@@ -55,7 +53,7 @@ def _mapping(items: tuple) -> None:
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, owner: Fingerprints, root: object) -> None:
+    def __init__(self, file: io.BytesIO, owner: Fingerprinter, root: object) -> None:
         super().__init__(file, protocol=5)
         # No memo: with it, a value seen twice is written the second time as a back-reference, so the bytes
         # would depend on which equal values happen to be the same object (a string read from the record
@@ -66,15 +64,15 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's own signature
         # Called for every object but those of the built-in types, which pickle writes itself, fast.
-        vouched = self.owner.vouched.get(id(obj))
-        if vouched is not None:
-            return _vouched, (vouched,)
+        given = self.owner.given.get(id(obj))
+        if given is not None:
+            return _given, (given,)
         if isinstance(obj, NODES) and obj is not self.root:
             return _node, (self.owner.node(obj),)
         if isinstance(obj, BaseModel):
             return _model, (self.owner.model(obj),)
         if isinstance(obj, FunctionType) and (obj.__closure__ or "<" in obj.__qualname__):
-            # code (which `code_version` covers) that pickle cannot name, and the values it closes over
+            # code (which `code.version` covers) that pickle cannot name, and the values it closes over
             cells = tuple(cell.cell_contents for cell in obj.__closure__ or ())
             return _function, (f"{obj.__module__}.{obj.__qualname__}", cells)
         if isinstance(obj, MappingProxyType):
@@ -82,32 +80,20 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def code_version() -> str:
-    """A digest of the code that renders: this package's Python files and the versions of what it uses."""
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    package = layout.PACKAGE
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in DEPENDENCIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
-    return digest.hexdigest()
-
-
-class Fingerprints:
-    """Fingerprints of the pages of one build, sharing the digests of the catalog nodes they show."""
+class Fingerprinter(Fingerprints):
+    """The fingerprints of the files of one build (`write.kept.Fingerprints`): of its pages, sharing the digests of
+    the catalog nodes they show, of each record's own files, of the search index's shards; and of `once`'s
+    fragments (`kept_fragments`)."""
 
     def __init__(self, env: jinja2.Environment, salt: Iterable[object]) -> None:
         self.env = env
         self.nodes: dict[int, str] = {}
         self.models: dict[int, str] = {}
-        self.vouched: dict[int, str] = {}
+        self.given: dict[int, str] = {}  # id(value) -> the digest that stands for it (`use_digest`)
         self.keep: list[object] = []
         self.every_template: str | None = None
         self.templates: dict[str, str] = {}
-        self.salt = self.digest(("salt", code_version(), tuple(salt), self._globals()))
+        self.salt = self.digest(("salt", code.version(), tuple(salt), self._globals()))
 
     def _globals(self) -> tuple:
         """Every global a template can read, besides the functions (which are code)."""
@@ -132,11 +118,11 @@ class Fingerprints:
             self.keep.append(node)  # alive while its id is a key
         return known
 
-    def vouch(self, value: object, digest: str) -> None:
+    def use_digest(self, value: object, digest: str) -> None:
         """Let `digest` stand for `value` in every fingerprint: the digest of everything `value` is made from
-        (`plan_cache` vouches for each incident's parts by its key), cheaper than pickling the value itself.
+        (`kept_parts` gives each incident's parts by its key), cheaper than pickling the value itself.
         `value` must not be of a built-in type (pickle writes those itself)."""
-        self.vouched[id(value)] = digest
+        self.given[id(value)] = digest
         self.keep.append(value)  # alive while its id is a key
 
     def model(self, model: BaseModel) -> str:
@@ -155,7 +141,7 @@ class Fingerprints:
         if known is not None:
             return known
         self.templates[name] = "(cycle)"
-        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # it has a loader
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # the environment is made with a loader
         digest = hashlib.sha256(f"{name}\0{filename}\0{source}\0".encode())
         for referenced in sorted(jinja2.meta.find_referenced_templates(self.env.parse(source)), key=str):
             if referenced is None:  # a name worked out while rendering: depend on every template
@@ -167,7 +153,7 @@ class Fingerprints:
         return self.templates[name]
 
     def _source(self, name: str) -> bytes:
-        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # it has a loader
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]  # the environment is made with a loader
         return f"{name}\0{filename}\0{source}\0".encode()
 
     def fragment(self, parts: tuple) -> str | None:
@@ -182,6 +168,17 @@ class Fingerprints:
             return self.digest(("fragment", self.salt, self.every_template, parts))
         except (pickle.PicklingError, TypeError, ValueError, AttributeError, RecursionError):
             return None
+
+    def record_files(self, entry: Entry) -> str:
+        """A record's own files depend on that record and the settings only."""
+        return self.digest(("record files", self.salt, entry))
+
+    def search_shard(self, pages: list[tuple[str, str]]) -> str:
+        """A shard of the search index depends on its marked pages' bytes and the code (Pagefind's too) only."""
+        digest = hashlib.sha256(code.version().encode() + b"\0")
+        for relative, sha256 in pages:
+            digest.update(f"{relative}\0{sha256}\0".encode())
+        return "search:" + digest.hexdigest()
 
     def page(self, page: object) -> str | None:
         """The page's fingerprint, or None when it cannot be worked out (the page is then always rendered)."""

@@ -1,28 +1,27 @@
 """Up-to-date check: whether a build would change nothing, told from file and folder times before anything heavy loads.
 
-After each successful build with a cache, the pipeline stamps in the cache what the build was made from:
-the size, modification time (in nanoseconds) and inode of every file a build may read (archive.yaml,
-incidents/, pages/, templates/, static/, locales/, this package with its default templates, and the
-libraries it renders with), the options, what else decides the output or the problems (SOURCE_DATE_EPOCH,
-today's date, the git commit the history is read from: read from .git's files when that is certain to
-equal `git rev-parse HEAD`, else asked of git). Of the output it stamps only its FOLDERS: the
-modification time, status-change time (ctime) and inode of the output folder and of every folder in it,
-read after the build's last write into the output (the swap of the new site into place), once the file
-system's clock has passed the newest of those ctimes (so a change made right after the build gets a later
-one). A folder's times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set back
-(`touch` and `os.utime` set it to now), so any file or folder added, removed or renamed anywhere in the
-output, and the output folder replaced by another, is seen, even with SOURCE_DATE_EPOCH (which sets the
-folders' modification times, not their ctimes). When all of that is the same again, the build is
-skipped and its result repeated, warnings included.
+After each successful incremental build (`rebuild`), the cache is stamped with what the build was made from:
+the size, modification time (in nanoseconds) and inode of every file a build may read (archive.yaml, incidents/,
+pages/, templates/, static/, locales/, this package with its default templates, and the libraries that decide the
+output, `code.LIBRARIES`), the options, and what else decides the output or the problems (SOURCE_DATE_EPOCH,
+today's date, the git commit the history is read from, as `git rev-parse HEAD` gives it). Of the output it stamps
+only its FOLDERS: the modification time, status-change time (ctime) and inode of the output folder and of every
+folder in it, read after the build's last write into the output (the swap of the new site into place), once the
+file system's clock has passed the newest of those ctimes (so a change made right after the build gets a later
+one). A folder's times change whenever an entry in it is created, removed or renamed, and its ctime cannot be set
+back (`touch` and `os.utime` set it to now), so any file or folder added, removed or renamed anywhere in the
+output, and the output folder replaced by another, is seen, even with SOURCE_DATE_EPOCH (which sets the folders'
+modification times, not their ctimes). When all of that is the same again, the build is skipped and its result
+repeated, warnings included.
 
 Like make, ninja and Hugo, this trusts the output's files: a file of the output edited in place (the same
 path, the same folder entry) is not seen here, nor is any change to an input that keeps its size, time
 and inode. Such an edit stays until the next build that does any work: that build keeps a file of the
-previous site only while it still has the size, time and inode it was written with (`write.Staging`,
-by the manifest), so it makes the edited file again; `build --clean` rebuilds everything.
+previous site only while it still has the size, time and inode it was written with (`kept_files`, by the
+manifest), so it makes the edited file again; `build --clean` rebuilds everything.
 
-Only the standard library (and problems.py) is used here, so the check costs a few stat calls per input
-file and one per output folder (about 14,500 at 10,000 records), not one per output file.
+Only the standard library (with problems.py and `code`) is used here, so the check costs one `git rev-parse HEAD`,
+a few stat calls per input file and one per output folder, not one per output file.
 """
 
 from __future__ import annotations
@@ -39,11 +38,11 @@ import time
 from pathlib import Path
 
 from warcrime_archive import layout
+from warcrime_archive.incremental import code
 from warcrime_archive.problems import Problem, Severity
 
 STAMP = "stamp.json"
 VERSION = 2
-LIBRARIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic_core", "yaml", "nh3", "babel", "pycountry")
 
 
 def cache_folder(out: Path) -> Path:
@@ -84,15 +83,17 @@ def _inputs(root: Path) -> dict[str, list[int]]:
     _stat_tree(str(layout.PACKAGE), "<package>/", files)
     for name in (layout.TEMPLATES, layout.STATIC):  # the defaults, in a checkout (layout.default_dir)
         _stat_tree(str(layout.PACKAGE.parents[1] / name), f"<defaults>/{name}/", files)
-    for library in LIBRARIES:
+    for library, _ in code.LIBRARIES:
         spec = importlib.util.find_spec(library)
         if spec is not None and spec.origin:
             _stat_file(Path(spec.origin), f"<{library}>", files)
     return files
 
 
-def _git_rev_parse_head(root: Path) -> str:
-    import subprocess  # only when the commit cannot be read from the files (see _read_head)
+def _commit(root: Path) -> str:
+    """The commit the records' history is read from: what `git rev-parse HEAD` prints ('' outside a git
+    repository, or before the first commit)."""
+    import subprocess  # only when the history is read
 
     try:
         done = subprocess.run(
@@ -101,110 +102,6 @@ def _git_rev_parse_head(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
-
-
-_UNSURE = None
-_HEX = frozenset("0123456789abcdef")
-_GIT_HARMLESS = (
-    "GIT_SSL_",
-    "GIT_SSH",
-    "GIT_HTTP_",
-    "GIT_AUTHOR_",
-    "GIT_COMMITTER_",
-    "GIT_TERMINAL_PROMPT",
-    "GIT_ASKPASS",
-)
-"""Variables of git's that cannot change what `rev-parse HEAD` prints (any other: git is asked)."""
-
-
-def _object_id(text: str) -> bool:
-    return len(text) in (40, 64) and set(text) <= _HEX
-
-
-def _read_text(path: str) -> str | None:
-    try:
-        with open(path, encoding="utf-8") as file:
-            return file.read()
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _read_head(root: Path) -> str | None:
-    """What `git -C root rev-parse HEAD` prints, read from the repository's files in the common cases (a
-    repository or a worktree of one, HEAD on a branch with a loose or packed ref, or detached); '' when no
-    repository holds `root`; None whenever git might answer otherwise (a GIT_ variable other than transport
-    and identity ones, a folder owned by someone else, another file system on the way up, a symbolic link as
-    HEAD, reftable or any other extension, a branch with no commit, anything unexpected): then git is asked."""
-    if any(name.startswith("GIT_") and not name.startswith(_GIT_HARMLESS) for name in os.environ):
-        return _UNSURE
-    try:
-        folder = os.path.realpath(root)
-        device = os.stat(folder).st_dev
-        while True:
-            if os.path.lexists(os.path.join(folder, "HEAD")):  # perhaps a bare repository: git's own rules
-                return _UNSURE
-            dot_git = os.path.join(folder, ".git")
-            if os.path.lexists(dot_git):
-                break
-            parent = os.path.dirname(folder)
-            if parent == folder:
-                return ""  # no repository up to the root of the file system
-            if os.stat(parent).st_dev != device:  # git stops at another file system
-                return _UNSURE
-            folder = parent
-        if os.stat(folder).st_uid != os.geteuid():  # git's safe.directory check
-            return _UNSURE
-        if os.path.isfile(dot_git) and not os.path.islink(dot_git):  # a worktree: "gitdir: PATH"
-            pointer = _read_text(dot_git) or ""
-            if not pointer.startswith("gitdir: ") or pointer.count("\n") != 1:
-                return _UNSURE
-            gitdir = os.path.join(folder, pointer[len("gitdir: ") :].strip())
-        elif os.path.isdir(dot_git) and not os.path.islink(dot_git):
-            gitdir = dot_git
-        else:
-            return _UNSURE
-        common = gitdir
-        if os.path.lexists(os.path.join(gitdir, "commondir")):
-            common = os.path.join(gitdir, (_read_text(os.path.join(gitdir, "commondir")) or "").strip())
-        config = _read_text(os.path.join(common, "config"))
-        if (
-            config is None
-            or "extensions" in config.lower()
-            or not os.path.isdir(os.path.join(common, "objects"))  # not a repository: git would look further up
-            or not os.path.isdir(os.path.join(common, "refs"))
-            or os.stat(gitdir).st_uid != os.geteuid()
-            or os.stat(dot_git).st_uid != os.geteuid()
-            or os.path.lexists(os.path.join(common, "reftable"))
-            or os.path.islink(os.path.join(gitdir, "HEAD"))
-        ):
-            return _UNSURE
-        head = _read_text(os.path.join(gitdir, "HEAD"))
-    except OSError:
-        return _UNSURE
-    if head is None or not head.endswith("\n") or head.count("\n") != 1:
-        return _UNSURE
-    head = head[:-1]
-    if _object_id(head):  # detached
-        return head
-    if not head.startswith("ref: refs/heads/") or ".." in head or "\\" in head:
-        return _UNSURE
-    ref = head[len("ref: ") :]
-    loose = _read_text(os.path.join(common, *ref.split("/")))
-    if loose is not None:
-        loose = loose.strip()
-        return loose if _object_id(loose) else _UNSURE
-    for line in (_read_text(os.path.join(common, "packed-refs")) or "").splitlines():
-        found, _, name = line.partition(" ")
-        if name == ref and _object_id(found):
-            return found
-    return _UNSURE  # a branch with no commit yet, or a ref stored elsewhere
-
-
-def _commit(root: Path) -> str:
-    """The commit the records' history is read from ('' outside a git repository): what `git rev-parse HEAD`
-    prints, read from the files of the repository when that is certain to be the same (a process less)."""
-    found = _read_head(root)
-    return found if found is not None else _git_rev_parse_head(root)
 
 
 def snapshot(root: Path, out: Path, *, base_url: str | None, strict: bool, history: bool) -> dict:
@@ -317,7 +214,7 @@ def save(cache: Path, made_from: dict, out: Path, result: dict, folders: list[st
         forget(cache)
         return
     _settle(cache, max(ctime for _, ctime, _ in table))
-    temporary = cache / f"{STAMP}.{os.getpid()}"
+    from warcrime_archive.incremental.atomic import write_atomically  # (after a build: tempfile is loaded by then)
+
     stamp = {"made_from": made_from, "folders": "\n".join(folders), "output": table_digest(table), "result": result}
-    temporary.write_text(json.dumps(stamp, separators=(",", ":")), "utf-8")
-    os.replace(temporary, cache / STAMP)
+    write_atomically(cache / STAMP, json.dumps(stamp, separators=(",", ":")).encode())

@@ -20,12 +20,12 @@ from warcrime_archive.publish.published import record_version
 from warcrime_archive.publish.record_files import RECORD_FILES
 
 Parts = Callable[[Entry], dict[str, Any]]
-"""An incident page's own parts, from its entry (`incident_parts`, or `site.Made.incident`)."""
+"""An incident page's own parts, from its entry (`incident_parts`, or `site.PageParts.incident`)."""
 
 
 def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
     """The parts of an incident page's context made from its entry and the settings alone (with the active
-    language's messages, the code and the base map): `plan_cache` keeps them from one build to the next."""
+    language's messages, the code and the base map): the incremental build keeps them from one build to the next."""
     return {
         "locator": maps.locator(entry),
         "placement": maps.placement_words(entry),

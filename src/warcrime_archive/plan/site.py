@@ -22,9 +22,9 @@ from warcrime_archive.plan.sources import outlet_pages, outlets_page, source_pag
 from warcrime_archive.plan.terms import TAXONOMIES, term_pages, terms_page
 
 
-class Made:
-    """Works out each incident's own parts and each place's map; `plan_cache.PlanCache` keeps them between
-    builds instead."""
+class PageParts:
+    """Each incident's own parts and each place's map, worked out: the plan stage's hook, which the incremental
+    build replaces with parts kept between builds (`incremental.kept_parts`)."""
 
     def __init__(self, config: ArchiveConfig) -> None:
         self.config = config
@@ -36,11 +36,11 @@ class Made:
         return maps.place_map(node, country_code)
 
 
-def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
+def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
     """Every page of the site, in a stable order; each incident's own parts and each place's map from
-    `made` (by default worked out here)."""
-    made = made or Made(catalog.config)
-    incidents = incident_pages(catalog, made.incident)
+    `parts` (by default worked out here)."""
+    parts = parts or PageParts(catalog.config)
+    incidents = incident_pages(catalog, parts.incident)
     placement = {page.context["entry"].id: page.context["placement"] for page in incidents}
     return [
         home_page(catalog),
@@ -48,7 +48,7 @@ def plan_site(catalog: Catalog, made: Made | None = None) -> list[Page]:
         *incidents,
         *redirect_pages(catalog),
         places_page(catalog),
-        *place_pages(catalog, made.place_map),
+        *place_pages(catalog, parts.place_map),
         sources_page(catalog),
         *source_pages(catalog),
         outlets_page(catalog),

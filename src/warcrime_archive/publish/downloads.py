@@ -113,10 +113,11 @@ def _datapackage(config: ArchiveConfig) -> dict[str, Any]:
 
 
 class Rows:
-    """Works out a record's part of the downloads over every record: its published forms (for incidents.json)
-    and its lines in each CSV table (`TABLES`, in order). `plan_cache.PlanCache` keeps them between builds."""
+    """Works out a record's rows of the downloads over every record: its published forms (for incidents.json)
+    and its lines in each CSV table (`TABLES`, in order). The publish stage's hook: the incremental build keeps
+    them between builds instead (`incremental.kept_parts`)."""
 
-    def of(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
+    def for_record(self, entry: Entry) -> tuple[Published, tuple[str, ...]]:
         return published(entry), tuple(csv_lines(table.rows(entry)) for table in TABLES)
 
 
@@ -130,7 +131,7 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
     build writes them part by part, `write.Staging.put_parts`, instead of joining each whole); each record's
     part of them from `rows` (by default worked out here)."""
     entries = _by_id(catalog)
-    parts = [(rows or Rows()).of(e) for e in entries]
+    parts = [(rows or Rows()).for_record(e) for e in entries]
     files: dict[str, Parts] = {
         urls.download("incidents.json"): lambda: json_array_parts([forms.json for forms, _ in parts]),
         urls.download("incidents.geojson"): lambda: (

@@ -39,7 +39,9 @@ class Published:
 
 _PUBLISHED: dict[int, tuple[weakref.ref[Entry], Published]] = {}
 """id(entry) -> (a weak reference to the entry, its Published): each entry's forms are made once, for
-the plan's citation and JSON-LD, the feed, the CSV and the record's files alike, and forgotten with it."""
+the plan's citation and JSON-LD, the feed, the CSV and the record's files alike, and forgotten with it.
+A module memo because every one of those asks for them by the entry alone; the incremental build seeds it
+with the forms it kept (`remember`), so that none of them is dumped again."""
 
 
 def published(entry: Entry) -> Published:
@@ -55,7 +57,7 @@ def published(entry: Entry) -> Published:
 
 
 def remember(entry: Entry, forms: Published) -> Published:
-    """Take `forms` as the entry's published forms (`plan_cache` gives those it kept for the same entry)."""
+    """Take `forms` as the entry's published forms (the incremental build gives those it kept for the entry)."""
     key = id(entry)
 
     def forget(ref: weakref.ref[Entry]) -> None:

@@ -1,5 +1,8 @@
-"""Search stage: runs Pagefind over the staged site's incident pages, before it is swapped in, to write the
-search index in shards that the browser merges."""
+"""The search index: Pagefind's index of the site's incident pages, in shards that the browser merges.
+
+This module cuts the records into shards, runs Pagefind over a shard's pages and makes its files reproducible;
+the build indexes the shards as their pages are written (`indexer`).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -52,21 +53,6 @@ SHARD_PAGES = 1024
 SIGNATURE = b"pagefind_dcd"
 # Where the list of [filter name, filter file hash] pairs sits in a pagefind.*.pf_meta file (1.5.x).
 META_FILTERS = 3
-
-
-def search_version() -> str:
-    """What decides the index besides the pages it reads: the versions of Pagefind, and of cbor2 and zlib
-    which rewrite some of its files (`canonicalise`), Pagefind's options and the code of this module."""
-    digest = hashlib.sha256()
-
-    def add(part: bytes) -> None:
-        digest.update(len(part).to_bytes(8, "big") + part)
-
-    writers = (f"{name} {version(name)}" for name in ("pagefind", "pagefind_bin", "cbor2"))
-    for part in (*writers, f"zlib {zlib.ZLIB_RUNTIME_VERSION}", *OPTIONS):
-        add(part.encode())
-    add(Path(__file__).read_bytes())
-    return digest.hexdigest()
 
 
 class IndexingFailed(Exception):
@@ -130,7 +116,7 @@ def shards(ids: Iterable[str]) -> list[Shard]:
 def index_site(site: Path) -> int:
     """Write the search index of every marked incident page of `site` (`searched_pages`), shard by shard,
     under `site`/pagefind/; returns the number of files written. The build itself indexes only the shards
-    whose pages changed (`write.Staging.start_index` with `link_pages` and `index_linked`), and lists those
+    whose pages changed (`indexer.SearchIndexer`, with `link_pages` and `index_linked`), and lists those
     that hold an index in search/shards.js (`shards_script`)."""
     return sum(index_shard(site, shard.folder, shard.pages) for shard in marked_shards(site))
 
@@ -172,9 +158,8 @@ def link_pages(site: Path, pages: list[str]) -> Path:
     """A new scratch folder inside `site` holding hard links to `pages` at their paths in the site (copies on a
     file system without hard links), for Pagefind to read: the URLs it records are then those of the site.
 
-    The build makes it before handing the indexing to another thread: there, each of these thousand file
-    operations waited for the interpreter's lock while the pages were rendered (1.4 s for a shard of 1,100
-    pages, against 0.05 s here)."""
+    The build makes it before handing the indexing to another thread: there, each of these file operations
+    would wait for the interpreter's lock while the pages are rendered (docs/performance.md)."""
     scratch = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site))
     try:
         for page in pages:

@@ -1,4 +1,5 @@
-"""Render stage: planned pages -> HTML strings through Jinja (autoescape on, undefined fails).
+"""Render stage: planned pages -> HTML strings through Jinja (autoescape on, undefined fails). This module makes
+the Jinja environment; `pages` renders the pages with it, `once` the fragments shared by many pages.
 
 Templates are looked up in this order, most specific first:
 1. the archive's own `templates/` folder (an archive overrides a default by file name);
@@ -8,31 +9,21 @@ Within that, each page names the templates to try (e.g. 'side.html' before 'term
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import pickle
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields
-from itertools import islice
-from operator import attrgetter
 from pathlib import Path
-from typing import Any, cast
-from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.nodes
 import jinja2.visitor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from warcrime_archive import __version__, i18n, layout, urls
-from warcrime_archive.catalog.nodes import Catalog, Entry
+from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.model import captures
 from warcrime_archive.model.dates import day_words, month_words
 from warcrime_archive.plan.navigation import navigation
-from warcrime_archive.plan.pages import Page
-from warcrime_archive.plan.timeline import Mark
+from warcrime_archive.render.once import Fragments, PageLinks, once_functions, url_function
 from warcrime_archive.richtext import render_markdown
 
 
@@ -45,201 +36,6 @@ def template_dirs(root: Path) -> list[Path]:
     return dirs
 
 
-_MARK = "\x00"
-"""Brackets a site URL in a fragment rendered by `once` (YAML text cannot hold it, so no record can)."""
-_marking = False
-"""True while `once` renders a fragment: `url()` then marks its target instead of making a relative link."""
-_NO_LINKS: tuple[object, dict[str, str], dict[str, str], Callable[[str], str]] = (None, {}, {}, str)
-_links = _NO_LINKS
-"""The page last rendered links from, its links by target (escaped, and as `url` gives them), and `urls.linker`
-of its URL (`_links_of`); `_NO_LINKS` once `render_pages` is done."""
-
-
-@jinja2.pass_context
-def _url(ctx: jinja2.runtime.Context, target: str) -> str:
-    """A link from the page being rendered to `target` (a site URL from `urls`).
-
-    The 404 page is served at any address, so its links start from the site's path instead.
-    """
-    if _marking:
-        return Markup(_MARK + target + _MARK)
-    page = ctx["page"]
-    if page.kind.absolute_links:
-        base_url: str = ctx["base_url"]
-        return urlsplit(base_url).path.rstrip("/") + "/" + target
-    _, plain, link_to = _links_of(page)
-    link = plain.get(target)
-    if link is None:
-        link = plain[target] = link_to(target)
-    return link
-
-
-def _links_of(page: object) -> tuple[dict[str, str], dict[str, str], Callable[[str], str]]:
-    """The links of the page being rendered so far, escaped (`once`) and not (`url`), and `urls.linker` of its URL."""
-    global _links
-    if _links[0] is not page:
-        _links = (page, {}, {}, urls.linker(page.url))  # type: ignore[attr-defined]  # a Page, as templates hold it
-    return _links[1:]
-
-
-_MARK_FIELDS = attrgetter(*(f.name for f in fields(Mark) if f.name != "entry"))
-
-
-def _hashable(part: object) -> object:
-    if isinstance(part, dict):
-        return tuple(part.items())
-    if isinstance(part, Entry):  # one entry per id in a build
-        return ("entry", part.id)
-    if isinstance(part, Mark):  # a mark of the timeline: its entry by id, as above
-        return ("mark", part.entry.id, *_MARK_FIELDS(part))
-    return part
-
-
-class Fragments:
-    """What `once` has rendered: by key within a build and, once `persist` is called, by digest across builds.
-
-    The digest (`Fingerprints.fragment`) covers the key's values (an entry by everything in it), every
-    template, the settings, language and code, so a stored fragment is the one the body would render now.
-    Forked render workers hand back what they made and used (`drain`), so that the build can store it.
-    """
-
-    def __init__(self) -> None:
-        self.by_key: dict[tuple, str] = {}
-        self.prints: Any = None
-        self.stored: dict[str, str] = {}
-        self.made: dict[str, str] = {}  # digest -> fragment, rendered in this build
-        self.used: set[str] = set()
-
-    def persist(self, prints: Any, stored: dict[str, str]) -> None:  # noqa: ANN401 - a Fingerprints
-        self.prints, self.stored = prints, stored
-
-    def forget(self) -> None:
-        """Let go of every fragment and of the fingerprints: the build is over (`environment`)."""
-        self.by_key.clear()
-        self.made.clear()
-        self.used.clear()
-        self.prints, self.stored = None, {}
-
-    def get(self, key: tuple, parts: tuple, render: Callable[[], str]) -> str:
-        fragment = self.by_key.get(key)
-        if fragment is None:
-            digest = self.prints.fragment(parts) if self.prints is not None else None
-            if digest is not None:
-                fragment = self.stored.get(digest) or self.made.get(digest)
-                self.used.add(digest)
-            if fragment is None:
-                fragment = render()
-                if digest is not None:
-                    self.made[digest] = fragment
-            self.by_key[key] = fragment
-        return fragment
-
-    def drain(self) -> tuple[dict[str, str], set[str]]:
-        made, used = self.made, self.used
-        self.made, self.used = {}, set()
-        return made, used
-
-    def absorb(self, made: dict[str, str], used: set[str]) -> None:
-        self.made.update(made)
-        self.used |= used
-
-    @staticmethod
-    def load(path: Path) -> dict[str, str]:
-        """The fragments a previous build kept at `path` (a pickle in the build cache), or none."""
-        try:
-            with open(path, "rb") as file:
-                stored = pickle.load(file)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            return {}
-        return stored if isinstance(stored, dict) else {}
-
-    def save(self, path: Path, limit: int) -> None:
-        """Keep the fragments for the next build: all known, or past `limit` of them only this build's."""
-        kept = {**self.stored, **self.made}
-        if len(kept) > limit:
-            kept = {digest: kept[digest] for digest in sorted(self.used) if digest in kept}
-        if kept == self.stored:
-            return
-        temporary = path.with_name(f"{path.name}.{os.getpid()}")
-        with open(temporary, "wb") as file:
-            pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-
-
-def _once_functions(fragments: Fragments) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
-    """`once` and `once_each`: fragments rendered once per key for the whole build.
-
-    `{% call once(*key) %}...{% endcall %}` renders its body once per key. The same incident's row is in a
-    dozen lists; its markup differs between pages only in its relative links. So the body is rendered once
-    with every `url(target)` marked, and each page puts in its own links. The key must name everything the
-    body shows besides links (the templates pass the incident's entry and the row's data); the body may use
-    `url()` only to print a link. The 404 page, whose links are not relative, renders the body as usual. In
-    an incremental build the fragments are also kept from one build to the next (`Fragments`).
-
-    `{% call(*item) once_each(kind, items) %}...{% endcall %}` is `once(kind, *item)` for each of `items` (each a
-    tuple, or one value), joined, with the body given the item: the same rows without a call into the
-    template for each row already made (a list of 10,000 kept rows took 4 times as long through `once`).
-    With `rows` (a mapping by entry id), the row's data `rows[item.id]` is part of each key.
-    """
-
-    def render_marked(caller: Callable[..., object], args: tuple) -> Callable[[], str]:
-        def render() -> str:
-            global _marking
-            _marking = True
-            try:
-                return str(caller(*args))
-            finally:
-                _marking = False
-
-        return render
-
-    def linked(page: Page, marked: str) -> str:
-        """Fragments as `once` keeps them (one or many, joined) with the page's own links put in."""
-        # The page's links, each worked out once per page: a list's rows link to the same few places.
-        links, _, link_to = _links_of(page)
-        # Each fragment holds its marks in pairs, so the joined text splits into text, link target, text, ...
-        out = marked.split(_MARK)
-        for at in range(1, len(out), 2):
-            target = out[at]
-            link = links.get(target)
-            if link is None:
-                link = links[target] = escape(link_to(target))
-            out[at] = link
-        return "".join(out)
-
-    @jinja2.pass_context
-    def once(ctx: jinja2.runtime.Context, *key: object, caller: jinja2.runtime.Macro) -> Markup:
-        page = ctx["page"]
-        if page.kind.absolute_links or _marking:
-            return cast(Markup, caller())  # a macro's output is Markup: autoescape is always on
-        return Markup(linked(page, fragments.get(tuple(map(_hashable, key)), key, render_marked(caller, ()))))
-
-    @jinja2.pass_context
-    def once_each(
-        ctx: jinja2.runtime.Context,
-        kind: str,
-        items: Iterable[object],
-        rows: Mapping[str, object] | None = None,
-        *,
-        caller: jinja2.runtime.Macro,
-    ) -> Markup:
-        page = ctx["page"]
-        plain = page.kind.absolute_links or _marking  # as in `once`
-        done = []
-        get = fragments.get
-        for item in items:
-            args = item if isinstance(item, tuple) else (item,)
-            if plain:
-                done.append(str(caller(*args)))
-                continue
-            key = (kind, *args) if rows is None else (kind, *args, rows[args[0].id])
-            done.append(get(tuple(map(_hashable, key)), key, render_marked(caller, args)))
-        # The links of every row put in at once (a list of 10,000 rows has some 40,000 of them).
-        return Markup("".join(done) if plain else linked(page, "".join(done)))
-
-    return once, once_each
-
-
 def _markdown_filter(text: str, shift_headings: int = 2) -> Markup:
     return Markup(render_markdown(text or "", shift_headings))
 
@@ -247,8 +43,8 @@ def _markdown_filter(text: str, shift_headings: int = 2) -> Markup:
 class _MessagesFolded(jinja2.visitor.NodeTransformer):
     """Replaces each `_("...")` or `gettext("...")` of a template, with a literal message and no placeholders,
     by its translation, as the i18n extension's newstyle gettext would give it at every render
-    (`Markup(message) % {}`), so that the message becomes part of the template's text. An incident page has
-    about 60 such messages, and calling gettext for each at every render took a fifth of its time.
+    (`Markup(message) % {}`), so that the message becomes part of the template's text: an incident page has
+    dozens of such messages, and gettext was a large part of its time (docs/performance.md).
     A message whose formatting fails is left as it was, to fail at render time as before."""
 
     def visit_Call(self, node: jinja2.nodes.Call) -> jinja2.nodes.Node:
@@ -271,14 +67,15 @@ class _MessagesFolded(jinja2.visitor.NodeTransformer):
         return jinja2.nodes.MarkSafe(jinja2.nodes.Const(str(folded), lineno=node.lineno), lineno=node.lineno)
 
 
-class _Environment(jinja2.Environment):
+class SiteEnvironment(jinja2.Environment):
     """Jinja with the templates' literal messages translated once, when each template is compiled: an
     environment renders in the language that was active (`i18n.activated`) when its templates were compiled,
-    which `pipeline.build` makes sure of by making and using it inside one activation. Only with autoescape
-    always on, and in templates that do not turn it off, is the folded message exactly what gettext returns."""
+    which `build.build_site` makes sure of by making and using it inside one activation. Only with autoescape
+    always on, and in templates that do not turn it off, is the folded message exactly what gettext returns.
 
-    fragments: Fragments
-    """The rows and parts `once` and `once_each` keep (set by `make_environment`)."""
+    `page_links` are the links of the page being rendered, for `url` and `once` (`once.PageLinks`)."""
+
+    page_links: PageLinks
 
     def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]  # Jinja's overloads
         if isinstance(source, str):
@@ -288,8 +85,12 @@ class _Environment(jinja2.Environment):
         return super().compile(source, name, filename, raw, defer_init)
 
 
-def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) -> _Environment:
-    env = _Environment(
+def make_environment(
+    root: Path, catalog: Catalog, base_url: str | None = None, *, fragments: Fragments | None = None
+) -> SiteEnvironment:
+    """The Jinja environment of a site; `once` takes its fragments from `fragments` (by default, rendered once
+    for this environment)."""
+    env = SiteEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -299,15 +100,15 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         extensions=["jinja2.ext.i18n"],
         auto_reload=False,  # templates do not change during a build: no stat of each file at each use
     )
-    # Messages come from the active catalog (pipeline.build activates the site's language); newstyle
+    # Messages come from the active catalog (build_site activates the site's language); newstyle
     # gettext formats placeholders itself and escapes their values.
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]  # by jinja2.ext.i18n
     config = catalog.config
-    fragments = Fragments()
-    once, once_each = _once_functions(fragments)
+    env.page_links = PageLinks()
+    once, once_each = once_functions(fragments if fragments is not None else Fragments(), env.page_links)
     env.globals.update(
-        url=_url,
+        url=url_function(env.page_links),
         urls=urls,
         site=config,
         base_url=base_url or config.base_url,
@@ -321,7 +122,6 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
         once=once,
         once_each=once_each,
     )
-    env.fragments = fragments
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words
     env.filters["month_words"] = month_words
@@ -329,127 +129,18 @@ def make_environment(root: Path, catalog: Catalog, base_url: str | None = None) 
 
 
 @contextmanager
-def environment(root: Path, catalog: Catalog) -> Iterator[_Environment]:
-    """`make_environment` for the length of a build; then its kept rows let go of the fingerprints and the
-    models they keep (`Fragments.forget`).
+def environment(root: Path, catalog: Catalog, fragments: Fragments) -> Iterator[SiteEnvironment]:
+    """`make_environment` for the length of a build; then it lets go of the last page it rendered and its
+    fragments of what they keep (`Fragments.forget`; the incremental build's keep the fingerprints and models).
 
     A Jinja environment and its extensions refer to each other, and so does each page's render context with its
     macros: they are freed only by a pass of the cyclic collector, which may come much later. In a process that
     builds again and again (`serve`) everything they reach would outlive the build; this way most of the archive
-    is freed by reference counting when the build ends (at 10,000 records, all but about 170,000 of some 900,000
-    objects the collector tracks).
+    is freed by reference counting when the build ends.
     """
-    env = make_environment(root, catalog)
+    env = make_environment(root, catalog, fragments=fragments)
     try:
         yield env
     finally:
-        env.fragments.forget()
-
-
-def render_page(env: jinja2.Environment, page: Page) -> str:
-    template = env.select_template(list(page.templates))
-    return template.render(page=page, **page.context)
-
-
-PARALLEL_FROM = 400
-"""Sites with fewer pages than this render in one process: starting workers would cost more."""
-CHUNK = 64
-AHEAD = 2
-"""Chunks of pages handed to each render worker ahead of the one the build is writing."""
-
-Store = Callable[[int, str, str], Any]
-"""store(n, output path, HTML) of the n-th page given to `render_pages`: where the page goes once rendered, in the
-process that rendered it (a render worker writes its pages itself); its result is handed on instead of the HTML."""
-
-_work: tuple[_Environment, list[Page], Store | None] | None = None
-
-
-def default_jobs(pages: int) -> int:
-    """Every core the build may use, for a site big enough to gain from it."""
-    return len(os.sched_getaffinity(0)) if pages >= PARALLEL_FROM else 1
-
-
-def _render_chunk(bounds: tuple[int, int]) -> tuple[list[Any], tuple[dict[str, str], set[str]]]:
-    """In a worker: render pages[start:end] of the environment and pages it inherited by fork, each handed to
-    the inherited `store` when there is one; also hand back the fragments it rendered and used (`Fragments.drain`)."""
-    assert _work is not None
-    env, pages, store = _work
-    done = []
-    for n in range(*bounds):
-        page = pages[n]
-        html = render_page(env, page)
-        done.append(html if store is None else store(n, page.output, html))
-        del html  # a list of 10,000 rows is megabytes: not kept while the next page renders
-    return done, env.fragments.drain()
-
-
-def render_all(
-    env: _Environment,
-    pages: list[Page],
-    progress: Callable[[int], None] | None = None,
-    *,
-    jobs: int | None = None,
-) -> dict[str, str]:
-    """Output path -> HTML, for every page, in the pages' order."""
-    return dict(render_pages(env, pages, progress, jobs=jobs))
-
-
-def render_pages(
-    env: _Environment,
-    pages: list[Page],
-    progress: Callable[[int], None] | None = None,
-    *,
-    jobs: int | None = None,
-    store: Store | None = None,
-) -> Generator[tuple[str, Any], None, None]:
-    """(output path, HTML) for every page, in the pages' order, as they are done; `progress(done)` is told too.
-
-    The pages come one by one, so the write stage can write each and let it go instead of holding the
-    whole site. With more than one job the pages are rendered by forked worker processes, in chunks, and
-    handed on in order, so the result is the same as rendering them one by one.
-
-    With `store`, each page is handed to `store(n, output, html)` where it was rendered, and what that returns
-    comes instead of the HTML: the build's workers write their own pages, so the HTML never crosses to the build
-    (at 10,000 records 300 MB of it went through a pipe, pickled, to be written by the one process).
-    """
-    global _work, _links
-    jobs = default_jobs(len(pages)) if jobs is None else jobs
-    if jobs <= 1:
-        try:
-            for done, page in enumerate(pages, 1):
-                html = render_page(env, page)
-                yield page.output, (html if store is None else store(done - 1, page.output, html))
-                del html
-                if progress is not None and (done % 100 == 0 or done == len(pages)):
-                    progress(done)
-        finally:
-            _links = _NO_LINKS  # the last page, and the archive its context holds, would outlive the build
-        return
-    for templates in dict.fromkeys(page.templates for page in pages):
-        env.select_template(list(templates))  # compiled once here, shared by the workers
-    chunks = iter([(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)])
-    _work = (env, pages, store)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            # At most AHEAD chunks per worker are in flight: `Pool.imap` would hand out every chunk at once, and
-            # when the writing falls behind (Pagefind shares the cores) the finished pages pile up in memory.
-            pending = deque(
-                (bounds, pool.apply_async(_render_chunk, (bounds,))) for bounds in islice(chunks, AHEAD * jobs)
-            )
-            while pending:
-                (start, end), result = pending.popleft()
-                rendered, fragments = result.get()
-                for bounds in islice(chunks, 1):
-                    pending.append((bounds, pool.apply_async(_render_chunk, (bounds,))))
-                env.fragments.absorb(*fragments)
-                for page, result in zip(pages[start:end], rendered, strict=True):
-                    yield page.output, result
-                del rendered
-                if progress is not None:
-                    progress(end)
-    finally:
-        _work = None
-
-
-def context_for(page: Page) -> dict[str, Any]:
-    return {"page": page, **page.context}
+        env.page_links.forget()
+        fragments.forget()

@@ -19,17 +19,17 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from warcrime_archive import memory
-from warcrime_archive.incremental import record_cache
 from warcrime_archive.model.archive import Archive, Record
 from warcrime_archive.model.record import ID_PATTERN, Incident
 from warcrime_archive.problems import Problem, Severity
-from warcrime_archive.read.yaml_reader import Document, parse_raw, read_limited
+from warcrime_archive.read.yaml_reader import Document, parse_raw
 from warcrime_archive.validate.config import read_config
 from warcrime_archive.validate.cross_record import cross_record
 from warcrime_archive.validate.files import links_outside, record_files
 from warcrime_archive.validate.model_errors import pydantic_problems
 from warcrime_archive.validate.names import names_in_published_text
 from warcrime_archive.validate.pages import free_pages
+from warcrime_archive.validate.record_store import RecordStores, Result, work_out
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object]) -> record_cache.Result:
+def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object]) -> Result:
     """One record file's bytes -> its incident (None when invalid), its document and its problems."""
     doc, problems = parse_raw(raw, path, shown)
     if doc is None:
@@ -70,26 +70,26 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
     return incident, dataclasses.replace(doc, data=None), names_in_published_text(incident, doc, path.stem)
 
 
-def load_archive(root: Path, cache: Path | None = None) -> Loaded:
+def load_archive(root: Path, stores: RecordStores | None = None) -> Loaded:
     """Read and validate a whole archive, collecting every problem in every file.
 
-    With a `cache` folder, each record file's result is kept there and unchanged files are not read again
-    (see record_cache); the result is the same as without it. The objects alive at the end of the load are set
-    aside from the garbage collector's passes as long as the result lives.
+    With `stores`, each record file's result comes from the store it opens (`record_store`; the incremental
+    build's keeps them between loads), with the same result, and the objects alive at the end of the load (a
+    build's records) are set aside from the garbage collector's passes as long as the result lives (`memory`).
     """
-    if cache is None:
-        return _load(root, None)
+    if stores is None:
+        return _load(root, work_out)
     with memory.long_lived():
-        loaded = _load(root, cache)
+        loaded = _load(root, stores)
     weakref.finalize(loaded, memory.thaw)
     return loaded
 
 
-def _load(root: Path, cache: Path | None) -> Loaded:
+def _load(root: Path, stores: RecordStores) -> Loaded:
     config, problems = read_config(root)
     day = today()
     context: dict[str, object] = {"config": config, "today": day}
-    store = record_cache.RecordCache(cache, record_cache.salt(config, day)) if cache is not None else None
+    store = stores(config, day)
     files, found = record_files(root)
     problems.extend(found)
     problems.extend(links_outside(root))
@@ -107,19 +107,15 @@ def _load(root: Path, cache: Path | None) -> Loaded:
                 )
             )
             continue
-        if store is None:
-            incident, doc, found = _read_record(read_limited(path), path, shown, context)
-        else:
-            incident, doc, found = store.result(
-                path,
-                shown,
-                lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context),  # type: ignore[misc]  # mypy: lambda with defaults
-            )
+        incident, doc, found = store.result(
+            path,
+            shown,
+            lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context),  # type: ignore[misc]  # mypy: lambda with defaults
+        )
         problems.extend(found)
         if incident is not None and doc is not None:
             records.append((Record(path.stem, shown, incident), doc))
-    if store is not None:
-        store.save()
+    store.save()
     problems.extend(cross_record(records))
     pages, found = free_pages(root)
     problems.extend(found)

@@ -1,4 +1,4 @@
-"""The record cache: a load that reuses it gives exactly what a load without it gives, and skips unchanged files."""
+"""Kept records: a load that reuses them gives exactly what a load without them gives, and skips unchanged files."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import weakref
 from pathlib import Path
 
 import pytest
-from test_invalid_corpus import CASES, CORPUS, assemble
 
+from tests.test_invalid_corpus import CASES, CORPUS, assemble
 from warcrime_archive.build import build_site
-from warcrime_archive.incremental import record_cache
+from warcrime_archive.incremental import kept_records as kept
+from warcrime_archive.incremental.kept_records import kept_records
+from warcrime_archive.incremental.rebuild import rebuild
 from warcrime_archive.read.yaml_reader import MAX_FILE_BYTES
 from warcrime_archive.validate import load as validate
 from warcrime_archive.validate.load import load_archive
@@ -26,10 +28,10 @@ def _refuse(*args: object) -> None:
 _read_record = validate._read_record
 
 
-def _only_too_large(raw: bytes, *args: object) -> record_cache.Result:
+def _only_too_large(raw: bytes, *args: object) -> kept.Result:
     """Files over the size limit are never cached (their message gives their whole size): only they are read."""
     assert len(raw) > MAX_FILE_BYTES, "a cached file was read and validated again"
-    return _read_record(raw, *args)  # type: ignore[arg-type]  # the path, name and context it was given
+    return _read_record(raw, *args)
 
 
 def test_the_sample_archive_loads_the_same_cold_warm_and_without_cache(
@@ -38,10 +40,10 @@ def test_the_sample_archive_loads_the_same_cold_warm_and_without_cache(
     cache = tmp_path / "cache"
     plain = load_archive(sample_root)
     assert plain.archive is not None and plain.archive.records
-    assert load_archive(sample_root, cache) == plain
-    assert (cache / record_cache.BASE).is_file()
+    assert load_archive(sample_root, kept_records(cache)) == plain
+    assert (cache / kept.BASE).is_file()
     monkeypatch.setattr(validate, "_read_record", _refuse)
-    warm = load_archive(sample_root, cache)
+    warm = load_archive(sample_root, kept_records(cache))
     assert warm == plain
     assert [p.text() for p in warm.problems] == [p.text() for p in plain.problems]
 
@@ -54,9 +56,9 @@ def test_every_invalid_case_gives_the_same_problems_from_the_cache(
     cache = tmp_path / "cache"
     plain = load_archive(root)
     assert plain.problems
-    assert load_archive(root, cache) == plain
+    assert load_archive(root, kept_records(cache)) == plain
     monkeypatch.setattr(validate, "_read_record", _only_too_large)
-    warm = load_archive(root, cache)
+    warm = load_archive(root, kept_records(cache))
     assert warm == plain
     assert [p.text() for p in warm.problems] == [p.text() for p in plain.problems]
 
@@ -65,13 +67,13 @@ def test_every_invalid_case_gives_the_same_problems_from_the_cache(
 def margin(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Files just written are hashed again on each load; with no margin their times are trusted at once."""
     if request.param != "hashed":
-        monkeypatch.setattr(record_cache, "MARGIN_NS", 0)
+        monkeypatch.setattr(kept, "MARGIN_NS", 0)
     return str(request.param)
 
 
 def _same(root: Path, cache: Path) -> validate.Loaded:
     plain = load_archive(root)
-    cached = load_archive(root, cache)
+    cached = load_archive(root, kept_records(cache))
     assert cached == plain
     assert [p.text() for p in cached.problems] == [p.text() for p in plain.problems]
     return cached
@@ -115,7 +117,7 @@ def test_edits_are_seen_and_give_what_a_load_without_cache_gives(margin: str, co
 
 
 def test_a_change_that_keeps_size_and_mtime_is_still_seen(copy_archive, sample_root, tmp_path, monkeypatch):
-    monkeypatch.setattr(record_cache, "MARGIN_NS", 0)
+    monkeypatch.setattr(kept, "MARGIN_NS", 0)
     root = copy_archive(sample_root)
     cache = tmp_path / "cache"
     first = _same(root, cache)
@@ -135,14 +137,14 @@ def test_a_change_that_keeps_size_and_mtime_is_still_seen(copy_archive, sample_r
 
 
 def test_unchanged_files_are_not_read_when_their_times_are_trusted(sample_root, tmp_path, monkeypatch):
-    monkeypatch.setattr(record_cache, "MARGIN_NS", 0)
+    monkeypatch.setattr(kept, "MARGIN_NS", 0)
     cache = tmp_path / "cache"
     plain = load_archive(sample_root)
-    assert load_archive(sample_root, cache) == plain
+    assert load_archive(sample_root, kept_records(cache)) == plain
     written = [(p.name, p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(cache.iterdir())]
-    monkeypatch.setattr(record_cache, "read_limited", _refuse)
+    monkeypatch.setattr(kept, "read_limited", _refuse)
     monkeypatch.setattr(validate, "_read_record", _refuse)
-    assert load_archive(sample_root, cache) == plain
+    assert load_archive(sample_root, kept_records(cache)) == plain
     # and a load that found nothing changed writes nothing
     assert [(p.name, p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(cache.iterdir())] == written
 
@@ -172,14 +174,14 @@ def test_settings_and_today_are_part_of_the_key(copy_archive, sample_root, tmp_p
     [
         b"",
         b"not a cache at all",
-        record_cache.FORMAT,
+        kept.FORMAT,
         b"warcrime-archive record cache 0\n" + b"0" * 32 + b"\n" + pickle.dumps({}),
     ],
 )
 def test_a_damaged_or_foreign_cache_is_ignored(damage: bytes, sample_root, tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / record_cache.BASE).write_bytes(damage)
+    (cache / kept.BASE).write_bytes(damage)
     _same(sample_root, cache)
     _same(sample_root, cache)
 
@@ -187,24 +189,24 @@ def test_a_damaged_or_foreign_cache_is_ignored(damage: bytes, sample_root, tmp_p
 def test_a_truncated_or_altered_cache_is_ignored(sample_root, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     _same(sample_root, cache)
-    whole = (cache / record_cache.BASE).read_bytes()
-    header = whole[: whole.index(b"\n", len(record_cache.FORMAT)) + 1]
+    whole = (cache / kept.BASE).read_bytes()
+    header = whole[: whole.index(b"\n", len(kept.FORMAT)) + 1]
     for damaged in (
         whole[: len(whole) // 2],
         header + pickle.dumps(["a list"]),
         header + pickle.dumps({"id": "x", "reference": 0, "stats": {}, "entries": {b"k": "not an entry"}}),
     ):
-        (cache / record_cache.BASE).write_bytes(damaged)
+        (cache / kept.BASE).write_bytes(damaged)
         _same(sample_root, cache)
 
 
 def test_an_entry_that_is_not_an_entry_is_read_again(sample_root, tmp_path, monkeypatch):
-    monkeypatch.setattr(record_cache, "MARGIN_NS", 0)
+    monkeypatch.setattr(kept, "MARGIN_NS", 0)
     cache = tmp_path / "cache"
     _same(sample_root, cache)
-    base = cache / record_cache.BASE
+    base = cache / kept.BASE
     whole = base.read_bytes()
-    header = whole[: whole.index(b"\n", len(record_cache.FORMAT)) + 1]
+    header = whole[: whole.index(b"\n", len(kept.FORMAT)) + 1]
     data = pickle.loads(whole[len(header) :])
     data["entries"] = {key: ("not", "an", "entry") for key in data["entries"]}
     base.write_bytes(header + pickle.dumps(data))
@@ -215,7 +217,7 @@ def test_an_entry_that_is_not_an_entry_is_read_again(sample_root, tmp_path, monk
             shown: (stat, "x") if odd == "same stat, no hash" else odd for shown, (stat, _) in stats.items()
         }
         base.write_bytes(header + pickle.dumps(data))
-        (cache / record_cache.DELTA).unlink(missing_ok=True)
+        (cache / kept.DELTA).unlink(missing_ok=True)
         _same(sample_root, cache)
 
 
@@ -239,12 +241,12 @@ def test_a_build_killed_while_writing_the_cache_leaves_the_old_one(copy_archive,
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
-        patch.setattr(record_cache.pickle, "dump", killed)
-        load_archive(root, cache)
+        patch.setattr(kept.pickle, "dump", killed)
+        load_archive(root, kept_records(cache))
     assert sorted((p.name, p.read_bytes()) for p in cache.iterdir()) == before  # no temporary file left behind
     (cache / ".tmp-left-by-a-killed-build").write_bytes(b"half a cache")  # as SIGKILL would leave it
     _same(root, cache)
-    assert sorted(p.name for p in cache.iterdir()) == [record_cache.DELTA, record_cache.BASE]
+    assert sorted(p.name for p in cache.iterdir()) == [kept.DELTA, kept.BASE]
 
 
 def test_small_changes_go_to_the_delta_and_many_are_folded_into_the_base(copy_archive, minimal_root, tmp_path):
@@ -254,31 +256,25 @@ def test_small_changes_go_to_the_delta_and_many_are_folded_into_the_base(copy_ar
         shutil.copy(template, template.with_name(f"copy-{i:03}.yaml"))
     cache = tmp_path / "cache"
     _same(root, cache)
-    base_id = (cache / record_cache.BASE).read_bytes()
-    assert not (cache / record_cache.DELTA).exists()
+    base_id = (cache / kept.BASE).read_bytes()
+    assert not (cache / kept.DELTA).exists()
     copies = sorted((root / "incidents").glob("copy-*.yaml"))
     copies[0].write_text(copies[0].read_text("utf-8") + "# one edit\n", "utf-8")
     _same(root, cache)
-    assert (cache / record_cache.DELTA).is_file()
-    assert (cache / record_cache.BASE).read_bytes() == base_id
+    assert (cache / kept.DELTA).is_file()
+    assert (cache / kept.BASE).read_bytes() == base_id
     for copy in copies:
         copy.write_text(copy.read_text("utf-8") + "# many edits\n", "utf-8")
     _same(root, cache)
-    assert not (cache / record_cache.DELTA).exists()
-    assert (cache / record_cache.BASE).read_bytes() != base_id
+    assert not (cache / kept.DELTA).exists()
+    assert (cache / kept.BASE).read_bytes() != base_id
     _same(root, cache)
 
 
-def test_the_code_version_covers_the_package_sources() -> None:
-    assert record_cache.code_version() == record_cache.code_version()
-    assert len(record_cache.code_version()) == 32
-
-
-@pytest.mark.slow
 def test_a_build_with_the_cache_writes_the_same_site(sample_root, tmp_path):
     plain = build_site(sample_root, tmp_path / "plain", history=False)
-    cold = build_site(sample_root, tmp_path / "cold", history=False, cache=tmp_path / "cache")
-    warm = build_site(sample_root, tmp_path / "warm", history=False, cache=tmp_path / "cache")
+    cold = rebuild(sample_root, tmp_path / "cold", history=False, cache=tmp_path / "cache")
+    warm = rebuild(sample_root, tmp_path / "warm", history=False, cache=tmp_path / "cache")
     assert (plain.pages, plain.files, plain.records) == (cold.pages, cold.files, cold.records)
     assert (plain.pages, plain.files, plain.records) == (warm.pages, warm.files, warm.records)
     for site in ("cold", "warm"):
@@ -296,7 +292,7 @@ def test_what_a_load_sets_aside_from_the_collector_is_given_back_when_its_result
     kept = Cycle()
     kept.me = kept
     gone = weakref.ref(kept)
-    loaded = load_archive(sample_root, tmp_path / "cache")
+    loaded = load_archive(sample_root, kept_records(tmp_path / "cache"))
     assert gc.isenabled()
     assert gc.get_freeze_count() > 0
     del kept

@@ -1,4 +1,4 @@
-"""The plan cache: kept incident parts and place maps are those a clean plan makes, and never trusted stale."""
+"""Kept parts: kept incident parts, place maps and rows are those a clean plan makes, and never trusted stale."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import pytest
 from repo_paths import MINIMAL
 
 from warcrime_archive import i18n, urls
-from warcrime_archive.build import PLAN, build_site
+from warcrime_archive.build import build_site
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.catalog.nodes import Catalog
-from warcrime_archive.incremental import fingerprint, plan_cache
-from warcrime_archive.incremental.fingerprint import Fingerprints
-from warcrime_archive.incremental.plan_cache import PlanCache
+from warcrime_archive.incremental import code, kept_parts
+from warcrime_archive.incremental.fingerprint import Fingerprinter
+from warcrime_archive.incremental.kept_parts import KeptParts
+from warcrime_archive.incremental.rebuild import PLAN, rebuild
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.site import plan_site
 from warcrime_archive.publish import downloads, feeds
@@ -34,7 +35,7 @@ def catalog_of(root: Path) -> Catalog:
     return build_catalog(loaded.archive)
 
 
-Planned = tuple[list[Page], list[str | None], dict[str, str], PlanCache]
+Planned = tuple[list[Page], list[str | None], dict[str, str], KeptParts]
 
 
 def planned(root: Path, catalog: Catalog, path: Path) -> Planned:
@@ -42,8 +43,8 @@ def planned(root: Path, catalog: Catalog, path: Path) -> Planned:
     the cache is saved) and the cache."""
     with i18n.activated(i18n.load(root, catalog.config.language)):
         env = make_environment(root, catalog)
-        prints = Fingerprints(env, (catalog.config.language, b""))
-        kept = PlanCache(path, prints, catalog.config)
+        prints = Fingerprinter(env, (catalog.config.language, b""))
+        kept = KeptParts(path, prints, catalog.config)
         pages = plan_site(catalog, kept)
         files = downloads.archive_files(catalog, kept)
         files[urls.FEED] = feeds.feed(catalog)  # the records' versions
@@ -69,11 +70,11 @@ def test_kept_parts_are_those_worked_out_and_give_the_same_fingerprints(sample_r
     catalog = catalog_of(sample_root)
     path = tmp_path / "plan.pickle"
     first, first_prints, first_files, cold = planned(sample_root, catalog, path)
-    assert cold.made == everything(catalog)
-    assert path.read_bytes().startswith(plan_cache.FORMAT)
+    assert cold.worked_out == everything(catalog)
+    assert path.read_bytes().startswith(kept_parts.FORMAT)
     fresh = catalog_of(sample_root)
     again, again_prints, again_files, warm = planned(sample_root, fresh, path)
-    assert warm.made == 0
+    assert warm.worked_out == 0
     # compared with a plan of other entries: the kept versions are those the feed of `fresh` took
     assert (again, again_files) == (first, first_files) == plain(sample_root, catalog_of(sample_root))
     assert again_prints == first_prints and None not in first_prints
@@ -98,7 +99,7 @@ def test_a_map_with_an_unplaced_record_gets_the_current_entry_back(tmp_path: Pat
     planned(root, catalog, path)
     fresh = catalog_of(root)
     pages, _, _, warm = planned(root, fresh, path)
-    assert warm.made == 0
+    assert warm.worked_out == 0
     [incident] = [p for p in pages if p.kind == "incident"]
     assert incident.context["locator"].unplaced == (fresh.entries[0],)
     assert incident.context["locator"].unplaced[0] is fresh.entries[0]
@@ -108,7 +109,7 @@ def test_a_map_with_an_unplaced_record_gets_the_current_entry_back(tmp_path: Pat
 
 def _junk_under_every_key(path: Path) -> None:
     raw = path.read_bytes()
-    header = raw[: raw.index(b"\n", len(plan_cache.FORMAT)) + 1]
+    header = raw[: raw.index(b"\n", len(kept_parts.FORMAT)) + 1]
     kept = pickle.loads(raw[len(header) :])
     path.write_bytes(header + pickle.dumps(dict.fromkeys(kept, ("junk", {}))))
 
@@ -118,7 +119,7 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "not a pickle": lambda path: path.write_bytes(b"not a pickle at all"),
     "cut short": lambda path: path.write_bytes(path.read_bytes()[:-100]),
     "another format": lambda path: path.write_bytes(
-        path.read_bytes().replace(plan_cache.FORMAT, b"warcrime-archive plan cache 0\n", 1)
+        path.read_bytes().replace(kept_parts.FORMAT, b"warcrime-archive plan cache 0\n", 1)
     ),
     "junk under the right keys": _junk_under_every_key,
 }
@@ -131,19 +132,18 @@ def test_a_missing_damaged_or_foreign_cache_is_ignored(damage: str, sample_root:
     first = planned(sample_root, catalog, path)
     DAMAGE[damage](path)
     again = planned(sample_root, catalog, path)
-    assert again[3].made == everything(catalog)
+    assert again[3].worked_out == everything(catalog)
     assert again[:3] == first[:3]
 
 
-@pytest.mark.parametrize("module, name", [(fingerprint, "code_version"), (plan_cache, "data_version")])
-def test_another_code_or_data_version_is_not_trusted(
-    module: object, name: str, sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_another_code_version_is_not_trusted(
+    sample_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     catalog = catalog_of(sample_root)
     path = tmp_path / "plan.pickle"
     planned(sample_root, catalog, path)
-    monkeypatch.setattr(module, name, lambda: "another version")
-    assert planned(sample_root, catalog, path)[3].made == everything(catalog)
+    monkeypatch.setattr(code, "version", lambda: "another version")  # the code, its data (the base map), a library
+    assert planned(sample_root, catalog, path)[3].worked_out == everything(catalog)
 
 
 def _edit(root: Path, relative: str, old: str, new: str) -> None:
@@ -183,7 +183,6 @@ CACHED_INPUTS: dict[str, tuple[str, str, Callable[[Path], None] | None, Callable
 }
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("change", CACHED_INPUTS)
 def test_an_edit_of_what_a_kept_part_is_made_from_changes_the_page(
     change: str, sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
@@ -193,11 +192,11 @@ def test_an_edit_of_what_a_kept_part_is_made_from_changes_the_page(
     if before is not None:
         before(root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
+    rebuild(root, out, history=False, cache=cache)
     assert (cache / PLAN).is_file()
     old = (out / page).read_bytes()
     edit(root)
-    again = build_site(root, out, history=False, cache=cache, base_url=base_url)
+    again = rebuild(root, out, history=False, cache=cache, base_url=base_url)
     assert again.rendered > 0
     assert (out / page).read_bytes() != old
     clean = tmp_path / "clean"
@@ -207,16 +206,15 @@ def test_an_edit_of_what_a_kept_part_is_made_from_changes_the_page(
     assert [name for name in built if built[name] != wanted[name]] == []
 
 
-@pytest.mark.slow
 def test_a_damaged_cache_in_a_build_gives_the_clean_site(
     sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
 ) -> None:
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, out, history=False, cache=cache)
-    (cache / PLAN).write_bytes(plan_cache.FORMAT + b"\x80garbage")
+    rebuild(root, out, history=False, cache=cache)
+    (cache / PLAN).write_bytes(kept_parts.FORMAT + b"\x80garbage")
     _edit(root, SOLEDAR, "title: Ukrainian prisoner of war shot", "title: A prisoner of war shot")
-    build_site(root, out, history=False, cache=cache)
-    assert (cache / PLAN).read_bytes().startswith(plan_cache.FORMAT)
+    rebuild(root, out, history=False, cache=cache)
+    assert (cache / PLAN).read_bytes().startswith(kept_parts.FORMAT)
     build_site(root, tmp_path / "clean", history=False)
     assert tree(out) == tree(tmp_path / "clean")

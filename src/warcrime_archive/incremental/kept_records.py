@@ -1,48 +1,41 @@
-"""Record cache: each record file's read-and-validate result, kept between loads so unchanged files are not read again.
+"""Kept records: each record file's read-and-validate result, kept between loads so unchanged files are not read again.
 
-A file's result (its validated incident, its problems, and the positions of its values for the checks that span
-records) is stored under a key that covers everything it depends on: the file's bytes, its path in the archive,
-archive.yaml's validated settings, today's date (for the 'in the future' check), this package's code and data, and
-the versions of Python, pydantic and PyYAML. Change any of them and the file is read and validated again.
+The validate stage's record store (`validate.record_store`) for the incremental build. A file's result (its
+validated incident, its problems, and the positions of its values for the checks that span records) is stored
+under a key that covers everything it depends on: the file's bytes, its path in the archive, archive.yaml's
+validated settings, today's date (for the 'in the future' check) and the code (`code.version`: this package's
+files, Python and the libraries). Change any of them and the file is read and validated again.
 
-Reading a file to hash it costs as much as the cache saves on a no-op load, so, like git's index, a file whose
-(size, mtime, ctime, inode, device) are the same as when its bytes were last hashed is trusted to have the same
-bytes, unless its ctime was within a few seconds of that load (a change made during it could keep the same
+Reading a file to hash it costs as much as keeping its result saves on a no-op load, so, like git's index, a file
+whose (size, mtime, ctime, inode, device) are the same as when its bytes were last hashed is trusted to have the
+same bytes, unless its ctime was within a few seconds of that load (a change made during it could keep the same
 times); ctime cannot be set back by a program, so a change always shows.
 
-The cache is a folder with two pickles: `records.pickle` (every entry, rewritten now and then) and
-`records-delta.pickle` (the entries new since then, and the file times, rewritten after each changed load; a load
-that finds nothing changed writes nothing). Both are written to a temporary file and renamed, so a killed build
-leaves a usable cache. A file that is missing, damaged, of another version or of another configuration is
+The results are kept in a folder as two pickles: `records.pickle` (every result, rewritten now and then) and
+`records-delta.pickle` (the results new since then, and the file times, rewritten after each changed load; a load
+that finds nothing changed writes nothing). Both are written whole or not at all (`atomic`), so a killed build
+leaves usable files. A file that is missing, damaged, of another version or of another configuration is
 ignored: the load reads the records themselves. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import os
 import pickle
-import sys
-import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import cache
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import pydantic
-import pydantic_core
-import yaml
-
-from warcrime_archive import layout
+from warcrime_archive.incremental import atomic, code
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import Problem
 from warcrime_archive.read.yaml_reader import MAX_FILE_BYTES, Document, Loc, read_limited
+from warcrime_archive.validate.record_store import RecordStore, RecordStores, Result
 
 FORMAT = b"warcrime-archive record cache 1\n"
 BASE = "records.pickle"
@@ -52,16 +45,12 @@ MARGIN_NS = 5_000_000_000
 # The delta is folded into the base when it holds more than this share of the entries (and at least MIN_DELTA).
 DELTA_SHARE, MIN_DELTA = 8, 64
 
-Result = tuple[Incident | None, Document | None, list[Problem]]
-"""What reading and validating one record file gives: the incident (None when invalid), its document (None when
-unreadable) and its problems."""
-
 Positions = dict[Loc, tuple[int, int]]
 Stat = tuple[int, int, int, int, int]
 
 
-class Entry(NamedTuple):
-    """One file's stored result."""
+class StoredResult(NamedTuple):
+    """One record file's result as kept."""
 
     incident: Incident | None
     values: Positions | None
@@ -69,27 +58,11 @@ class Entry(NamedTuple):
     problems: tuple[Problem, ...]
 
 
-@cache
-def code_version() -> str:
-    """A hash of this package's Python and YAML files (its code and the region table), once per process."""
-    digest = hashlib.blake2b(digest_size=16)
-    package = layout.PACKAGE
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts and path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 def salt(config: ArchiveConfig | None, today: dt.date) -> bytes:
     """Everything a record's result depends on besides its own bytes and path."""
     parts = [
         FORMAT.decode(),
-        code_version(),
-        sys.version,
-        pydantic.VERSION,
-        pydantic_core.__version__,
-        yaml.__version__,
-        str(getattr(yaml, "__with_libyaml__", False)),
+        code.version(),
         config.model_dump_json() if config is not None else "no settings",
         today.isoformat(),
     ]
@@ -104,20 +77,8 @@ def _stat(path: Path) -> Stat | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling makes millions of objects; the cyclic collector would walk them all again and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _read(path: Path, salt_: bytes) -> dict[str, Any] | None:
-    """A cache file's contents, or None when it is missing, damaged, of another format or another salt."""
+    """A kept file's contents, or None when it is missing, damaged, of another format or another salt."""
     header = FORMAT + salt_ + b"\n"
     try:
         raw = path.read_bytes()
@@ -125,9 +86,8 @@ def _read(path: Path, salt_: bytes) -> dict[str, Any] | None:
         return None
     if not raw.startswith(header):
         return None
-    try:
-        with _no_gc():
-            data = pickle.loads(memoryview(raw)[len(header) :])
+    try:  # (during the load, with the garbage collector off: `validate.load_archive`)
+        data = pickle.loads(memoryview(raw)[len(header) :])
     except Exception:  # a damaged file can fail in any way pickle knows
         return None
     if not (
@@ -142,20 +102,18 @@ def _read(path: Path, salt_: bytes) -> dict[str, Any] | None:
 
 
 def _write(path: Path, salt_: bytes, data: dict[str, Any]) -> None:
-    """Write atomically: a temporary file in the same folder, then renamed over the old one."""
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(FORMAT + salt_ + b"\n")
-            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic.replacing(path) as out:
+        out.write(FORMAT + salt_ + b"\n")
+        pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class RecordCache:
-    """The cache of one load: look up each record file with `result`, then `save`."""
+def kept_records(folder: Path) -> RecordStores:
+    """The record stores of the loads that keep their results in `folder`."""
+    return lambda config, today: KeptRecords(folder, salt(config, today))
+
+
+class KeptRecords(RecordStore):
+    """The record store of one load: each record file's result kept from before, or worked out; then `save`."""
 
     def __init__(self, folder: Path, salt_: bytes):
         self.folder, self.salt = folder, salt_
@@ -165,26 +123,26 @@ class RecordCache:
         if delta is not None and (base is None or delta.get("base") != base["id"]):
             delta = None
         self.base_id: str | None = base["id"] if base else None
-        self.base: dict[bytes, Entry] = base["entries"] if base else {}
-        self.delta: dict[bytes, Entry] = delta["entries"] if delta else {}
+        self.base: dict[bytes, StoredResult] = base["entries"] if base else {}
+        self.delta: dict[bytes, StoredResult] = delta["entries"] if delta else {}
         latest = delta or base
         self.old_stats: dict[str, tuple[Stat, bytes]] = latest["stats"] if latest else {}
         self.old_reference: int = latest["reference"] if latest else 0
         self.stats: dict[str, tuple[Stat, bytes]] = {}
         self.used: set[bytes] = set()
-        self.new: dict[bytes, Entry] = {}
+        self.new: dict[bytes, StoredResult] = {}
         self.hashed = 0  # files whose bytes had to be read and hashed
         self._canon: dict[Any, Any] = {}
 
     def _key(self, shown: str, content: bytes) -> bytes:
         return hashlib.blake2b(self.salt + shown.encode() + b"\0" + content, digest_size=16).digest()
 
-    def _lookup(self, key: bytes) -> Entry | None:
+    def _lookup(self, key: bytes) -> StoredResult | None:
         entry = self.delta.get(key) or self.base.get(key)
-        return entry if isinstance(entry, Entry) else None
+        return entry if isinstance(entry, StoredResult) else None
 
     def result(self, path: Path, shown: str, compute: Callable[[bytes], Result]) -> Result:
-        """The file's result from the cache, or `compute(its bytes)` (then stored)."""
+        """The file's result as kept, or `compute(its bytes)` (then kept)."""
         stat = _stat(path)
         known = self.old_stats.get(shown)
         raw: bytes | None = None
@@ -215,7 +173,7 @@ class RecordCache:
                 key = self._key(shown, content)
                 self.hashed += 1
             incident, doc, problems = compute(raw)
-            entry = Entry(
+            entry = StoredResult(
                 incident,
                 self._canonical(doc.values) if incident is not None and doc is not None else None,
                 self._canonical(doc.keys) if incident is not None and doc is not None else None,
@@ -236,13 +194,12 @@ class RecordCache:
         return {canon.setdefault(loc, loc): canon.setdefault(at, at) for loc, at in table.items()}
 
     def save(self) -> None:
-        """Store this load's entries (only those it used); nothing is written when nothing changed."""
+        """Keep this load's results (only those it used); nothing is written when nothing changed."""
         if not self.new and self.hashed == 0 and self.stats == self.old_stats:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for stale in self.folder.glob(".tmp-*"):  # left by a build killed while writing
-                stale.unlink(missing_ok=True)
+            atomic.remove_leftovers(self.folder)
             delta = {k: e for k, e in self.delta.items() if k in self.used}
             delta.update(self.new)
             if self.base_id is not None and len(delta) <= max(MIN_DELTA, len(self.used) // DELTA_SHARE):
@@ -255,4 +212,4 @@ class RecordCache:
             _write(self.folder / BASE, self.salt, data)
             (self.folder / DELTA).unlink(missing_ok=True)
         except OSError:
-            return  # an unwritable cache only costs the next load its speed
+            return  # an unwritable folder only costs the next load its speed
