@@ -16,7 +16,7 @@ def term_nodes(config: ArchiveConfig, ordered: tuple[Entry, ...]) -> dict[str, t
     """Each taxonomy's terms (`TAXONOMIES`), each term with its entries in the order of `ordered`: the sides,
     grades and categories of archive.yaml in its order, the years newest first, the tags by name."""
     # Every term's list in one walk over the records in the archive's order, so each list is already in it
-    # (one walk per term and a sort of each list took most of this stage at 50,000 records).
+    # (one walk per term and a sort of each list cost far more in a large archive; docs/performance.md).
     by_side: dict[str, list[Entry]] = defaultdict(list)
     by_victims: dict[str | None, list[Entry]] = defaultdict(list)
     by_grade: dict[str, list[Entry]] = defaultdict(list)

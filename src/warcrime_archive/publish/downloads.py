@@ -127,7 +127,7 @@ Parts = Callable[[], Iterable[str]]
 
 def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str, Parts]]:
     """The downloads over every record, in order of their paths: incidents.json, the GeoJSON, the CSV files and
-    datapackage.json, each as a function giving its text in parts (tens of megabytes at 10,000 records: the
+    datapackage.json, each as a function giving its text in parts (tens of megabytes in a large archive: the
     build writes them part by part, `write.Staging.put_parts`, instead of joining each whole); each record's
     part of them from `rows` (by default worked out here)."""
     entries = _by_id(catalog)

@@ -21,7 +21,7 @@ def _fast(floats: Iterable[float]) -> bool:
 
 def json_text(value: Any, floats: Iterable[float] = (), indent: int = 2) -> str:
     """`value` as JSON indented by `indent` spaces (2 or 1), with a final newline: json.dumps(value,
-    ensure_ascii=False, indent=indent) byte for byte. orjson writes it (over ten times faster than the json
+    ensure_ascii=False, indent=indent) byte for byte. orjson writes it (much faster than the json
     module's pure-Python indenting encoder) unless one of `floats`, the floats the value holds, is one it writes
     differently, or it refuses the value (an integer beyond 64 bits)."""
     if _fast(floats):
