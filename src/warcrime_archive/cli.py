@@ -352,6 +352,42 @@ def sources(root: Path, missing: bool, fmt: str, strict: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@root_option
+@click.option("--dry-run", is_flag=True, help="Print the changes as a diff instead of writing them.")
+def upgrade(root: Path, dry_run: bool) -> None:
+    """Rewrite archive.yaml and every record from record format 1 to format 2, in place.
+
+    Comments, key order and layout are kept. Only what is mechanical is converted: each source gets an id,
+    a response's source and an investigation's URL become `sources: [id]`, `verification.by` names become
+    verifiers. No source is credited with a claim: every other claim gets `sources: []`, and the claims left
+    without a source are listed (FILE:LINE:COLUMN), to be sourced by hand (docs/record-format.md#upgrading).
+    """
+    from warcrime_archive.commands import upgrade as upgrading
+
+    if not (root / "archive.yaml").is_file():
+        raise click.ClickException(f"{root} has no archive.yaml; run from the archive's folder or give --root")
+    done = upgrading.upgrade_archive(root)
+    if dry_run:
+        click.echo(done.diff(), nl=False)
+    else:
+        upgrading.write(root, done)
+    verb = "Would rewrite" if dry_run else "Rewrote"
+    files = len(done.changed)
+    click.echo(f"{verb} {files} file{'s' * (files != 1)} to record format 2.", err=True)
+    _report(done.problems)
+    for shown in done.unchecked:
+        click.echo(f"{shown}: does not validate yet; run `warcrime-archive validate` to see why", err=True)
+    count, records = len(done.unsourced), len({p.path for p in done.unsourced})
+    click.echo(
+        f"{count} claim{'s' * (count != 1)} in {records} record{'s' * (records != 1)} without a source: "
+        "give each the ids of the sources that state it (docs/record-format.md#upgrading)."
+        if count
+        else "Every claim has a source.",
+        err=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `warcrime-archive` command."""
     try:
