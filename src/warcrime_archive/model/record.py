@@ -40,6 +40,10 @@ class Verifier(Strict):
     )
     sources: list[str] = sources_field()
 
+    def checked_words(self) -> str:
+        """What was checked, in the site's language: 'authenticity, place'."""
+        return ", ".join(c.words() for c in self.checked)
+
 
 class Verification(Strict):
     """The record's grade on the archive's verification scale, and why."""
