@@ -159,7 +159,7 @@ def test_validate_format_json_and_github():
         {
             "path": "incidents/2022-03-29-dmytrivka-x.yaml",
             "line": 12,
-            "column": 11,
+            "column": 18,
             "field": "sources[0].url",
             "message": "the source has no archived copy",
             "hint": "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc",
@@ -167,7 +167,7 @@ def test_validate_format_json_and_github():
         }
     ]
     annotation = (
-        "incidents/2022-03-29-dmytrivka-x.yaml,line=12,col=11,title=sources[0].url::the source has no archived "
+        "incidents/2022-03-29-dmytrivka-x.yaml,line=12,col=18,title=sources[0].url::the source has no archived "
         "copy (add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)\n"
     )
     result = run("validate", "--format", "github", "--strict", cwd=MINIMAL)

@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import Field
-
-if TYPE_CHECKING:
-    from warcrime_archive.model.record import Incident
 
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,39}$"
 _ID = re.compile(SOURCE_ID_PATTERN)
@@ -30,8 +27,9 @@ def sources_field() -> Any:  # noqa: ANN401 - a pydantic FieldInfo
     )
 
 
-def claims(incident: Incident) -> Iterator[tuple[Loc, list[str]]]:
-    """Every claim-bearing part of a record, in the order of the file: (where it is, the ids of its sources)."""
+def claims(incident: Any) -> Iterator[tuple[Loc, list[str]]]:  # noqa: ANN401 - an Incident (model.record imports this)
+    """Every claim-bearing part of a record (an `Incident`), in the order of the file: (where it is, the ids of its
+    sources)."""
     yield ("date",), incident.date.sources
     yield ("location",), incident.location.sources
     for i, perpetrator in enumerate(incident.alleged_perpetrators):
