@@ -379,13 +379,14 @@ def upgrade(root: Path, dry_run: bool) -> None:
     for shown in done.unchecked:
         click.echo(f"{shown}: does not validate yet; run `warcrime-archive validate` to see why", err=True)
     count, records = len(done.unsourced), len({p.path for p in done.unsourced})
-    click.echo(
-        f"{count} claim{'s' * (count != 1)} in {records} record{'s' * (records != 1)} without a source: "
-        "give each the ids of the sources that state it (docs/record-format.md#upgrading)."
-        if count
-        else "Every claim has a source.",
-        err=True,
-    )
+    if count:
+        click.echo(
+            f"{count} claim{'s' * (count != 1)} in {records} record{'s' * (records != 1)} without a source: "
+            "give each the ids of the sources that state it (docs/record-format.md#upgrading).",
+            err=True,
+        )
+    elif not done.unchecked:
+        click.echo("Every claim has a source.", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

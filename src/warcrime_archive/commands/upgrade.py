@@ -6,6 +6,7 @@ What is converted is only what is mechanical (`validate.format1`): no source is 
 
 from __future__ import annotations
 
+import copy
 import difflib
 import io
 import re
@@ -128,12 +129,14 @@ def upgrade_archive(root: Path) -> Upgrade:
         if doc is None or found or not isinstance(doc.data, dict):
             result.unchecked.append(shown)
             continue
+        data = copy.deepcopy(doc.data)
         for note in left:
             where = note.split(":", 1)[0]
             parts = tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", where) if p)
             result.problems.append(doc.problem(parts, note.split(": ", 1)[1], severity=Severity.WARNING))
+            data[parts[0]][parts[1]].pop(parts[2], None)  # left for the editor: the claims are listed without it
         try:
-            incident = Incident.model_validate(doc.data, context=context)
+            incident = Incident.model_validate(data, context=context)
         except ValidationError:
             result.unchecked.append(shown)
             continue
