@@ -22,7 +22,9 @@ def test_a_window_across_years_is_listed_once_under_the_window_not_in_each_year(
     root = tmp_path / "a"
     shutil.copytree(MINIMAL, root)
     path = root / RECORD
-    text = path.read_text().replace('to: "2022-03-30"', 'to: "2024-01-02"').replace('first_reported: "2022-04-04"\n', "")
+    text = (
+        path.read_text().replace('to: "2022-03-30"', 'to: "2024-01-02"').replace('first_reported: "2022-04-04"\n', "")
+    )
     path.write_text(text)
     (root / "incidents" / "2023-05-01-b.yaml").write_text(
         text.replace('{from: "2022-03-29", to: "2024-01-02"', '{at: "2023-05-01"')

@@ -1,7 +1,7 @@
 """The new record's scaffold: every field present and commented, and valid once filled."""
 
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
