@@ -188,7 +188,11 @@ def test_an_edit_rebuilds_the_page_and_sends_a_reload_event(root: Path):
         built = [line for line in lines if line.startswith("Built ")]
         assert built[-1].endswith(" rendered)") and int(built[-1].split("; ")[-1].split()[0]) < 31  # incremental
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and "<title>Alleged: Captured soldier shot near Dmytrivka, retitled (grade: Verified) · Test archive</title>" in body
+        assert (
+            status == 200
+            and "<title>Alleged: Captured soldier shot near Dmytrivka, retitled (grade: Verified) · Test archive</title>"
+            in body
+        )
         assert SCRIPT.search(body).group(1) == "2"
         # a page from an older build gets its reload at once, even if it connects late
         with events(state, since=1) as stream:
