@@ -148,3 +148,13 @@ def test_every_grade_of_the_sample_scale_has_an_enforced_rule():
     config, problems = read_config(REPO)
     assert problems == [] and config is not None
     assert set(config.verification) <= set(RULES)
+
+
+def test_an_archive_migrating_counts_every_source_for_victims_not_yet_sourced():
+    unsourced = [{"status": "unknown", "harm": "killed", "count": 1}]
+    two = {**grade("corroborated"), "sources": [BASE["sources"][0], TWO], "victims": unsourced}
+    assert check_grade(incident(**two)) is not None
+    assert check_grade(incident(**two), lenient=True) is None
+    # once a group of victims is sourced, its sources are what counts
+    one = {**two, "victims": [*unsourced, {**unsourced[0], "sources": ["one"]}]}
+    assert check_grade(incident(**one), lenient=True) is not None

@@ -26,7 +26,8 @@ class Broken:
     hint: str
 
 
-Rule = Callable[[Incident], Broken | None]
+Rule = Callable[[Incident, bool], Broken | None]
+"""A grade's rule: the record and whether unsourced claims are only warnings (`unsourced_claims: warn`)."""
 
 ESTABLISHED = ("confirmed", "verified")
 """The grades under which pages may say that an incident happened; under any other, that it is alleged to have
@@ -38,7 +39,7 @@ def established(grade: str) -> bool:
     return grade in ESTABLISHED
 
 
-def _confirmed(incident: Incident) -> Broken | None:
+def _confirmed(incident: Incident, lenient: bool = False) -> Broken | None:
     sides = {p.side for p in incident.alleged_perpetrators}
     if any(r.stance is Stance.acknowledges and r.side in sides for r in incident.responses):
         return None
@@ -49,7 +50,7 @@ def _confirmed(incident: Incident) -> Broken | None:
     )
 
 
-def _verified(incident: Incident) -> Broken | None:
+def _verified(incident: Incident, lenient: bool = False) -> Broken | None:
     by = incident.verification.by
     if not by:
         return Broken(
@@ -67,15 +68,19 @@ def _verified(incident: Incident) -> Broken | None:
     return None
 
 
-def _outlets_of_victims(incident: Incident) -> set[str]:
-    """The outlets of the sources that state what happened to whom (the victims' sources), not a party's own."""
+def _outlets_of_victims(incident: Incident, lenient: bool = False) -> set[str]:
+    """The outlets of the sources that state what happened to whom (the victims' sources), not a party's own.
+    `lenient` (an archive migrating with `unsourced_claims: warn`): victims with no sources yet count every source
+    of the record, as format 1 did, so that a missing source stays the warning it is meant to be."""
     by_id = {s.id: s for s in incident.sources}
     cited = {i for group in incident.victims for i in group.sources if i in by_id}
+    if lenient and not any(group.sources for group in incident.victims):
+        cited = set(by_id)
     return {by_id[i].outlet.strip().casefold() for i in cited if by_id[i].party is None}
 
 
-def _corroborated(incident: Incident) -> Broken | None:
-    if len(_outlets_of_victims(incident)) >= 2:
+def _corroborated(incident: Incident, lenient: bool = False) -> Broken | None:
+    if len(_outlets_of_victims(incident, lenient)) >= 2:
         return None
     return Broken(
         ("verification", "status"),
@@ -85,8 +90,8 @@ def _corroborated(incident: Incident) -> Broken | None:
     )
 
 
-def _single_source(incident: Incident) -> Broken | None:
-    if _outlets_of_victims(incident):
+def _single_source(incident: Incident, lenient: bool = False) -> Broken | None:
+    if _outlets_of_victims(incident, lenient):
         return None
     return Broken(
         ("verification", "status"),
@@ -97,7 +102,7 @@ def _single_source(incident: Incident) -> Broken | None:
 
 
 def _noted(grade: str, what: str) -> Rule:
-    def rule(incident: Incident) -> Broken | None:
+    def rule(incident: Incident, lenient: bool = False) -> Broken | None:
         if incident.verification.note.strip():
             return None
         return Broken(
@@ -177,10 +182,11 @@ WORDING = (
 )
 
 
-def check_grade(incident: Incident) -> Broken | None:
-    """The broken rule of the record's grade, or None when the record meets it."""
+def check_grade(incident: Incident, lenient: bool = False) -> Broken | None:
+    """The broken rule of the record's grade, or None when the record meets it (`lenient`: see
+    `_outlets_of_victims`)."""
     rule = RULES.get(incident.verification.status)
-    return rule(incident) if rule else None
+    return rule(incident, lenient) if rule else None
 
 
 def requirement(grade: str) -> str:

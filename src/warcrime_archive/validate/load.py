@@ -70,7 +70,7 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
         return None, doc, pydantic_problems(exc, doc, Incident)
     config = context.get("config")
     problems = claim_problems(incident, doc, config, lambda: str(decode(raw)[0]))  # type: ignore[arg-type]
-    problems += record_rules(incident, doc)
+    problems += record_rules(incident, doc, config)  # type: ignore[arg-type]
     problems += names_in_published_text(incident, doc, path.stem)
     # Later checks need only the positions (to locate their problems), not the parsed data: the whole
     # archive's documents are held at once, and kept in the record cache.

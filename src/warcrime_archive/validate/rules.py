@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.grading import check_grade, known_attribution
 from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import Problem, Severity
@@ -27,9 +28,9 @@ def sentences(text: str) -> int:
     return len(_SENTENCE_END.findall(text)) + 1 if text else 0
 
 
-def record_rules(incident: Incident, doc: Document) -> list[Problem]:
+def record_rules(incident: Incident, doc: Document, config: ArchiveConfig | None = None) -> list[Problem]:
     problems = []
-    broken = check_grade(incident)
+    broken = check_grade(incident, lenient=config is not None and config.unsourced_claims == "warn")
     if broken:
         problems.append(doc.problem(broken.loc, broken.message, broken.hint))
     for broken in known_attribution(incident):
