@@ -39,13 +39,14 @@ def make_test_archive(target: Path) -> Path:
     second = {
         **record,
         "title": "Shelling reported in a village of Kharkiv Oblast",
-        "date": "2023-05-02",
+        "date": {"at": "2023-05-02", "sources": ["a"]},
         "location": {
             "place": "Testove",
             "admin1": "Kharkiv Oblast",
             "country": "UA",
             "precision": "exact",
             "coordinates": {"lat": 49.9, "lon": 36.3},
+            "sources": ["a"],
         },
         "content_warning": "",
         "narrative": "Reported by a test source.",

@@ -95,6 +95,23 @@ NOT_FREE_TEXT = {
     "base_url",
     "language",
     "own_archives[]",
+    # claim-level sourcing: ids of the record's sources (`sources[].id`, lowercase letters, digits and hyphens)
+    "sources[].id",
+    "sources[].party",
+    *(
+        f"{claim}.sources[]"
+        for claim in (
+            "date",
+            "location",
+            "alleged_perpetrators[]",
+            "victims[]",
+            "verification.by[]",
+            "verification",
+            "responses[]",
+            "investigations[]",
+            "corrections[]",
+        )
+    ),
 }
 
 
@@ -264,21 +281,15 @@ def _refusal(root: Path, tmp_path: Path) -> list[str]:
     ("old", "new", "expected"),
     [
         (
-            "  url: https://example.org/case",
-            "  url: javascript:alert(1)//case",
-            "incidents/2024-01-01-hostile.yaml:118:8: investigations[0].url: "
-            "'javascript:alert(1)//case\"onclick=\"window.__pwned=1' is not an http(s) URL",
-        ),
-        (
-            "- url: https://example.org/a",
-            "- url: data:text/html,x//a",
-            "incidents/2024-01-01-hostile.yaml:125:8: sources[0].url: "
+            "  url: https://example.org/a",
+            "  url: data:text/html,x//a",
+            "incidents/2024-01-01-hostile.yaml:138:8: sources[0].url: "
             '\'data:text/html,x//a"onmouseover="window.__pwned=1"/<scri... is not an http(s) URL',
         ),
         (
             "  archived_url: https://web.archive.org/web/2024/",
             "  archived_url: JaVaScRiPt:alert(1)//",
-            "incidents/2024-01-01-hostile.yaml:131:17: sources[0].archived_url: "
+            "incidents/2024-01-01-hostile.yaml:144:17: sources[0].archived_url: "
             '\'JaVaScRiPt:alert(1)//https://example.org/"onmouseover="w... is not an http(s) URL',
         ),
     ],
@@ -294,12 +305,12 @@ def test_urls_in_records_are_http_or_https_only(tmp_path, old, new, expected):
         (
             'url: https://example.org/"onmouseover',
             'url: javascript:alert(1)//"onmouseover',
-            "archive.yaml:11:8: license.url: 'javascript:alert(1)//\"onmouseover=\"window.__pwned=1' is not an http(s) URL",
+            "archive.yaml:12:8: license.url: 'javascript:alert(1)//\"onmouseover=\"window.__pwned=1' is not an http(s) URL",
         ),
         (
             "repository: https://example.org/repo",
             "repository: data:text/html,x",
-            "archive.yaml:13:13: repository: 'data:text/html,x\"><script>window.__pwned=1</script>' is not an http(s) URL",
+            "archive.yaml:14:13: repository: 'data:text/html,x\"><script>window.__pwned=1</script>' is not an http(s) URL",
         ),
     ],
 )

@@ -116,7 +116,7 @@ def category(key: str) -> str:
     return f"{CATEGORIES}{key}/"
 
 
-def year(value: int) -> str:
+def year(value: int | str) -> str:
     return f"{YEARS}{value}/"
 
 

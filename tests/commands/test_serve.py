@@ -34,6 +34,8 @@ pytestmark = pytest.mark.slow
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
 PAGE = "incidents/2022-03-29-dmytrivka-x/"
 TITLE = "Wounded captured soldier shot near Dmytrivka"
+HEADLINE = f"Alleged: {TITLE} (grade: Verified)"
+"""The page's title: the record's title, alleged, with its grade."""
 BROKEN = (
     "incidents/2022-03-29-dmytrivka-x.yaml:3:11: category: 'killings' is not one of the categories in "
     "archive.yaml (did you mean 'killing'?)"
@@ -96,7 +98,7 @@ def test_serves_the_site_under_its_sub_path_with_the_reload_script(root: Path):
         assert status == 200 and "<title>Test archive</title>" in body
         assert SCRIPT.search(body).group(1) == str(state.generation)
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body and SCRIPT.search(body)
+        assert status == 200 and f"<title>{HEADLINE} · Test archive</title>" in body and SCRIPT.search(body)
         status, response, body = get(state, "/a/static/style.css")
         assert status == 200 and response.getheader("Content-Type") == "text/css; charset=utf-8"
         assert "__serve__" not in body
@@ -189,7 +191,11 @@ def test_an_edit_rebuilds_the_page_and_sends_a_reload_event(root: Path):
         built = [line for line in lines if line.startswith("Built ")]
         assert built[-1].endswith(" rendered)") and int(built[-1].split("; ")[-1].split()[0]) < 31  # incremental
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and "<title>Captured soldier shot near Dmytrivka, retitled · Test archive</title>" in body
+        assert (
+            status == 200
+            and "<title>Alleged: Captured soldier shot near Dmytrivka, retitled (grade: Verified) · Test archive</title>"
+            in body
+        )
         assert SCRIPT.search(body).group(1) == "2"
         # a page from an older build gets its reload at once, even if it connects late
         with events(state, since=1) as stream:
@@ -281,7 +287,7 @@ def test_a_broken_record_gets_an_error_page_and_the_preview_recovers_when_fixed(
             edit(root, "category: killings", "category: killing")
             assert read_event(stream) == "reload 3"
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body
+        assert status == 200 and f"<title>{HEADLINE} · Test archive</title>" in body
 
 
 def test_an_archive_broken_from_the_start_is_served_as_an_error_page_until_fixed(root: Path):
@@ -307,7 +313,7 @@ def test_a_bug_while_rebuilding_keeps_the_last_good_site_with_a_notice(root: Pat
         assert lines[-2].endswith("RuntimeError: a bug in the build")
         assert lines[-1].startswith("This is a bug in warcrime-archive, not a problem with your archive")
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body
+        assert status == 200 and f"<title>{HEADLINE} · Test archive</title>" in body
         assert 'role="alert"><strong>Rebuilding failed with a bug in warcrime-archive</strong>' in body
         monkeypatch.undo()
         edit(root, "category: killing", "category: killing")  # saved again, unchanged
@@ -383,7 +389,7 @@ def test_an_open_page_reloads_by_itself_after_an_edit_and_after_a_fix(root: Path
         failed: set[tuple[int, str]] = set()
         page.on("response", lambda r: failed.add((r.status, urlsplit(r.url).path)) if r.status >= 400 else None)
         page.goto(state.url + PAGE)
-        assert page.title() == f"{TITLE} · Test archive"
+        assert page.title() == f"{HEADLINE} · Test archive"
         page.wait_for_function("() => document.readyState === 'complete'")
         time.sleep(0.5)  # let the page open its event stream
         edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")

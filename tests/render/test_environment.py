@@ -101,7 +101,8 @@ def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy
         "https://a.example/4": "https://files.example.org/captures/4.warc",
     }
     sources = "".join(
-        f"  - {{url: '{url}', title: T{n}, outlet: O{n}, type: news-article, archived_url: '{copy}'}}\n"
+        f"  - {{id: {'a' if n == 1 else f's{n}'}, url: '{url}', title: T{n}, outlet: O{n}, type: news-article, "
+        f"archived_url: '{copy}'}}\n"
         for n, (url, copy) in enumerate(copies.items(), 1)
     )
     text = record.read_text()

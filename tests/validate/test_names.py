@@ -19,7 +19,7 @@ victims:
     count: 1
     people: [{{name: Ivan  Testenko, also_reported_as: [Ivan Testenkov], note: Ivan Testenko was identified}}]
 verification: {{status: single-source}}
-sources: [{{url: "https://x.example/1", title: t, outlet: One, type: report}}]
+sources: [{{id: one, url: "https://x.example/1", title: t, outlet: One, type: report}}]
 sensitivity: [{sensitivity}]
 private: Ivan Testenko lives nearby
 """

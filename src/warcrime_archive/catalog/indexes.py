@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from warcrime_archive import urls
+from warcrime_archive import i18n, urls
 from warcrime_archive.catalog.history import Commit
 from warcrime_archive.catalog.nodes import Catalog, Entry, newest_first
 from warcrime_archive.catalog.places import place_tree, region_slugs
@@ -48,7 +48,8 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     rank = {e.id: i for i, e in enumerate(ordered)}
     countries, places_by_url = place_tree(ordered, rank)
     sources, outlets = source_nodes(ordered, rank)
-    terms = term_nodes(config, ordered)
+    with i18n.activated(i18n.load(archive.root, config.language)):  # the words of a window of years
+        terms = term_nodes(config, ordered)
     return Catalog(
         config=config,
         entries=ordered,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -49,12 +49,26 @@ def _own_archive(address: str) -> str:
 
 OwnArchive = Annotated[str, AfterValidator(_own_archive)]
 
+RECORD_FORMAT = 2
+"""The version of the record format this version of warcrime-archive reads."""
+
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
 class ArchiveConfig(Strict):
     """archive.yaml: the archive's settings and the vocabularies its records use."""
 
+    record_format: int = Field(
+        1,
+        ge=1,
+        description="The version of the record format the records are written in; this version of "
+        "warcrime-archive reads format 2 (`warcrime-archive upgrade` converts format 1). Missing means 1.",
+    )
+    unsourced_claims: Literal["error", "warn"] = Field(
+        "error",
+        description="error (the default): a claim with no source is an error. warn, during a migration: a "
+        "warning, and the page marks the claim 'no source given'.",
+    )
     title: str = Field(min_length=1, description="The archive's name, shown in every page's header.")
     description: str = Field("", description="One or two sentences on what the archive documents.")
     base_url: str = Field(

@@ -14,9 +14,10 @@ from typing import Any
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.dates import PartialDate, not_future
-from warcrime_archive.model.enums import Sensitivity
+from warcrime_archive.model.enums import Checked, Sensitivity
 from warcrime_archive.model.incident_date import IncidentDate
 from warcrime_archive.model.location import Location
 from warcrime_archive.model.people import AllegedPerpetrator, VictimGroup
@@ -28,12 +29,31 @@ from warcrime_archive.richtext import markdown_too_complex
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 
 
+class Verifier(Strict):
+    """Who independently verified the evidence, what they checked, and the sources that report it."""
+
+    who: str = Field(min_length=1, description="The organisation or person that verified it, e.g. The New York Times.")
+    checked: list[Checked] = Field(
+        default_factory=list,
+        description="What they verified: authenticity (the material is what it seems), place, time, identity "
+        "(of the people in it).",
+    )
+    sources: list[str] = sources_field()
+
+    def checked_words(self) -> str:
+        """What was checked, in the site's language: 'authenticity, place'."""
+        return ", ".join(c.words() for c in self.checked)
+
+
 class Verification(Strict):
     """The record's grade on the archive's verification scale, and why."""
 
     status: str = Field(description="A key of `verification` in archive.yaml (the grade).")
-    by: list[str] = Field(default_factory=list, description="Organisations that independently verified the evidence.")
+    by: list[Verifier] = Field(
+        default_factory=list, description="Who independently verified the evidence, and what they checked."
+    )
     note: str = Field("", description="Why this grade: what was verified, by whom, and what was not.")
+    sources: list[str] = sources_field()
 
     @field_validator("status")
     @classmethod
@@ -46,6 +66,7 @@ class Correction(Strict):
 
     date: PartialDate = Field(description="When the correction was made.")
     note: str = Field(min_length=1, description="What changed and why.")
+    sources: list[str] = sources_field()
 
     _future = field_validator("date")(not_future)
 

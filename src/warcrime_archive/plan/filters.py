@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
+from warcrime_archive.catalog.terms import year_group
 from warcrime_archive.i18n import gettext as _
 
 
@@ -47,6 +48,6 @@ def row_data(catalog: Catalog, entry: Entry) -> dict[str, str]:
         "grade": status,
         "category": inc.category,
         "region": _region_key(entry.region_url),
-        "year": " ".join(str(y) for y in range(inc.date.start.year, inc.date.end.year + 1)),
+        "year": year_group(inc)[0],
         "rank": str(grades.index(status) if status in grades else len(grades)),
     }

@@ -8,9 +8,11 @@ from typing import Any
 from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.catalog.sources import sources_of
+from warcrime_archive.catalog.terms import year_group
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan import maps
+from warcrime_archive.plan.citing import claim_marks, narrative_html
 from warcrime_archive.plan.filters import filters, row_data
 from warcrime_archive.plan.pages import Page, PageKind, SourceLink
 from warcrime_archive.plan.places import breadcrumbs
@@ -18,6 +20,7 @@ from warcrime_archive.publish.citations import citation_text
 from warcrime_archive.publish.linked_data import json_ld
 from warcrime_archive.publish.published import record_version
 from warcrime_archive.publish.record_files import RECORD_FILES
+from warcrime_archive.publish.wording import attribution_words, headline, when_sentence, where_words
 
 Parts = Callable[[Entry], dict[str, Any]]
 """An incident page's own parts, from its entry (`incident_parts`, or `site.PageParts.incident`)."""
@@ -26,12 +29,20 @@ Parts = Callable[[Entry], dict[str, Any]]
 def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
     """The parts of an incident page's context made from its entry and the settings alone (with the active
     language's messages, the code and the base map): the incremental build keeps them from one build to the next."""
+    incident = entry.incident
     return {
         "locator": maps.locator(entry),
         "placement": maps.placement_words(entry),
         "version": record_version(entry),
         "citation": citation_text(config, entry),
         "json_ld": json_ld(config, entry),
+        "headline": headline(config, incident),
+        "when": when_sentence(incident),
+        "where": where_words(incident.location),
+        "attributions": [attribution_words(p) for p in incident.alleged_perpetrators],
+        "year_group": year_group(incident),
+        "cites": claim_marks(config, incident),
+        "narrative": narrative_html(incident),
     }
 
 
@@ -65,14 +76,11 @@ def incident_pages(catalog: Catalog, parts: Parts) -> list[Page]:
                 PageKind.incident,
                 entry.url,
                 ("incident.html",),
-                entry.incident.title,
+                headline(catalog.config, entry.incident),
                 {
                     "entry": entry,
                     "incident": entry.incident,
                     "sources": [SourceLink(n.url, n.outlet_url) for n in sources_of(catalog, entry)],
-                    "source_pages": {
-                        r.source: catalog.sources_by_url[r.source].url for r in entry.incident.responses if r.source
-                    },
                     "related": [catalog.by_id[r] for r in entry.incident.related],
                     "breadcrumbs": breadcrumbs(catalog, place or catalog.places_by_url.get(entry.region_url)),
                     "cited_by": cited_by.get(entry.id, []),

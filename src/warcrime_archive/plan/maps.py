@@ -16,58 +16,22 @@ a handful of numbers are worked out.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from warcrime_archive.catalog.nodes import Entry, PlaceNode
 from warcrime_archive.i18n import gettext, ngettext
 from warcrime_archive.model.enums import Precision
+from warcrime_archive.model.outlines import KM_PER_DEGREE, Ring, basemap
 
 WIDTH = 480  # the SVG's user units; the image scales to the page
 MAX_SPAN = 24.0  # degrees: a larger country is shown around the place rather than whole
 PAD = 0.06
-KM_PER_DEGREE = 111.32
 UNCERTAINTY_KM = {Precision.near: 2.0, Precision.settlement: 5.0, Precision.district: 25.0}
 MIN_RADIUS = 3.5  # pixels: the smallest circle of uncertainty drawn
-
-Ring = Sequence[Sequence[float]]
-
-
-@dataclass(frozen=True)
-class Outline:
-    name: str
-    centre: tuple[float, float]  # lon, lat: inside the outline
-    rings: tuple[Ring, ...]
-    bounds: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
-
-
-@dataclass(frozen=True)
-class Basemap:
-    countries: dict[str, Outline]
-    regions: dict[str, Outline]
-
-
-def _outline(name: str, item: dict) -> Outline:
-    rings = tuple(tuple(tuple(p) for p in ring) for ring in item["shape"])
-    lons = [p[0] for ring in rings for p in ring]
-    lats = [p[1] for ring in rings for p in ring]
-    return Outline(name, (item["centre"][0], item["centre"][1]), rings, (min(lons), min(lats), max(lons), max(lats)))
-
-
-@cache
-def basemap() -> Basemap:
-    """The shipped outlines, loaded once per process."""
-    text = resources.files("warcrime_archive").joinpath("data/basemap/basemap.json").read_text("utf-8")
-    data = json.loads(text)
-    return Basemap(
-        {code: _outline(code, item) for code, item in data["countries"].items()},
-        {code: _outline(item["name"], item) for code, item in data["regions"].items()},
-    )
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ from typing import Any
 from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.i18n import N_
+from warcrime_archive.model.claims import claims
 from warcrime_archive.model.sources import Source
-from warcrime_archive.publish.columns import INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS, Column
+from warcrime_archive.publish.columns import CLAIM_COLUMNS, INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS, Column
+from warcrime_archive.read.yaml_reader import dotted
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ def _source_rows(entry: Entry) -> list[list[Any]]:
     return [[c.value(entry, i, s) for c in SOURCE_COLUMNS] for i, s in enumerate(sources, 1)]
 
 
+def _claim_rows(entry: Entry) -> list[list[Any]]:
+    return [[c.value(entry, dotted(loc), ids) for c in CLAIM_COLUMNS] for loc, ids in claims(entry.incident)]
+
+
 TABLES = (
     Table("incidents", "incidents.csv", N_("One row per incident."), INCIDENT_COLUMNS, ("id",), _incident_rows),
     Table(
@@ -62,6 +68,14 @@ TABLES = (
         SOURCE_COLUMNS,
         ("incident_id", "position"),
         _source_rows,
+    ),
+    Table(
+        "claims",
+        "claims.csv",
+        N_("One row per claim of an incident (its date, place, each group of victims...), with its sources."),
+        CLAIM_COLUMNS,
+        ("incident_id", "claim"),
+        _claim_rows,
     ),
 )
 

@@ -20,16 +20,19 @@ from pydantic import ValidationError
 
 from warcrime_archive import memory
 from warcrime_archive.model.archive import Archive, Record
+from warcrime_archive.model.config import RECORD_FORMAT, ArchiveConfig
 from warcrime_archive.model.record import ID_PATTERN, Incident
 from warcrime_archive.problems import Problem, Severity
-from warcrime_archive.read.yaml_reader import Document, parse_raw
-from warcrime_archive.validate.config import read_config
+from warcrime_archive.read.yaml_reader import Document, decode, parse_raw
+from warcrime_archive.validate.claims import claim_problems
+from warcrime_archive.validate.config import format_problem, read_config
 from warcrime_archive.validate.cross_record import cross_record
 from warcrime_archive.validate.files import links_outside, record_files
 from warcrime_archive.validate.model_errors import pydantic_problems
 from warcrime_archive.validate.names import names_in_published_text
 from warcrime_archive.validate.pages import free_pages
 from warcrime_archive.validate.record_store import RecordStores, Result, work_out
+from warcrime_archive.validate.rules import record_rules
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,15 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
         incident = Incident.model_validate(doc.data, context=context)
     except ValidationError as exc:
         return None, doc, pydantic_problems(exc, doc, Incident)
+    config = context.get("config")
+    if not isinstance(config, ArchiveConfig):  # archive.yaml has errors: the record is checked all the same
+        config = None
+    problems = claim_problems(incident, doc, config, lambda: str(decode(raw)[0]))
+    problems += record_rules(incident, doc, config)
+    problems += names_in_published_text(incident, doc, path.stem)
     # Later checks need only the positions (to locate their problems), not the parsed data: the whole
     # archive's documents are held at once, and kept in the record cache.
-    return incident, dataclasses.replace(doc, data=None), names_in_published_text(incident, doc, path.stem)
+    return incident, dataclasses.replace(doc, data=None), problems
 
 
 def load_archive(root: Path, stores: RecordStores | None = None) -> Loaded:
@@ -87,6 +96,8 @@ def load_archive(root: Path, stores: RecordStores | None = None) -> Loaded:
 
 def _load(root: Path, stores: RecordStores) -> Loaded:
     config, problems = read_config(root)
+    if config is not None and config.record_format != RECORD_FORMAT:
+        return Loaded(None, [format_problem(config.record_format)])
     day = today()
     context: dict[str, object] = {"config": config, "today": day}
     store = stores(config, day)

@@ -14,6 +14,7 @@ from warcrime_archive.model.archive import Archive, Record
 from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import Problem, Severity
 from warcrime_archive.read.yaml_reader import Loc, parse_text, read_yaml
+from warcrime_archive.validate.format1 import upgrade_record
 from warcrime_archive.validate.load import today
 
 HINT = "add a `corrections` entry saying what changed and why"
@@ -128,6 +129,7 @@ def changed_since(archive: Archive, rev: str) -> list[Problem]:
         old_doc, found = parse_text(text, archive.root / path, path)
         if old_doc is None or found or not isinstance(old_doc.data, dict):
             continue
+        upgrade_record(old_doc.data)  # a version from before the upgrade to format 2 is compared as format 2
         try:
             old = Incident.model_validate(old_doc.data, context=context)
         except ValidationError:
