@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from warcrime_archive import i18n, layout, urls
-from warcrime_archive.catalog.history import read_history
+from warcrime_archive.catalog.history import read_history, shallow_clone
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.incremental import uptodate
@@ -27,7 +27,7 @@ from warcrime_archive.model.archive import Archive
 from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.site import plan_site
-from warcrime_archive.problems import ArchiveError, Problem, summary
+from warcrime_archive.problems import ArchiveError, Problem, Severity, summary
 from warcrime_archive.publish import downloads, feeds
 from warcrime_archive.publish.record_files import RECORD_FILES, record_files
 from warcrime_archive.publish.search import index_linked, link_pages, search_version, shards, shards_script
@@ -189,6 +189,12 @@ def build_site(
     report("load", 0, 0)
     loaded = check(root, strict=strict, cache=cache)
     assert loaded.archive is not None
+    warnings = loaded.warnings
+    cut_short = shallow_clone(root) if history else None  # an error in CI: the history would be invented
+    if cut_short is not None:
+        if cut_short.severity is Severity.ERROR:
+            raise ArchiveError([cut_short])
+        warnings = [cut_short, *warnings]
     archive = with_base_url(loaded.archive, base_url)
     lap("load")
     manifest = cache / MANIFEST if cache is not None else None
@@ -284,7 +290,7 @@ def build_site(
     timings["render"] = rendering[0]
     timings["write"] += timings.pop("commit") - rendering[0]
     timings = {stage: timings[stage] for stage in ("load", "catalog", "plan", "render", "write", "search")}
-    result = BuildResult(out, len(pages), count, len(archive.records), loaded.warnings, timings, len(todo))
+    result = BuildResult(out, len(pages), count, len(archive.records), warnings, timings, len(todo))
     if cache is not None:  # after the swap, the last write into the output
         uptodate.save(cache, made_from, out, stamp_of(result), folders)
     return result

@@ -11,13 +11,14 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from warcrime_archive import urls
-from warcrime_archive.catalog.history import Commit
+from warcrime_archive.catalog.history import Change, Commit, public_changes
 from warcrime_archive.catalog.nodes import Catalog, Entry, newest_first
 from warcrime_archive.catalog.places import place_tree, region_slugs
 from warcrime_archive.catalog.privacy import public_incident
 from warcrime_archive.catalog.sources import source_nodes
 from warcrime_archive.catalog.terms import term_nodes
 from warcrime_archive.model.archive import Archive
+from warcrime_archive.model.record import Incident
 from warcrime_archive.slugs import slugify
 
 
@@ -28,6 +29,7 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     entries: list[Entry] = []
     for record in archive.records:
         incident = public_incident(record.incident)
+        commits = (history or {}).get(record.path, ())
         loc = incident.location
         region_slug = slugs[(loc.country, loc.region.code)]
         region_url = urls.region(loc.country, region_slug)
@@ -41,7 +43,8 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
                 place_url,
                 region_url,
                 urls.country(loc.country),
-                (history or {}).get(record.path, ()),
+                commits,
+                _changes(commits, incident, config.commit_links),
             )
         )
     ordered = newest_first(entries)
@@ -66,3 +69,11 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
             {name: MappingProxyType({n.key: n.url for n in nodes}) for name, nodes in terms.items()}
         ),
     )
+
+
+def _changes(commits: tuple[Commit, ...], incident: Incident, each_commit: bool) -> tuple[Change, ...]:
+    """The record's public history; none without git."""
+    if not commits:
+        return ()
+    corrections = [(c.date, c.note) for c in incident.corrections]
+    return public_changes(commits, corrections, each_commit=each_commit)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from warcrime_archive.catalog.history import Commit
+from warcrime_archive.catalog.history import Change, Commit
 from warcrime_archive.model.archive import FreePage
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.record import Incident
@@ -25,6 +25,8 @@ class Entry:
     region_url: str
     country_url: str
     history: tuple[Commit, ...] = ()  # newest first; empty without git
+    changes: tuple[Change, ...] = ()
+    """The record's public history, newest first (`history.public_changes`); empty without git."""
 
     @property
     def first_published(self) -> Commit | None:

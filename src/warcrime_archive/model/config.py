@@ -68,6 +68,11 @@ class ArchiveConfig(Strict):
     repository: str | None = Field(
         None, pattern=r"^https?://", description="The archive's source repository, for 'edit' and history links."
     )
+    commit_links: bool = Field(
+        False,
+        description="Link each change in a record's public history to its commit in `repository`. Only for a "
+        "public repository; off by default (commit messages are never shown either way).",
+    )
     own_archives: list[OwnArchive] = Field(
         default_factory=list,
         description="Addresses of the archive's own capture service (e.g. https://archive.example.org/), "
