@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from warcrime_archive import urls
 from warcrime_archive.catalog.history import Change, Commit, public_changes
-from warcrime_archive.catalog.nodes import Catalog, Entry, newest_first
+from warcrime_archive.catalog.nodes import Catalog, Entry, Tombstone, newest_first
 from warcrime_archive.catalog.places import place_tree, region_slugs
 from warcrime_archive.catalog.privacy import public_incident
 from warcrime_archive.catalog.sources import source_nodes
@@ -27,7 +27,14 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     config = archive.config
     slugs = region_slugs(archive.records)
     entries: list[Entry] = []
+    tombstones: list[Tombstone] = []
     for record in archive.records:
+        if record.incident.withdrawn is not None:
+            history_of = (history or {}).get(record.path, ())
+            tombstones.append(
+                Tombstone(record.id, urls.incident(record.id), record.incident.title, record.incident.withdrawn, history_of)
+            )
+            continue
         incident = public_incident(record.incident)
         commits = (history or {}).get(record.path, ())
         loc = incident.location
@@ -48,6 +55,7 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
             )
         )
     ordered = newest_first(entries)
+    withdrawn = tuple(sorted(tombstones, key=lambda t: (t.withdrawn.date.start, t.id), reverse=True))
     rank = {e.id: i for i, e in enumerate(ordered)}
     countries, places_by_url = place_tree(ordered, rank)
     sources, outlets = source_nodes(ordered, rank)
@@ -56,7 +64,9 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
         config=config,
         entries=ordered,
         by_id=MappingProxyType({e.id: e for e in ordered}),
-        aliases=MappingProxyType({alias: e.id for e in ordered for alias in e.incident.aliases}),
+        aliases=MappingProxyType(
+            {alias: r.id for r in archive.records for alias in r.incident.aliases}  # a withdrawn record's too
+        ),
         countries=countries,
         places_by_url=MappingProxyType(places_by_url),
         sources=sources,
@@ -68,6 +78,8 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
         term_urls=MappingProxyType(
             {name: MappingProxyType({n.key: n.url for n in nodes}) for name, nodes in terms.items()}
         ),
+        withdrawn=withdrawn,
+        withdrawn_by_id=MappingProxyType({t.id: t for t in withdrawn}),
     )
 
 
