@@ -30,10 +30,9 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     tombstones: list[Tombstone] = []
     for record in archive.records:
         if record.incident.withdrawn is not None:
-            history_of = (history or {}).get(record.path, ())
-            tombstones.append(
-                Tombstone(record.id, urls.incident(record.id), record.incident.title, record.incident.withdrawn, history_of)
-            )
+            commits = (history or {}).get(record.path, ())
+            incident = record.incident
+            tombstones.append(Tombstone(record.id, urls.incident(record.id), incident.title, incident.withdrawn, commits))
             continue
         incident = public_incident(record.incident)
         commits = (history or {}).get(record.path, ())

@@ -170,7 +170,10 @@ WITHDRAWAL_COLUMNS = (
     Column("id", "string", N_("The withdrawn record's id; its address incidents/<id>/ says why."), lambda t: t.id),
     Column("title", "string", N_("Its title when it was withdrawn."), lambda t: t.title),
     Column(
-        "withdrawn", "string", N_("When it was withdrawn: YYYY-MM-DD, YYYY-MM or YYYY."), lambda t: t.withdrawn.date.iso()
+        "withdrawn",
+        "string",
+        N_("When it was withdrawn: YYYY-MM-DD, YYYY-MM or YYYY."),
+        lambda t: t.withdrawn.date.iso(),
     ),
     Column("reason", "string", N_("Why it was withdrawn."), lambda t: t.withdrawn.reason),
     Column(
