@@ -73,7 +73,9 @@ def test_a_withdrawn_record_is_a_notice_at_its_address_and_on_the_withdrawals_pa
     redirect = next(p for p in redirect_pages(catalog))
     assert redirect.context["target"].url == "incidents/2022-03-30-twice/"
     listing = incident_list(catalog)
-    assert [e.id for e in listing.context["entries"]] == ["2022-03-29-dmytrivka-x"] and listing.context["withdrawn"] == 1
+    assert [e.id for e in listing.context["entries"]] == ["2022-03-29-dmytrivka-x"] and listing.context[
+        "withdrawn"
+    ] == 1
 
 
 def test_a_withdrawn_record_is_in_no_list_map_feed_search_or_download_but_the_withdrawals(tmp_path):
@@ -109,7 +111,7 @@ def test_a_withdrawn_record_is_in_no_list_map_feed_search_or_download_but_the_wi
     }
     notice = out / "incidents" / "2022-03-30-twice" / "index.html"
     html = notice.read_text()
-    assert "<h1 id=\"title\">Withdrawn: Zqwithdrawntitlezq</h1>" in html
+    assert '<h1 id="title">Withdrawn: Zqwithdrawntitlezq</h1>' in html
     assert '<time datetime="2024-05-01">1 May 2024</time>' in html and "It duplicated another record." in html
     assert '<meta name="robots" content="noindex">' in html
     for target in internal_targets(out, notice):  # every link, resolved as a browser would at /sub/

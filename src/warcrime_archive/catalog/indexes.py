@@ -29,10 +29,11 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     entries: list[Entry] = []
     tombstones: list[Tombstone] = []
     for record in archive.records:
-        if record.incident.withdrawn is not None:
+        withdrawn = record.incident.withdrawn
+        if withdrawn is not None:
             commits = (history or {}).get(record.path, ())
-            incident = record.incident
-            tombstones.append(Tombstone(record.id, urls.incident(record.id), incident.title, incident.withdrawn, commits))
+            url = urls.incident(record.id)
+            tombstones.append(Tombstone(record.id, url, record.incident.title, withdrawn, commits))
             continue
         incident = public_incident(record.incident)
         commits = (history or {}).get(record.path, ())
@@ -54,7 +55,7 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
             )
         )
     ordered = newest_first(entries)
-    withdrawn = tuple(sorted(tombstones, key=lambda t: (t.withdrawn.date.start, t.id), reverse=True))
+    gone = tuple(sorted(tombstones, key=lambda t: (t.withdrawn.date.start, t.id), reverse=True))
     rank = {e.id: i for i, e in enumerate(ordered)}
     countries, places_by_url = place_tree(ordered, rank)
     sources, outlets = source_nodes(ordered, rank)
@@ -77,8 +78,8 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
         term_urls=MappingProxyType(
             {name: MappingProxyType({n.key: n.url for n in nodes}) for name, nodes in terms.items()}
         ),
-        withdrawn=withdrawn,
-        withdrawn_by_id=MappingProxyType({t.id: t for t in withdrawn}),
+        withdrawn=gone,
+        withdrawn_by_id=MappingProxyType({t.id: t for t in gone}),
     )
 
 

@@ -100,9 +100,7 @@ def redirect_pages(catalog: Catalog) -> list[Page]:
 
 def tombstone_pages(catalog: Catalog) -> list[Page]:
     """At the address of each withdrawn record, a notice: its title, its dates and why it was withdrawn."""
-    return [
-        Page(PageKind.withdrawn, t.url, ("withdrawn.html",), t.title, {"tombstone": t}) for t in catalog.withdrawn
-    ]
+    return [Page(PageKind.withdrawn, t.url, ("withdrawn.html",), t.title, {"tombstone": t}) for t in catalog.withdrawn]
 
 
 def withdrawals_page(catalog: Catalog) -> Page:
