@@ -95,6 +95,7 @@ NOT_FREE_TEXT = {
     "base_url",
     "language",
     "own_archives[]",
+    "encryption.recipients[]",
 }
 
 
@@ -133,18 +134,24 @@ def values_at(data: object, path: str) -> list[object]:
 
 
 @pytest.mark.parametrize(
-    ("model", "file"), [(Incident, "incidents/2024-01-01-hostile.yaml"), (ArchiveConfig, "archive.yaml")]
+    ("model", "files"),
+    [
+        (Incident, ["incidents/2024-01-01-hostile.yaml", "incidents/2024-01-02-hostile-withdrawn.yaml"]),
+        (ArchiveConfig, ["archive.yaml"]),
+    ],
 )
-def test_the_hostile_fixture_has_a_payload_in_every_free_text_field(model, file):
-    """A new field fails here until the fixture gets a payload for it (or it is listed as not free text)."""
-    data = yaml.safe_load((HOSTILE / file).read_text("utf-8"))
+def test_the_hostile_fixture_has_a_payload_in_every_free_text_field(model, files):
+    """A new field fails here until the fixture gets a payload for it (or it is listed as not free text). The withdrawn
+    record holds the fields only a withdrawn record has."""
+    data = [yaml.safe_load((HOSTILE / file).read_text("utf-8")) for file in files]
     missing = [
         path
         for path in text_fields(model)
         if path not in NOT_FREE_TEXT
         and not any(
             isinstance(v, str) and ("<script>" in v or '"onmouseover=' in v or '"onclick=' in v)
-            for v in values_at(data, path)
+            for record in data
+            for v in values_at(record, path)
         )
     ]
     assert missing == []

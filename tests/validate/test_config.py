@@ -10,7 +10,7 @@ def test_archive_yaml_problems(tmp_path):
     (root / "archive.yaml").write_text((root / "archive.yaml").read_text() + "colour: red\n")
     assert error_lines(root) == [
         "archive.yaml:15:1: colour: unknown field 'colour' (allowed: base_url, categories, commit_links, contact, description, "
-        "language, license, own_archives, repository, sides, title, verification, victim_statuses)"
+        "encryption, language, license, own_archives, repository, sides, title, verification, victim_statuses)"
     ]
 
 

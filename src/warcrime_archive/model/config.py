@@ -49,6 +49,30 @@ def _own_archive(address: str) -> str:
 
 OwnArchive = Annotated[str, AfterValidator(_own_archive)]
 
+
+def _recipient(text: str) -> str:
+    from warcrime_archive.read.encrypted import parse_recipient  # pyrage, only for an archive that lists keys
+
+    parse_recipient(text)
+    return text.strip()
+
+
+class Encryption(Strict):
+    """Who can read the records' private values, which the repository keeps encrypted."""
+
+    recipients: list[Annotated[str, AfterValidator(_recipient)]] = Field(
+        default_factory=list,
+        description="The age public keys (age1...) that private values are encrypted for: one per editor or "
+        "machine holding a key (`warcrime-archive private keygen` makes one). After a change, run "
+        "`warcrime-archive private rekey`.",
+    )
+    repository_is_private: bool = Field(
+        False,
+        description="true only when the repository itself is private (nobody but the editors can read it): private "
+        "values may then be kept in plaintext. Otherwise a plaintext private value is an error.",
+    )
+
+
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
@@ -72,6 +96,11 @@ class ArchiveConfig(Strict):
         False,
         description="Link each change in a record's public history to its commit in `repository`. Only for a "
         "public repository; off by default (commit messages are never shown either way).",
+    )
+    encryption: Encryption = Field(
+        default_factory=Encryption,
+        description="How private values are kept in the repository: encrypted for `recipients`, or in plaintext "
+        "when `repository_is_private`.",
     )
     own_archives: list[OwnArchive] = Field(
         default_factory=list,

@@ -21,11 +21,14 @@ from pydantic import ValidationError
 from warcrime_archive import memory
 from warcrime_archive.incremental import record_cache
 from warcrime_archive.model.archive import Archive, Record
+from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.record import ID_PATTERN, Incident
 from warcrime_archive.problems import Problem, Severity
+from warcrime_archive.read.encrypted import KEY_VARIABLE, Identity, KeyProblem, identities
 from warcrime_archive.read.yaml_reader import Document, parse_raw, read_limited
 from warcrime_archive.validate.config import read_config
 from warcrime_archive.validate.cross_record import cross_record
+from warcrime_archive.validate.encryption import encryption_problems
 from warcrime_archive.validate.files import links_outside, record_files
 from warcrime_archive.validate.model_errors import pydantic_problems
 from warcrime_archive.validate.names import names_in_published_text
@@ -47,6 +50,11 @@ class Loaded:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def reported(self) -> list[Problem]:
+        """What a successful run reports: the warnings, and the checks that could not run (notices)."""
+        return [p for p in self.problems if p.severity is not Severity.ERROR]
+
 
 def today() -> dt.date:
     """Today, for the 'date in the future' check; WARCRIME_ARCHIVE_TODAY=YYYY-MM-DD pins it for tests."""
@@ -54,8 +62,11 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object]) -> record_cache.Result:
-    """One record file's bytes -> its incident (None when invalid), its document and its problems."""
+def _read_record(
+    raw: bytes, path: Path, shown: str, context: dict[str, object], keys: list[Identity] | None = None
+) -> record_cache.Result:
+    """One record file's bytes -> its incident (None when invalid), its document and its problems; `keys` open the
+    encrypted names for the name check."""
     doc, problems = parse_raw(raw, path, shown)
     if doc is None:
         return None, None, problems
@@ -67,7 +78,10 @@ def _read_record(raw: bytes, path: Path, shown: str, context: dict[str, object])
         return None, doc, pydantic_problems(exc, doc, Incident)
     # Later checks need only the positions (to locate their problems), not the parsed data: the whole
     # archive's documents are held at once, and kept in the record cache.
-    return incident, dataclasses.replace(doc, data=None), names_in_published_text(incident, doc, path.stem)
+    config = context["config"]
+    assert config is None or isinstance(config, ArchiveConfig)
+    found = names_in_published_text(incident, doc, path.stem, keys) + encryption_problems(doc, config)
+    return incident, dataclasses.replace(doc, data=None), found
 
 
 def load_archive(root: Path, cache: Path | None = None) -> Loaded:
@@ -89,7 +103,14 @@ def _load(root: Path, cache: Path | None) -> Loaded:
     config, problems = read_config(root)
     day = today()
     context: dict[str, object] = {"config": config, "today": day}
-    store = record_cache.RecordCache(cache, record_cache.salt(config, day)) if cache is not None else None
+    try:
+        keys = identities(root)
+    except KeyProblem as exc:
+        keys = None
+        problems.append(Problem(KEY_VARIABLE, 1, 1, "", str(exc), "see docs/security.md"))
+    # The name check's result depends on the keys given: which public keys they are goes into the cache's salt.
+    opened = b"|".join(str(key.to_public()).encode() for key in keys or [])
+    store = record_cache.RecordCache(cache, record_cache.salt(config, day) + opened) if cache is not None else None
     files, found = record_files(root)
     problems.extend(found)
     problems.extend(links_outside(root))
@@ -108,10 +129,10 @@ def _load(root: Path, cache: Path | None) -> Loaded:
             )
             continue
         if store is None:
-            incident, doc, found = _read_record(read_limited(path), path, shown, context)
+            incident, doc, found = _read_record(read_limited(path), path, shown, context, keys)
         else:
             incident, doc, found = store.result(
-                path, shown, lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context)
+                path, shown, lambda raw, path=path, shown=shown: _read_record(raw, path, shown, context, keys)
             )
         problems.extend(found)
         if incident is not None and doc is not None:
