@@ -56,9 +56,9 @@ def test_people_are_private_only_in_a_personal_information_record():
 
 def test_an_encrypted_value_that_would_be_published_or_a_damaged_one_is_an_error():
     assert problems(f"title: {SEALED}\nprivate: {SEALED[:20]}\n") == [
-        "r.yaml:1:8: title: an encrypted value here would be published: only `private`, `evidence[].file` and the "
-        "people of a personal-information record may be encrypted (write the public value here, or move the private "
-        "one under `private`)",
+        "r.yaml:1:8: title: an encrypted value here would be published: only `private`, `evidence[].file`, and the "
+        "people and the place's detail of a personal-information record may be encrypted (write the public value "
+        "here, or move the private one under `private`)",
         "r.yaml:2:10: private: is not a well-formed encrypted value (ENC[age,<base64>]) (restore it from git, or "
         "write the value again with `warcrime-archive private edit`)",
     ]

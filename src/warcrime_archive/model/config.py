@@ -51,9 +51,14 @@ OwnArchive = Annotated[str, AfterValidator(_own_archive)]
 
 
 def _recipient(text: str) -> str:
-    from warcrime_archive.read.encrypted import parse_recipient  # pyrage, only for an archive that lists keys
+    from pyrage import RecipientError, x25519  # only for an archive that lists keys
 
-    parse_recipient(text)
+    try:
+        x25519.Recipient.from_str(text.strip())
+    except RecipientError:
+        raise ValueError(
+            f"'{text}' is not an age public key (age1..., as `warcrime-archive private keygen` prints it)"
+        ) from None
     return text.strip()
 
 

@@ -92,7 +92,11 @@ class Incident(Strict):
         description="personal-information: names of people and coordinates finer than the settlement "
         "are not published.",
     )
-    private: Any = Field(None, description="Anything at all for the editors; never published anywhere.")
+    private: Any = Field(
+        None,
+        description="Anything at all for the editors; never published anywhere, and stored encrypted "
+        "(`warcrime-archive private encrypt`).",
+    )
     status: Literal["published", "withdrawn"] = Field(
         "published",
         description="published | withdrawn. A withdrawn record keeps its address as a notice (its title, dates and "

@@ -3,7 +3,8 @@ a number, a yes/no) is stored as one string `ENC[age,<base64>]`, the age encrypt
 for the archive's recipients (`encryption.recipients` in archive.yaml); the mapping keys stay readable.
 
 Which values are private (`private_leaves`): everything under `private`, each `evidence[].file`, and in a record
-marked `personal-information` everything about the people of its victims (`victims[].people[]`). Nothing here
+marked `personal-information` everything about the people of its victims (`victims[].people[]`) and the place's
+`location.detail` (the site shows neither). Nothing here
 writes: a decrypted value lives in memory only. The identity (the secret key) comes from the environment
 (`KEY_VARIABLE`, e.g. a CI secret), from the file `KEY_FILE_VARIABLE` names, or from `default_key_file()`; never
 from the archive's folder (`identities` refuses a key file inside it, where it could be committed).
@@ -128,19 +129,20 @@ def decrypt(text: str, keys: list[Identity]) -> Any:
 
 
 def _leaves(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    """Every value at the end of a branch, but those that hold nothing to hide (null, an empty text)."""
     if isinstance(value, dict):
         for key, item in value.items():
             yield from _leaves(item, (*loc, key))
     elif isinstance(value, list):
         for n, item in enumerate(value):
             yield from _leaves(item, (*loc, n))
-    elif value is not None:
+    elif value is not None and value != "":
         yield loc, value
 
 
 def private_areas(data: Any) -> Iterator[Loc]:
     """Where a raw record keeps private values: `private`, each `evidence[i].file` and, when the record is marked
-    personal-information, each `victims[g].people[p]`."""
+    personal-information, each `victims[g].people[p]` and the place's `location.detail`."""
     if not isinstance(data, dict):
         return
     if "private" in data:
@@ -151,6 +153,9 @@ def private_areas(data: Any) -> Iterator[Loc]:
             yield ("evidence", i, "file")
     sensitivity = data.get("sensitivity")
     if isinstance(sensitivity, list) and PERSONAL in sensitivity:
+        location = data.get("location")
+        if isinstance(location, dict) and "detail" in location:
+            yield ("location", "detail")
         victims = data.get("victims")
         for g, group in enumerate(victims if isinstance(victims, list) else []):
             people = group.get("people") if isinstance(group, dict) else None

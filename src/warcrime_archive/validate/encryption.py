@@ -41,8 +41,8 @@ def encryption_problems(doc: Document, config: ArchiveConfig | None) -> list[Pro
             problems.append(
                 doc.problem(
                     loc,
-                    "an encrypted value here would be published: only `private`, `evidence[].file` and the people of "
-                    "a personal-information record may be encrypted",
+                    "an encrypted value here would be published: only `private`, `evidence[].file`, and the people "
+                    "and the place's detail of a personal-information record may be encrypted",
                     "write the public value here, or move the private one under `private`",
                 )
             )
