@@ -495,9 +495,13 @@ def markers_in(site: Path, markers: set[str]) -> list[str]:
 def test_no_commit_message_author_or_e_mail_reaches_any_built_byte(tmp_path, commit_links):
     root = shutil.copytree(PRIVATE, tmp_path / "archive")
     config = root / "archive.yaml"
-    config.write_text(config.read_text() + f"repository: https://git.example/o/a\ncommit_links: {str(commit_links).lower()}\n")
+    config.write_text(
+        config.read_text() + f"repository: https://git.example/o/a\ncommit_links: {str(commit_links).lower()}\n"
+    )
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
-    commit_planted(root, "Add records zqcommitsubjectzq\n\nPer call with zqcommitbodyzq (+380...)", "2024-01-02T10:00:00Z")
+    commit_planted(
+        root, "Add records zqcommitsubjectzq\n\nPer call with zqcommitbodyzq (+380...)", "2024-01-02T10:00:00Z"
+    )
     record = root / "incidents" / "2022-05-01-public.yaml"
     record.write_text(record.read_text().replace("summary: A video appears to show ...", "summary: A video shows it."))
     commit_planted(root, "Identify victim as zqcommitsubjectzq", "2024-02-03T10:00:00Z")
@@ -520,11 +524,15 @@ def test_no_encrypted_or_decrypted_private_value_reaches_any_built_byte(tmp_path
     key = x25519.Identity.generate()
     config = root / "archive.yaml"
     config.write_text(
-        config.read_text().replace("encryption: {repository_is_private: true}", f"encryption: {{recipients: [{key.to_public()}]}}")
+        config.read_text().replace(
+            "encryption: {repository_is_private: true}", f"encryption: {{recipients: [{key.to_public()}]}}"
+        )
     )
     assert sum(count for _, count in encrypt_records(root)) == 15
     texts = "".join(p.read_text() for p in (root / "incidents").glob("*.yaml")).lower()
-    assert [m for m in private_markers() if m in texts and m.startswith("zq")] == ["zqprivatekeyzq"]  # keys stay readable
+    assert [m for m in private_markers() if m in texts and m.startswith("zq")] == [
+        "zqprivatekeyzq"
+    ]  # keys stay readable
     without = build_site(root, tmp_path / "without")
     assert [p.severity.value for p in without.warnings].count("notice") == 1  # the name check did not run
     monkeypatch.setenv("WARCRIME_ARCHIVE_AGE_KEY", str(key))
@@ -539,7 +547,10 @@ NAME_FORMS = {
     "the given name alone": ("summary", "A video appears to show ZQPEOPLENAMEZQ."),
     "the surname in Cyrillic": ("summary", "Відео: Зксурнамезк."),
     "the name in a URL slug": ("sources.0.url", "https://a.example/2022/zqpeoplenamezq-zqsurnamezq-shot"),
-    "the surname percent-encoded in Cyrillic": ("sources.0.url", "https://a.example/%D0%97%D0%BA%D1%81%D1%83%D1%80%D0%BD%D0%B0%D0%BC%D0%B5%D0%B7%D0%BA"),
+    "the surname percent-encoded in Cyrillic": (
+        "sources.0.url",
+        "https://a.example/%D0%97%D0%BA%D1%81%D1%83%D1%80%D0%BD%D0%B0%D0%BC%D0%B5%D0%B7%D0%BA",
+    ),
     "the other reported name": ("narrative", "Also known as zqalsoreportedaszq."),
     "the name run together": ("content_warning", "ZqpeoplenamezqZqsurnamezq is shot."),
 }
