@@ -15,9 +15,10 @@ PLAINTEXT_HINT = (
 MALFORMED_HINT = "restore it from git, or write the value again with `warcrime-archive private edit`"
 
 
-def encryption_problems(doc: Document, config: ArchiveConfig | None) -> list[Problem]:
+def encryption_problems(doc: Document, config: ArchiveConfig | None, *, any_encrypted: bool = True) -> list[Problem]:
     """Errors for a record's private values stored in plaintext (one per private area: `private`, an evidence file,
-    a person), for encrypted values that are malformed, and for encrypted values outside the private places."""
+    a person), for encrypted values that are malformed, and for encrypted values outside the private places.
+    `any_encrypted=False` (the file's text has no `ENC[`) skips the search for the last two."""
     data = doc.data
     private = dict(private_leaves(data))
     problems = []
@@ -34,7 +35,7 @@ def encryption_problems(doc: Document, config: ArchiveConfig | None) -> list[Pro
                         PLAINTEXT_HINT,
                     )
                 )
-    for loc, value in all_leaves(data):
+    for loc, value in all_leaves(data) if any_encrypted else ():
         if not looks_encrypted(value):
             continue
         if loc not in private:

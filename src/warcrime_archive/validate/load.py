@@ -80,7 +80,8 @@ def _read_record(
     # archive's documents are held at once, and kept in the record cache.
     config = context["config"]
     assert config is None or isinstance(config, ArchiveConfig)
-    found = names_in_published_text(incident, doc, path.stem, keys) + encryption_problems(doc, config)
+    found = names_in_published_text(incident, doc, path.stem, keys)
+    found += encryption_problems(doc, config, any_encrypted=b"ENC[" in raw)
     return incident, dataclasses.replace(doc, data=None), found
 
 

@@ -12,6 +12,7 @@ surname's form; so do Тимофій and Tymofii.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -71,12 +72,31 @@ def parts(name: str) -> list[str]:
     return [fold(w) for w in _WORD.findall(ascii_name)]
 
 
+@dataclass(frozen=True)
+class Name:
+    """A name as the check looks for it: its folded parts, those found alone, and the parts run together."""
+
+    parts: tuple[str, ...]
+    alone: frozenset[str]
+    joined: str
+
+    @classmethod
+    def of(cls, name_parts: list[str]) -> Name:
+        return cls(tuple(name_parts), frozenset(p for p in name_parts if len(p) >= MIN_ALONE), "".join(name_parts))
+
+    def in_words(self, text_words: list[str], word_set: frozenset[str] | set[str]) -> bool:
+        """Whether a text (its folded words, and the same as a set) holds the name: any one part of at least
+        `MIN_ALONE` letters as a whole word, the whole name as consecutive words, or run together in one word."""
+        if not self.parts:
+            return False
+        if not self.alone.isdisjoint(word_set) or self.joined in word_set:
+            return True
+        if self.parts[0] not in word_set:
+            return False
+        n = len(self.parts)
+        return any(tuple(text_words[i : i + n]) == self.parts for i in range(len(text_words) - n + 1))
+
+
 def find(text_words: list[str], name_parts: list[str]) -> bool:
-    """Whether a text (its folded words) holds the name: any one part of at least `MIN_ALONE` letters as a whole
-    word, the whole name as consecutive words, or the whole name run together in one word (`ivanpetrenko`)."""
-    if not name_parts:
-        return False
-    if {p for p in name_parts if len(p) >= MIN_ALONE}.intersection(text_words):
-        return True
-    joined, n = "".join(name_parts), len(name_parts)
-    return joined in text_words or any(text_words[i : i + n] == name_parts for i in range(len(text_words) - n + 1))
+    """Whether a text (its folded words) holds the name (`Name.in_words`)."""
+    return Name.of(name_parts).in_words(text_words, set(text_words))

@@ -54,7 +54,9 @@ def names_in_published_text(
     the records)."""
     if not incident.personal:
         return []
-    named: list[tuple[str, list[str]]] = []  # (where the person is listed, the parts of one of their names)
+    if not any(group.people for group in incident.victims):
+        return []
+    named: list[tuple[str, name_forms.Name]] = []  # (where the person is listed, one of their names)
     hidden: tuple[str | int, ...] | None = None  # where the first name the check cannot read is
     for g, group in enumerate(incident.victims):
         for p, person in enumerate(group.people):
@@ -69,7 +71,7 @@ def names_in_published_text(
                         hidden = hidden or ("victims", g, "people", p, *where)
                         continue
                 if parts := name_forms.parts(name):
-                    named.append((f"victims[{g}].people[{p}]", parts))
+                    named.append((f"victims[{g}].people[{p}]", name_forms.Name.of(parts)))
     problems = []
     if hidden is not None:
         problems.append(
@@ -85,7 +87,8 @@ def names_in_published_text(
     addresses = [((), record_id), *((("aliases", n), alias) for n, alias in enumerate(incident.aliases))]
     for loc, address in addresses:
         words = name_forms.words(address)
-        person = next((person for person, parts in named if name_forms.find(words, parts)), None)
+        word_set = set(words)
+        person = next((person for person, name in named if name.in_words(words, word_set)), None)
         if person is not None:
             what = "the file's name (the record's id, in its address)" if loc == () else "this former id (an address)"
             problems.append(
@@ -99,7 +102,8 @@ def names_in_published_text(
         if _withheld(loc) or loc[:1] == ("aliases",):  # the former ids are addresses, checked above
             continue
         words = name_forms.words(text)
-        person = next((person for person, parts in named if name_forms.find(words, parts)), None)
+        word_set = set(words)
+        person = next((person for person, name in named if name.in_words(words, word_set)), None)
         if person is not None:
             problems.append(
                 doc.problem(
