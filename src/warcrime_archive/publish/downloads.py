@@ -142,9 +142,8 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
         header = csv_lines([[c.name for c in table.columns]])
         files[table.url] = lambda number=number, header=header: (header, *(lines[number] for _, lines in parts))
     withdrawn = sorted(catalog.withdrawn, key=lambda t: t.id)
-    files[WITHDRAWALS.url] = lambda: (
-        csv_lines([[c.name for c in WITHDRAWALS.columns], *(row for t in withdrawn for row in WITHDRAWALS.rows(t))]),
-    )
+    rows_withdrawn = [[c.name for c in WITHDRAWALS.columns], *(row for t in withdrawn for row in WITHDRAWALS.rows(t))]
+    files[WITHDRAWALS.url] = lambda: (csv_lines(rows_withdrawn),)
     return sorted(files.items())
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from warcrime_archive.model.record import Incident
 from warcrime_archive.problems import Problem, Severity
 from warcrime_archive.read.encrypted import CannotDecrypt, Identity, decrypt, is_encrypted
-from warcrime_archive.read.yaml_reader import Document
+from warcrime_archive.read.yaml_reader import Document, Loc
 from warcrime_archive.validate import name_forms
 
 NOT_RUN_HINT = (
@@ -41,6 +41,45 @@ def _texts(value: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
             yield from _texts(item, (*loc, n))
 
 
+def _readable(text: str, keys: list[Identity] | None) -> str | None:
+    """A name as written, or decrypted with `keys`; None when it is encrypted and no key given opens it."""
+    if not is_encrypted(text):
+        return text
+    try:
+        return str(decrypt(text, keys)) if keys else None
+    except CannotDecrypt:
+        return None
+
+
+def _names(incident: Incident, keys: list[Identity] | None) -> tuple[list[tuple[str, name_forms.Name]], Loc | None]:
+    """Each name and other reported name of each person (where the person is listed, the name), and where the first
+    name the check cannot read is (encrypted, and no key given opens it)."""
+    named: list[tuple[str, name_forms.Name]] = []
+    hidden: Loc | None = None
+    for g, group in enumerate(incident.victims):
+        for p, person in enumerate(group.people):
+            for n, written in enumerate((person.name, *person.also_reported_as)):
+                name = _readable(written, keys)
+                if name is None:
+                    hidden = hidden or (
+                        "victims",
+                        g,
+                        "people",
+                        p,
+                        *(("name",) if n == 0 else ("also_reported_as", n - 1)),
+                    )
+                elif parts := name_forms.parts(name):
+                    named.append((f"victims[{g}].people[{p}]", name_forms.Name.of(parts)))
+    return named, hidden
+
+
+def _holder(text: str, named: list[tuple[str, name_forms.Name]]) -> str | None:
+    """Where the first person whose name the text holds is listed, or None."""
+    words = name_forms.words(text)
+    word_set = set(words)
+    return next((person for person, name in named if name.in_words(words, word_set)), None)
+
+
 def names_in_published_text(
     incident: Incident, doc: Document, record_id: str, keys: list[Identity] | None = None
 ) -> list[Problem]:
@@ -52,26 +91,9 @@ def names_in_published_text(
     Encrypted names are decrypted in memory with `keys`; without a key that opens them, the check cannot run for
     them, and a notice says so. The message does not repeat the name (build logs may be read by more people than
     the records)."""
-    if not incident.personal:
+    if not incident.personal or not any(group.people for group in incident.victims):
         return []
-    if not any(group.people for group in incident.victims):
-        return []
-    named: list[tuple[str, name_forms.Name]] = []  # (where the person is listed, one of their names)
-    hidden: tuple[str | int, ...] | None = None  # where the first name the check cannot read is
-    for g, group in enumerate(incident.victims):
-        for p, person in enumerate(group.people):
-            for n, name in enumerate((person.name, *person.also_reported_as)):
-                if is_encrypted(name):
-                    try:
-                        name = str(decrypt(name, keys)) if keys else None
-                    except CannotDecrypt:
-                        name = None
-                    if name is None:
-                        where = ("name",) if n == 0 else ("also_reported_as", n - 1)
-                        hidden = hidden or ("victims", g, "people", p, *where)
-                        continue
-                if parts := name_forms.parts(name):
-                    named.append((f"victims[{g}].people[{p}]", name_forms.Name.of(parts)))
+    named, hidden = _names(incident, keys)
     problems = []
     if hidden is not None:
         problems.append(
@@ -86,10 +108,7 @@ def names_in_published_text(
     # The id and the former ids are in addresses: the file's name, and the redirect pages of `aliases`.
     addresses = [((), record_id), *((("aliases", n), alias) for n, alias in enumerate(incident.aliases))]
     for loc, address in addresses:
-        words = name_forms.words(address)
-        word_set = set(words)
-        person = next((person for person, name in named if name.in_words(words, word_set)), None)
-        if person is not None:
+        if (person := _holder(address, named)) is not None:
             what = "the file's name (the record's id, in its address)" if loc == () else "this former id (an address)"
             problems.append(
                 doc.problem(
@@ -101,10 +120,7 @@ def names_in_published_text(
     for loc, text in _texts(doc.data, ()):
         if _withheld(loc) or loc[:1] == ("aliases",):  # the former ids are addresses, checked above
             continue
-        words = name_forms.words(text)
-        word_set = set(words)
-        person = next((person for person, name in named if name.in_words(words, word_set)), None)
-        if person is not None:
+        if (person := _holder(text, named)) is not None:
             problems.append(
                 doc.problem(
                     loc,
