@@ -101,6 +101,10 @@ def test_validate_without_the_key_says_the_name_check_did_not_run(editor):
         "WARCRIME_ARCHIVE_AGE_KEY_FILE, see docs/security.md); CI runs the check with it before publishing)"
     )
     assert without.stdout == "OK: 1 record checked; 0 errors, 1 warning in 1 file, 1 check not run\n"
+    annotations = run("validate", "--root", str(root), "--format", "github").stdout.splitlines()
+    assert annotations[0].startswith("::notice file=") and (
+        f"{RECORD},line=9,col=92,title=victims[0].people[0].name::the name check did not run" in annotations[0]
+    )
     path.write_text(path.read_text().replace("summary: A video appears to show ...", "summary: A video shows A B."))
     assert run("validate", "--root", str(root)).returncode == 0  # without the key the name cannot be seen
     found = run("validate", "--root", str(root), env=env)
