@@ -347,6 +347,8 @@ def archive_yaml() -> str:
         "license": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
         "contact": "",
         "own_archives": ["https://web.archive.example.org/"],  # the synthetic sources' captures
+        # The synthetic private notes stay in plaintext: the benchmark measures building, not encrypting.
+        "encryption": {"repository_is_private": True},
         "sides": vocabulary([(k, label, f"Synthetic party {label}.") for k, label in SIDES]),
         "categories": vocabulary(CATEGORIES),
         "victim_statuses": vocabulary(STATUSES),

@@ -25,6 +25,8 @@ def make_archive(root: Path) -> Path:
     """The minimal archive with its record marked personal-information (named victims, fine coordinates,
     a private note and a withheld file), and a second, public record placed by published coordinates."""
     shutil.copytree(MINIMAL, root)
+    with (root / "archive.yaml").open("a", encoding="utf-8") as config:
+        config.write("encryption: {repository_is_private: true}\n")  # the private values planted in plaintext
     path = root / RECORD
     record = yaml.safe_load(path.read_text())
     record["location"].update(

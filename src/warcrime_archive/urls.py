@@ -35,6 +35,7 @@ SEARCHED_PAGES = f"{INCIDENTS}*/index.html"
 SEARCH_SCRIPT = "static/search.js"
 LIST_SCRIPT = "static/incidents.js"
 DATA = "data/"
+WITHDRAWALS = "withdrawals/"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -61,6 +62,7 @@ RESERVED = {
         SEARCH_BUNDLE,
         DATA,
         SCHEMAS,
+        WITHDRAWALS,
     )
 } | {FEED, SITEMAP, ROBOTS, SUMS}
 

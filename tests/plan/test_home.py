@@ -35,7 +35,7 @@ def test_latest_means_most_recently_published_then_reported(sample_root):
     by_id = {e.id: e for e in catalog.entries}
     dmytrivka = by_id["2022-03-30-dmytrivka-wounded-soldier-shot"]
     # an incident of 2022 first published in the archive later than the others comes first
-    later = replace(dmytrivka, history=(Commit("f" * 40, dt.date(2030, 1, 1), "add"),))
+    later = replace(dmytrivka, history=(Commit("f" * 40, dt.date(2030, 1, 1)),))
     assert home.reported(later)[0] == dt.date(2030, 1, 1)
     assert home.reported(by_id["2024-06-robotyne-two-prisoners-shot"])[:2] == (
         dt.date(2024, 7, 31),

@@ -130,6 +130,8 @@ def test_an_incident_spanning_years_is_found_once_under_its_window(tmp_path):
 def test_private_parts_and_personal_information_never_reach_the_index(tmp_path):
     root = tmp_path / "archive"
     shutil.copytree(MINIMAL, root)
+    with (root / "archive.yaml").open("a") as config:
+        config.write("encryption: {repository_is_private: true}\n")  # the private values in plaintext
     path = root / RECORD
     text = path.read_text().replace("precision: near,", "precision: exact, coordinates: {lat: 50.4123, lon: 30.1234},")
     text = text.replace("people: [{name: A B, also_reported_as: [C D]}]", "people: [{name: Zyxwname Qux}]")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from gitrepo import git
-from repo_paths import FORMAT1, MINIMAL
+from repo_paths import DATA, FORMAT1, MINIMAL
 
 from warcrime_archive.validate.revisions import RevisionError, old_texts
 
@@ -122,21 +122,81 @@ def test_other_edits_and_new_records_need_no_correction(repo):
     assert "duplicate" not in result.stderr
 
 
-def test_a_deleted_record_is_a_warning_unless_its_id_lives_on_as_an_alias(repo):
+def test_a_deleted_record_is_an_error_unless_its_id_lives_on_as_an_alias_or_in_another_folder(repo):
     (repo / RECORD).unlink()
     (repo / "incidents" / "keep.yaml").write_text((MINIMAL / RECORD).read_text())
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "second")
     (repo / "incidents" / "keep.yaml").unlink()
     result = validate(repo, "--since", "HEAD")
+    assert result.returncode == 1
     assert (
-        "incidents/keep.yaml:1:1: warning: the record 'keep' was deleted since HEAD; its published address will stop working (to replace it, keep its id in the new record's `aliases`)"
+        "incidents/keep.yaml:1:1: the record 'keep' is deleted since HEAD: its published address would stop working (withdraw it instead (`status: withdrawn`, with `withdrawn: {date, reason}`), or keep its id in the `aliases` of the record that replaces it)"
         in result.stderr.splitlines()
     )
     (repo / "incidents" / "new.yaml").write_text((MINIMAL / RECORD).read_text() + "aliases: [keep]\n")
     result = validate(repo, "--since", "HEAD")
     assert "deleted" not in result.stderr
     assert result.returncode == 0, result.stderr
+    (repo / "incidents" / "new.yaml").unlink()
+    (repo / "incidents" / "2024").mkdir()
+    (repo / "incidents" / "2024" / "keep.yaml").write_text((MINIMAL / RECORD).read_text())  # moved, same id
+    result = validate(repo, "--since", "HEAD")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_record_withdrawn_with_its_date_and_reason_passes(repo):
+    edit(repo, "tags: [pow]", "tags: [pow]\nstatus: withdrawn\nwithdrawn: {date: '2026-11-01', reason: A duplicate.}")
+    result = validate(repo, "--since", "main")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_new_correction_beside_the_published_ones_passes(repo):
+    edit(repo, "tags: [pow]", "tags: [pow]\ncorrections:\n  - {date: '2026-10-01', note: First., sources: [a]}")
+    git(repo, "commit", "-q", "-am", "correct")
+    edit(repo, "verification: {status: verified,", "verification: {status: claimed,")
+    edit(
+        repo,
+        "note: First., sources: [a]}",
+        "note: First., sources: [a]}\n  - {date: '2026-11-01', note: Regraded as claimed., sources: [a]}",
+    )
+    result = validate(repo, "--since", "main")
+    assert result.returncode == 0, result.stderr
+
+
+CORPUS = DATA / "revisions"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+def lay_over(overlay: Path, target: Path) -> None:
+    for path in sorted(overlay.rglob("*")):
+        if path.is_file():
+            (target / path.relative_to(overlay)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / path.relative_to(overlay))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_case_of_the_corpus_gives_exactly_its_expected_problems(name: str, tmp_path: Path):
+    case = CORPUS / name
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    lay_over(case / "before", root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "published")
+    if (case / "after").is_dir():
+        lay_over(case / "after", root)
+    delete = case / "DELETE"
+    for line in delete.read_text("utf-8").splitlines() if delete.exists() else []:
+        (root / line.strip()).unlink()
+    result = validate(root, "--since", "main")
+    assert result.stderr.splitlines() == (case / "expected.txt").read_text("utf-8").splitlines()
+    assert result.returncode == 1
+
+
+def test_the_corpus_covers_each_rule():
+    assert len(CASES) >= 7
+    assert all((CORPUS / name / "expected.txt").read_text("utf-8").strip() for name in CASES)
 
 
 def test_an_archive_in_a_sub_folder_of_the_repository(repo, tmp_path):

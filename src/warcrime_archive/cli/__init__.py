@@ -1,4 +1,5 @@
-"""The command line: a thin layer that calls one function per command (`checking`, `records`, `building`).
+"""The command line: a thin layer that calls one function per command (`checking`, `records`, `building`,
+`private`).
 
 Exit status: 0 success; 1 the archive has problems (or the command was mistyped); 2 a bug in
 warcrime-archive itself (a traceback is printed so it can be reported).
@@ -13,7 +14,7 @@ from typing import NoReturn
 import click
 
 from warcrime_archive import __version__
-from warcrime_archive.cli import building, checking, records
+from warcrime_archive.cli import building, checking, private, records
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +40,7 @@ for command in (
     checking.sources,
     checking.schema,
     checking.upgrade,
+    private.private,
 ):
     cli.add_command(command)
 

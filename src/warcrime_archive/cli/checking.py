@@ -41,11 +41,11 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
         if fmt != report.Format.json:
             click.echo(summary(exc.problems), err=True)
         sys.exit(1)
-    emit(loaded.warnings, fmt, root)
+    emit(loaded.reported, fmt, root)
     records = len(loaded.archive.records) if loaded.archive else 0
     if fmt != report.Format.json:
         click.echo(
-            f"OK: {records} record{'s' * (records != 1)} checked; {summary(loaded.warnings)}",
+            f"OK: {records} record{'s' * (records != 1)} checked; {summary(loaded.reported)}",
             err=fmt == report.Format.github,
         )
 

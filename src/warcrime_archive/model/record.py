@@ -9,7 +9,7 @@ the validation context; cross-record rules live in `validate` and the grade rule
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -71,6 +71,15 @@ class Correction(Strict):
     _future = field_validator("date")(not_future)
 
 
+class Withdrawal(Strict):
+    """Why and when a published record was withdrawn: its address stays, as a notice saying so."""
+
+    date: PartialDate = Field(description="When the record was withdrawn.")
+    reason: str = Field(min_length=1, description="Why, for readers: shown at the record's address.")
+
+    _future = field_validator("date")(not_future)
+
+
 class Incident(Strict):
     """One incident: a file incidents/**/<id>.yaml."""
 
@@ -104,7 +113,17 @@ class Incident(Strict):
         description="personal-information: names of people and coordinates finer than the settlement "
         "are not published.",
     )
-    private: Any = Field(None, description="Anything at all for the editors; never published anywhere.")
+    private: Any = Field(
+        None,
+        description="Anything at all for the editors; never published anywhere, and stored encrypted "
+        "(`warcrime-archive private encrypt`).",
+    )
+    status: Literal["published", "withdrawn"] = Field(
+        "published",
+        description="published | withdrawn. A withdrawn record keeps its address as a notice (its title, dates and "
+        "the public reason) and leaves every list, map, feed, search and download but the withdrawals.",
+    )
+    withdrawn: Withdrawal | None = Field(None, description="When and why it was withdrawn; required when withdrawn.")
 
     @field_validator("category")
     @classmethod
@@ -146,6 +165,20 @@ class Incident(Strict):
         return value
 
     @model_validator(mode="after")
+    def _withdrawal(self) -> Incident:
+        if self.status == "withdrawn" and self.withdrawn is None:
+            raise PydanticCustomError(
+                "withdrawal",
+                "a withdrawn record needs `withdrawn` with its `date` and its `reason` for readers",
+                {"field": "status"},
+            )
+        if self.status != "withdrawn" and self.withdrawn is not None:
+            raise PydanticCustomError(
+                "withdrawal", "`withdrawn` is given but the record's status is not withdrawn", {"field": "withdrawn"}
+            )
+        return self
+
+    @model_validator(mode="after")
     def _not_before_incident(self) -> Incident:
         """A report or a correction cannot precede the incident (compared conservatively for partial dates)."""
         earliest = self.date.start.start
@@ -169,6 +202,10 @@ class Incident(Strict):
                     },
                 )
         return self
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == "withdrawn"
 
     @property
     def personal(self) -> bool:

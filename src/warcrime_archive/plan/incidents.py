@@ -20,6 +20,7 @@ from warcrime_archive.publish.citations import citation_text
 from warcrime_archive.publish.linked_data import json_ld
 from warcrime_archive.publish.published import record_version
 from warcrime_archive.publish.record_files import RECORD_FILES
+from warcrime_archive.publish.tables import WITHDRAWALS
 from warcrime_archive.publish.wording import attribution_words, headline, when_sentence, where_words
 
 Parts = Callable[[Entry], dict[str, Any]]
@@ -58,6 +59,7 @@ def incident_list(catalog: Catalog) -> Page:
             "entries": entries,
             "filters": filters(catalog),
             "rows": {e.id: row_data(catalog, e) for e in entries},
+            "withdrawn": len(catalog.withdrawn),
         },
     )
 
@@ -93,14 +95,28 @@ def incident_pages(catalog: Catalog, parts: Parts) -> list[Page]:
 
 
 def redirect_pages(catalog: Catalog) -> list[Page]:
-    """A page at each former id (`aliases`), sending readers on to the record, in order of the former ids."""
-    return [
-        Page(
-            PageKind.redirect,
-            urls.incident(alias),
-            ("redirect.html",),
-            catalog.by_id[target].incident.title,
-            {"target": catalog.by_id[target]},
-        )
-        for alias, target in sorted(catalog.aliases.items())
-    ]
+    """A page at each former id (`aliases`), sending readers on to the record (or to the notice of a withdrawn
+    record), in order of the former ids."""
+    pages = []
+    for alias, target in sorted(catalog.aliases.items()):
+        entry = catalog.by_id.get(target)
+        goal = entry if entry is not None else catalog.withdrawn_by_id[target]
+        title = entry.incident.title if entry is not None else catalog.withdrawn_by_id[target].title
+        pages.append(Page(PageKind.redirect, urls.incident(alias), ("redirect.html",), title, {"target": goal}))
+    return pages
+
+
+def tombstone_pages(catalog: Catalog) -> list[Page]:
+    """At the address of each withdrawn record, a notice: its title, its dates and why it was withdrawn."""
+    return [Page(PageKind.withdrawn, t.url, ("withdrawn.html",), t.title, {"tombstone": t}) for t in catalog.withdrawn]
+
+
+def withdrawals_page(catalog: Catalog) -> Page:
+    """Every withdrawn record, most recently withdrawn first, with the reason."""
+    return Page(
+        PageKind.withdrawals,
+        urls.WITHDRAWALS,
+        ("withdrawals.html",),
+        _("Withdrawn records"),
+        {"tombstones": catalog.withdrawn, "table": WITHDRAWALS},
+    )

@@ -13,7 +13,14 @@ from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan import maps
 from warcrime_archive.plan.free_pages import free_pages, methodology_page
 from warcrime_archive.plan.home import home_page
-from warcrime_archive.plan.incidents import incident_list, incident_pages, incident_parts, redirect_pages
+from warcrime_archive.plan.incidents import (
+    incident_list,
+    incident_pages,
+    incident_parts,
+    redirect_pages,
+    tombstone_pages,
+    withdrawals_page,
+)
 from warcrime_archive.plan.overviews import map_page, timeline_page
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.places import place_pages, places_page
@@ -47,6 +54,7 @@ def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
         incident_list(catalog),
         *incidents,
         *redirect_pages(catalog),
+        *tombstone_pages(catalog),
         places_page(catalog),
         *place_pages(catalog, parts.place_map),
         sources_page(catalog),
@@ -57,6 +65,7 @@ def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
         timeline_page(catalog),
         map_page(catalog, placement),
         data_page(catalog),
+        withdrawals_page(catalog),
         methodology_page(catalog),
         *free_pages(catalog),
         search_page(catalog),

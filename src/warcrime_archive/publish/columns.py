@@ -187,3 +187,22 @@ def _count(group: VictimGroup, end: str) -> int | str:
     if count is None:
         return ""
     return int(getattr(count, end)) if isinstance(count, CountRange) else count
+
+
+WITHDRAWAL_COLUMNS = (
+    Column("id", "string", N_("The withdrawn record's id; its address incidents/<id>/ says why."), lambda t: t.id),
+    Column("title", "string", N_("Its title when it was withdrawn."), lambda t: t.title),
+    Column(
+        "withdrawn",
+        "string",
+        N_("When it was withdrawn: YYYY-MM-DD, YYYY-MM or YYYY."),
+        lambda t: t.withdrawn.date.iso(),
+    ),
+    Column("reason", "string", N_("Why it was withdrawn."), lambda t: t.withdrawn.reason),
+    Column(
+        "first_published",
+        "string",
+        N_("When it was first published (from the archive's history); empty when not known."),
+        lambda t: t.first_published.date.isoformat() if t.first_published else "",
+    ),
+)

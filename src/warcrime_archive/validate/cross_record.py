@@ -29,6 +29,14 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
                 problems.append(doc.problem(("related", i), "a record cannot be related to itself"))
             elif other not in ids:
                 problems.append(doc.problem(("related", i), f"no record has the id '{other}'", _close(other, ids)))
+            elif ids[other].incident.is_withdrawn and not inc.is_withdrawn:
+                problems.append(
+                    doc.problem(
+                        ("related", i),
+                        f"the record '{other}' is withdrawn: its address shows only why",
+                        "take it out of `related`",
+                    )
+                )
         for i, alias in enumerate(inc.aliases):
             if alias in ids:
                 problems.append(
@@ -40,7 +48,7 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
                 problems.append(doc.problem(("aliases", i), f"'{alias}' is already an alias of '{aliases[alias]}'"))
             aliases.setdefault(alias, record.id)
         for i, source in enumerate(inc.sources):
-            if source.archived_url is None:
+            if source.archived_url is None and not inc.is_withdrawn:  # a withdrawn record's sources are not shown
                 problems.append(
                     doc.problem(
                         ("sources", i, "url"),
