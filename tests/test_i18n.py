@@ -144,6 +144,8 @@ def archive_words(root: Path) -> str:
     catalog = build_catalog(check(root).archive)  # type: ignore[arg-type]  # a valid archive
     for country in catalog.countries:
         items += [node.name for node in _place_nodes(country)]
+    # Languages are named by the CLDR (through Babel), which has no names in the pseudo-language: English ones.
+    items += [i18n.language_name(s.source.language, "en") for s in catalog.sources]
     return "\n".join(" ".join(item.split()) for item in items)
 
 
@@ -334,3 +336,21 @@ def test_a_language_without_a_catalog_is_refused_naming_the_available_ones(
         "archive.yaml:13:11: language: there is no interface translation for 'xx'; available: en, qps "
         "(add locales/xx/LC_MESSAGES/messages.po; see docs/translating.md)"
     ) in result.output
+
+
+def test_languages_are_named_in_the_page_language_and_directions_come_from_the_cldr():
+    assert i18n.language_name("uk", "en") == "Ukrainian"
+    assert i18n.language_name("en", "uk") == "англійська"
+    assert i18n.language_name("ar", "ar") == "العربية"
+    assert i18n.language_name("pt-BR", "en") == "Portuguese (Brazil)"
+    assert i18n.language_name("und", "en") == "not recorded"
+    assert i18n.language_name("qqx", "en") == "qqx"  # unknown to the CLDR: its code
+    assert [i18n.direction(t) for t in ("ar", "fa", "he", "uk", "en-GB", "und", "qps")] == [
+        "rtl",
+        "rtl",
+        "rtl",
+        "ltr",
+        "ltr",
+        "auto",
+        "auto",
+    ]

@@ -75,3 +75,10 @@ def test_markdown_that_would_stall_or_crash_the_renderer_is_recognised(monkeypat
         return  # Python-Markdown before 3.11
     assert any(near), "Markdown recursed until its guard stopped it"
     assert 0 < html.count("<ul>") < 300, "and the list was not nested as written"
+
+
+def test_an_editor_marks_a_paragraph_language_and_direction_and_nothing_else():
+    html = render_markdown(
+        'قال **الشاهد** إن 3 أسرى قُتلوا.\n{: lang="ar" dir="rtl" }\n\nx\n{: dir="evil" lang="1" class="c" id="i" onclick="alert(1)" }'
+    )
+    assert html == '<p dir="rtl" lang="ar">قال <strong>الشاهد</strong> إن 3 أسرى قُتلوا.</p>\n<p>x</p>'

@@ -13,8 +13,10 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -100,3 +102,33 @@ def activated(translations: gettext_module.NullTranslations) -> Iterator[None]:
         yield
     finally:
         _active.reset(token)
+
+
+UNKNOWN_LANGUAGE = "und"
+"""ISO 639's code for a language not recorded."""
+
+
+@lru_cache(maxsize=256)
+def _locale(tag: str) -> Locale | None:
+    try:
+        return Locale.parse(tag, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def direction(tag: str) -> str:
+    """'rtl' or 'ltr' for a language's usual script ('ar' -> 'rtl'); 'auto' (the browser decides by the text)
+    for a language not recorded or not known to the CLDR."""
+    locale = None if tag == UNKNOWN_LANGUAGE else _locale(tag)
+    return "auto" if locale is None else locale.text_direction
+
+
+def language_name(tag: str, in_language: str) -> str:
+    """The name of a language in the language `in_language` ('uk' in English: 'Ukrainian'; 'en' in Ukrainian:
+    'англійська'); 'not recorded' for 'und', the code itself for a language the CLDR does not know."""
+    if tag == UNKNOWN_LANGUAGE:
+        return gettext("not recorded")
+    locale, words = _locale(tag), _locale(in_language) or _locale(SOURCE_LANGUAGE)
+    if locale is None or words is None:
+        return tag
+    return locale.get_display_name(words) or tag

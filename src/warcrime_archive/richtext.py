@@ -6,6 +6,7 @@ relative. Headings in a narrative start at level 3 so that a page's outline stay
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -40,7 +41,16 @@ TAGS = {
     "sub",
     "abbr",
 }
-ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
+# An editor may mark a block's language and direction with Markdown's attribute lists: a paragraph ending in
+# `{: lang="ar" dir="rtl"}`. They alone of its attributes are kept, on the blocks and on inline text.
+_LANGUAGE = {"lang", "dir"}
+ATTRIBUTES = {
+    **{tag: set(_LANGUAGE) for tag in TAGS},
+    "a": {"href", "title", *_LANGUAGE},
+    "abbr": {"title", *_LANGUAGE},
+    "th": {"scope", *_LANGUAGE},
+    "ol": {"start", *_LANGUAGE},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 # Python-Markdown's link parser slows down with the cube of the '[' in a paragraph, and deep nesting
@@ -67,10 +77,23 @@ def markdown_too_complex(text: str) -> tuple[int, str] | None:
     return None
 
 
+_DIRECTIONS = {"ltr", "rtl", "auto"}
+_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _language_only(tag: str, attribute: str, value: str) -> str | None:
+    """Keep `dir` only with a direction and `lang` only with a language tag; every other allowed attribute as is."""
+    if attribute == "dir":
+        return value if value in _DIRECTIONS else None
+    if attribute == "lang":
+        return value if _LANGUAGE_TAG.match(value) else None
+    return value
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
     """One converter per process, made once (building one costs more than converting a narrative)."""
-    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "sane_lists", "attr_list"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md
@@ -88,6 +111,7 @@ def render_markdown(text: str, shift_headings: int = 2) -> str:
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
+        attribute_filter=_language_only,
         url_schemes=URL_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,

@@ -7,7 +7,7 @@ from repo_paths import MINIMAL, REPO
 
 from warcrime_archive.build import build_site
 from warcrime_archive.layout import default_dir
-from warcrime_archive.render.environment import template_dirs
+from warcrime_archive.render.environment import template_dirs, text_attributes
 from warcrime_archive.validate.check import check
 
 INCIDENT = "incidents/2022-03-29-dmytrivka-x/index.html"
@@ -191,3 +191,35 @@ def test_messages_translated_when_a_template_is_compiled_render_as_gettext_at_ev
     if language == "xx":  # a translator's message is trusted markup, and "%%" stands for "%"
         incidents = [html for path, html in folded.items() if path.startswith("incidents/") and path.count("/") == 2]
         assert incidents and all("<dt><b>&'Alleged perpetrator side' 100%</b></dt>" in html for html in incidents)
+
+
+def test_a_record_in_another_language_marks_its_texts_with_their_language_and_direction(tmp_path):
+    root = tmp_path / "a"
+    shutil.copytree(MINIMAL, root)
+    record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    text = record.read_text()
+    arabic = text.replace(
+        "title: Wounded captured soldier shot near Dmytrivka", "language: ar\ntitle: مقتل جندي أسير جريح قرب دميتريفكا"
+    ).replace("type: news-article}", "type: news-article, language: und}")
+    assert arabic.count("language:") == 2
+    record.write_text(arabic)
+    build_site(root, tmp_path / "out")
+    page = (tmp_path / "out" / INCIDENT).read_text()
+    assert '<html lang="en" dir="ltr">' in page
+    assert '<h1 id="title" data-pagefind-meta="title[data-headline]"' in page
+    assert 'lang="ar" dir="rtl">مقتل جندي أسير جريح قرب دميتريفكا</h1>' in page
+    assert '<p class="lede" lang="ar" dir="rtl">' in page
+    assert '<div class="narrative" lang="ar" dir="rtl">' in page
+    assert '<strong>Content warning:</strong> <span lang="ar" dir="rtl">Killing.</span>' in page
+    # A source in a language not recorded: the browser finds its direction; its language is named as such.
+    assert '<a href="../../sources/t1-' in page and '/" lang="und" dir="auto">T1</a>' in page
+    assert "News article, language: not recorded." in page
+    listing = (tmp_path / "out" / "incidents" / "index.html").read_text()
+    assert 'lang="ar" dir="rtl">مقتل جندي' in listing
+
+
+def test_a_text_in_the_page_language_inherits_it():
+    assert text_attributes("en", "en") == ""
+    assert text_attributes("uk", "en") == ' lang="uk" dir="ltr"'
+    assert text_attributes("ar", "uk") == ' lang="ar" dir="rtl"'
+    assert text_attributes("und", "en") == ' lang="und" dir="auto"'

@@ -12,12 +12,13 @@ from types import MappingProxyType
 
 from warcrime_archive import i18n, urls
 from warcrime_archive.catalog.history import Change, Commit, public_changes
+from warcrime_archive.catalog.moved import moved_addresses
 from warcrime_archive.catalog.nodes import Catalog, Entry, Tombstone, newest_first
 from warcrime_archive.catalog.places import place_tree, region_slugs
 from warcrime_archive.catalog.privacy import public_incident
 from warcrime_archive.catalog.sources import source_nodes
 from warcrime_archive.catalog.terms import term_nodes
-from warcrime_archive.model.archive import Archive
+from warcrime_archive.model.archive import Archive, Record
 from warcrime_archive.model.record import Incident
 from warcrime_archive.slugs import slugify
 
@@ -35,25 +36,7 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
             url = urls.incident(record.id)
             tombstones.append(Tombstone(record.id, url, record.incident.title, withdrawn, commits))
             continue
-        incident = public_incident(record.incident)
-        commits = (history or {}).get(record.path, ())
-        loc = incident.location
-        region_slug = slugs[(loc.country, loc.region.code)]
-        region_url = urls.region(loc.country, region_slug)
-        place_url = urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url
-        entries.append(
-            Entry(
-                record.id,
-                urls.incident(record.id),
-                record.path,
-                incident,
-                place_url,
-                region_url,
-                urls.country(loc.country),
-                commits,
-                _changes(commits, incident, config.commit_links),
-            )
-        )
+        entries.append(_entry(record, (history or {}).get(record.path, ()), slugs, config.commit_links))
     ordered = newest_first(entries)
     gone = tuple(sorted(tombstones, key=lambda t: (t.withdrawn.date.start, t.id), reverse=True))
     rank = {e.id: i for i, e in enumerate(ordered)}
@@ -81,6 +64,27 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
         ),
         withdrawn=gone,
         withdrawn_by_id=MappingProxyType({t.id: t for t in gone}),
+        moved=MappingProxyType(dict(moved_addresses(ordered, sources, outlets))),
+    )
+
+
+def _entry(record: Record, commits: tuple[Commit, ...], slugs: Mapping[tuple[str, str], str], links: bool) -> Entry:
+    """A published record's entry: its public incident, its addresses and its history."""
+    incident = public_incident(record.incident)
+    loc = incident.location
+    region_slug = slugs[(loc.country, loc.region.code)]
+    region_url = urls.region(loc.country, region_slug)
+    place_url = urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url
+    return Entry(
+        record.id,
+        urls.incident(record.id),
+        record.path,
+        incident,
+        place_url,
+        region_url,
+        urls.country(loc.country),
+        commits,
+        _changes(commits, incident, links),
     )
 
 

@@ -127,6 +127,8 @@ class Catalog:
     withdrawn: tuple[Tombstone, ...] = ()
     """The withdrawn records, most recently withdrawn first (then by id)."""
     withdrawn_by_id: Mapping[str, Tombstone] = field(default_factory=dict)
+    moved: Mapping[str, str] = field(default_factory=dict)
+    """Former address -> current address of the pages whose address changed (`moved.moved_addresses`)."""
 
     def entry(self, record_id: str) -> Entry:
         return self.by_id[record_id]

@@ -83,6 +83,12 @@ class Withdrawal(Strict):
 class Incident(Strict):
     """One incident: a file incidents/**/<id>.yaml."""
 
+    language: str | None = Field(
+        None,
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$",
+        description="The language its texts are written in (a BCP 47 tag: 'uk', 'ar'); by default the archive's. "
+        "Pages mark the texts with it, and with its direction (right to left for Arabic).",
+    )
     title: str = Field(min_length=1, max_length=200, description="A short neutral headline.")
     summary: str = Field(min_length=1, description="One to three neutral sentences: what is alleged, by whom.")
     category: str = Field(description="A key of `categories` in archive.yaml.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from warcrime_archive import urls
@@ -102,8 +103,27 @@ def redirect_pages(catalog: Catalog) -> list[Page]:
         entry = catalog.by_id.get(target)
         goal = entry if entry is not None else catalog.withdrawn_by_id[target]
         title = entry.incident.title if entry is not None else catalog.withdrawn_by_id[target].title
-        pages.append(Page(PageKind.redirect, urls.incident(alias), ("redirect.html",), title, {"target": goal}))
+        context = {"target": goal, "moved": False}
+        pages.append(Page(PageKind.redirect, urls.incident(alias), ("redirect.html",), title, context))
     return pages
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a moved page is now."""
+
+    url: str
+
+
+def moved_pages(catalog: Catalog) -> list[Page]:
+    """A page at each former address of a place, region, outlet or source (`Catalog.moved`), sending readers on
+    to its current address, in order of the former addresses."""
+    names = {url: node.name for url, node in catalog.places_by_url.items()}
+    names |= {n.url: n.source.title for n in catalog.sources} | {o.url: o.name for o in catalog.outlets}
+    return [
+        Page(PageKind.redirect, old, ("redirect.html",), names[new], {"target": Address(new), "moved": True})
+        for old, new in catalog.moved.items()
+    ]
 
 
 def tombstone_pages(catalog: Catalog) -> list[Page]:

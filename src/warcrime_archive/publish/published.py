@@ -20,6 +20,8 @@ def public_record(entry: Entry) -> dict[str, Any]:
     data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private", "status", "withdrawn"})
     for item in data["evidence"]:
         item.pop("file", None)
+    if data["language"] is None:  # in the archive's language: a record's JSON (and version) stays as it was
+        del data["language"]
     return {"id": entry.id, "url": entry.url, **data}
 
 

@@ -67,6 +67,13 @@ class _MessagesFolded(jinja2.visitor.NodeTransformer):
         return jinja2.nodes.MarkSafe(jinja2.nodes.Const(str(folded), lineno=node.lineno), lineno=node.lineno)
 
 
+def text_attributes(tag: str, page_language: str) -> Markup:
+    """The `lang` and `dir` of a block of editors' text in language `tag` on a page in `page_language`."""
+    if tag == page_language:
+        return Markup("")
+    return Markup(' lang="%s" dir="%s"') % (tag, i18n.direction(tag))
+
+
 class SiteEnvironment(jinja2.Environment):
     """Jinja with the templates' literal messages translated once, when each template is compiled: an
     environment renders in the language that was active (`i18n.activated`) when its templates were compiled,
@@ -121,6 +128,11 @@ def make_environment(
         capture_service=lambda archived_url: captures.service(archived_url, config.own_archives),
         once=once,
         once_each=once_each,
+        page_direction="rtl" if i18n.direction(config.language) == "rtl" else "ltr",
+        # ' lang="ar" dir="rtl"' for text in another language than the page's ('' in the page's own: it inherits);
+        # a language not recorded ('und', or None) gets dir="auto": the browser finds the direction in the text.
+        text_lang=lambda tag: text_attributes(tag or config.language, config.language),
+        language_name=lambda tag: i18n.language_name(tag, config.language),
     )
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words
