@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 from repo_paths import REPO
@@ -303,7 +304,7 @@ def test_the_template_scan_finds_planted_words():
 def test_english_needs_no_catalog():
     assert i18n.is_source("en") and i18n.is_source("en-GB")
     assert i18n.load(None, "en-GB").gettext("Search") == "Search"
-    assert i18n.available(None) == ["en"]
+    assert i18n.available(None) == ["en", "ar", "uk"]
 
 
 ONE_INCIDENT = "Map of %(name)s with its %(num)d incident, each shown as precisely as its record allows"
@@ -312,7 +313,7 @@ INCIDENTS = "Map of %(name)s with its %(num)d incidents, each shown as precisely
 
 def test_a_catalog_for_the_primary_language_serves_its_variants(tmp_path: Path):
     write_pseudo_catalog(tmp_path, "pt")
-    assert i18n.available(tmp_path) == ["en", "pt"]
+    assert i18n.available(tmp_path) == ["en", "ar", "pt", "uk"]
     translations = i18n.load(tmp_path, "pt-BR")
     assert translations.gettext("Search") == "⟦Search⟧"
     with i18n.activated(translations):
@@ -333,7 +334,7 @@ def test_a_language_without_a_catalog_is_refused_naming_the_available_ones(
     result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
     assert result.exit_code == 1
     assert (
-        "archive.yaml:13:11: language: there is no interface translation for 'xx'; available: en, qps "
+        "archive.yaml:13:11: language: there is no interface translation for 'xx'; available: en, ar, qps, uk "
         "(add locales/xx/LC_MESSAGES/messages.po; see docs/translating.md)"
     ) in result.output
 
@@ -354,3 +355,202 @@ def test_languages_are_named_in_the_page_language_and_directions_come_from_the_c
         "auto",
         "auto",
     ]
+
+
+# --- The shipped catalogs: Ukrainian and Arabic, complete ------------------------------------------------
+
+SHIPPED = ("uk", "ar")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%%")
+
+
+def catalog_gaps(po: Path, pot: Path = POT) -> list[str]:
+    """What keeps a catalog from being complete: messages of the template left untranslated (or fuzzy, or with a
+    missing plural form), messages the template no longer has, placeholders not kept, the wrong number of plural
+    forms, and what Babel's own checks find."""
+    with pot.open("rb") as f:
+        template = read_po(f)
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    gaps = [f"{e}: {m.id!r}" for m, errors in catalog.check() for e in errors]
+    if catalog.num_plurals != Catalog(locale=catalog.locale_identifier).num_plurals:
+        gaps.append(f"{catalog.num_plurals} plural forms")
+    wanted = {(m.context, m.id) for m in template if m.id}
+    gaps += [f"not in messages.pot: {m.id!r}" for m in catalog if m.id and (m.context, m.id) not in wanted]
+    for message in template:
+        if not message.id:
+            continue
+        found = catalog.get(message.id, context=message.context)
+        forms = found.string if found is not None and isinstance(found.string, tuple) else (found and (found.string,))
+        if found is None or found.fuzzy or not forms or not all(forms):
+            gaps.append(f"untranslated: {message.id!r}")
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        names = {n for text in ids for n in PLACEHOLDER.findall(text)}
+        gaps += [
+            f"placeholders of {message.id!r}: {form!r}" for form in forms if set(PLACEHOLDER.findall(form)) != names
+        ]
+    return gaps
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_a_shipped_catalog_translates_every_message(language: str):
+    assert catalog_gaps(i18n.PACKAGED / language / "LC_MESSAGES" / "messages.po") == []
+
+
+def test_the_completeness_check_finds_each_gap(tmp_path: Path):
+    with (i18n.PACKAGED / "uk" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    catalog["Search"].string = ""
+    catalog["Go"].flags.add("fuzzy")
+    catalog.get("%(num)d record").string = ("%(num)d запис", "%(num)d записи", "записів")
+    catalog.get("Unit: %(unit)s.").string = "Підрозділ."
+    catalog.add("Planted", "Посаджене")
+    po = tmp_path / "messages.po"
+    with po.open("wb") as f:
+        write_po(f, catalog)
+    assert sorted(catalog_gaps(po)) == [
+        "not in messages.pot: 'Planted'",
+        "placeholders of 'Unit: %(unit)s.': 'Підрозділ.'",
+        "placeholders of ('%(num)d record', '%(num)d records'): 'записів'",
+        "untranslated: 'Go'",
+        "untranslated: 'Search'",
+    ]
+
+
+def test_ukrainian_and_arabic_have_their_plural_forms():
+    uk, ar = i18n.load(None, "uk"), i18n.load(None, "ar")
+    assert [uk.ngettext("%(num)d record", "%(num)d records", n) % {"num": n} for n in (1, 3, 5, 11, 21, 22, 25)] == [
+        "1 запис",
+        "3 записи",
+        "5 записів",
+        "11 записів",
+        "21 запис",
+        "22 записи",
+        "25 записів",
+    ]
+    assert [ar.ngettext("%(num)d record", "%(num)d records", n) % {"num": n} for n in (0, 1, 2, 3, 11, 100)] == [
+        "0 سجل",
+        "1 سجل",
+        "2 سجلان",
+        "3 سجلات",
+        "11 سجلًا",
+        "100 سجل",
+    ]
+    with i18n.activated(uk):
+        from warcrime_archive.model.dates import PartialDate
+
+        assert PartialDate.parse("2022-03-30").words() == "30 березня 2022"
+        assert PartialDate.parse("2022-03").words() == "березень 2022"
+
+
+# Names of formats, standards and tools, the same in every language; data files' and columns' names.
+TECHNICAL = set(
+    [
+        "BibTeX",
+        "CSL-JSON",
+        "JSON",
+        "CSV",
+        "GeoJSON",
+        "FeatureCollection",
+        "Feature",
+        "geometry",
+        "null",
+        "true",
+        "Frictionless",
+        "Data",
+        "Schema",
+        "SHA",
+        "SUMS",
+        "ISO",
+        "UTF",
+        "WGS",
+        "YYYY",
+        "YYYY-MM",
+        "YYYY-MM-DD",
+        "alpha",
+        "Atom",
+        "JavaScript",
+        "Natural",
+        "Earth",
+        "id",
+        "lat",
+        "url",
+        "csv",
+        "json",
+        "geojson",
+        "xml",
+        "datapackage",
+        "withdrawals",
+        "claims",
+        "schema",
+        "position",
+        "killed",
+        "wounded",
+        "tortured",
+        "ill-treated",
+        "missing",
+        "exact",
+        "near",
+        "settlement",
+        "district",
+        "region",
+        "unknown",
+    ]
+)
+
+
+def english_left(site: Path, data: str, language: str) -> dict[str, list[str]]:
+    """The Latin words of the pages in `language` that neither the archive's editors wrote nor name a format or
+    a file: English left in the interface. Addresses, hashes and codes are left out."""
+    found: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text("utf-8")
+        if "pagefind" in page.parts or f'<html lang="{language}"' not in text:
+            continue
+        parser = _Visible()
+        parser.feed(text)
+        # Left out: addresses, hashes, region codes and a word cut short ("Dmy…", a long title on the timeline).
+        visible = re.sub(r"https?://\S+|\b[0-9a-f]{6,}\b|\b[A-Z]{2}-[A-Z0-9]+\b|\w+…", " ", "\n".join(parser.text))
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]", visible + "\n" + "\n".join(parser.attributes))
+        left = sorted(
+            {
+                w
+                for w in words
+                if w not in TECHNICAL and not re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", data)
+            }
+        )
+        left += [f"message: {m}" for m in english_messages() if m in visible and m not in data]
+        if left:
+            found[page.relative_to(site).as_posix()] = left
+    return found
+
+
+def english_messages() -> list[str]:
+    """The English of every message, in pieces of two words or more between its placeholders and tags."""
+    with POT.open("rb") as f:
+        template = read_po(f)
+    pieces = set()
+    for message in template:
+        for text in message.id if isinstance(message.id, tuple) else (message.id,):
+            for piece in re.split(r"%\(\w+\)[sd]|<[^>]*>|\{\w+\}|[“”(),.:;—]", text):
+                words = [w for w in piece.split() if w.isalpha() and w not in TECHNICAL]
+                if len(words) >= 2:
+                    pieces.add(" ".join(piece.split()))
+    return sorted(pieces)
+
+
+def test_the_sample_in_ukrainian_has_no_english_interface_text(tmp_path: Path):
+    root = tmp_path / "archive"
+    root.mkdir()
+    shutil.copy(REPO / "archive.yaml", root / "archive.yaml")
+    for name in ("incidents", "pages"):
+        shutil.copytree(REPO / name, root / name)
+    set_language(root, "uk")
+    site = _build(root, tmp_path / "site")
+    home = (site / "index.html").read_text("utf-8")
+    assert '<html lang="uk" dir="ltr">' in home and "Перейти до змісту" in home
+    assert english_left(site, archive_words(root), "uk") == {}
+    # The check finds English: the same site with one message left untranslated.
+    planted = site / "index.html"
+    planted.write_text(home.replace("Перейти до змісту", "Skip to content"), "utf-8")
+    assert english_left(site, archive_words(root), "uk") == {"index.html": ["Skip", "message: Skip to content"]}

@@ -57,9 +57,30 @@ def short_month_name(month: int) -> str:
     return names[month - 1]
 
 
+def day_month_name(month: int) -> str:
+    """The month's name after a day's number, which some languages inflect (Ukrainian: '30 березня', March
+    being 'березень'): 'March'."""
+    names = (
+        pgettext("after a day", "January"),
+        pgettext("after a day", "February"),
+        pgettext("after a day", "March"),
+        pgettext("after a day", "April"),
+        pgettext("after a day", "May"),
+        pgettext("after a day", "June"),
+        pgettext("after a day", "July"),
+        pgettext("after a day", "August"),
+        pgettext("after a day", "September"),
+        pgettext("after a day", "October"),
+        pgettext("after a day", "November"),
+        pgettext("after a day", "December"),
+    )
+    return names[month - 1]
+
+
 def day_words(day: dt.date) -> str:
     """A day in words: '30 March 2022'."""
-    return gettext("%(day)d %(month)s %(year)d") % {"day": day.day, "month": month_name(day.month), "year": day.year}
+    month = day_month_name(day.month)
+    return gettext("%(day)d %(month)s %(year)d") % {"day": day.day, "month": month, "year": day.year}
 
 
 def month_words(day: dt.date) -> str:
@@ -148,7 +169,7 @@ def window_words(start: PartialDate, end: PartialDate | None) -> str:
         if (start.year, start.month) == (end.year, end.month):
             return between % {"first": start.day, "last": end.words()}
         if start.year == end.year:
-            first = gettext("%(day)d %(month)s") % {"day": start.day, "month": month_name(start.month or 1)}
+            first = gettext("%(day)d %(month)s") % {"day": start.day, "month": day_month_name(start.month or 1)}
             return between % {"first": first, "last": end.words()}
     if start.month and end.month and not start.day and not end.day and start.year == end.year:
         return between % {"first": month_name(start.month), "last": end.words()}
