@@ -88,7 +88,7 @@ def write_pseudo_catalog(root: Path, language: str = PSEUDO) -> Path:
 
 def set_language(root: Path, language: str) -> None:
     path = root / "archive.yaml"
-    path.write_text(path.read_text("utf-8").replace("language: en\n", f"language: {language}\n"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("languages: [en, uk]\n", f"languages: [{language}]\n"), "utf-8")
 
 
 class _Visible(HTMLParser):
@@ -334,7 +334,7 @@ def test_a_language_without_a_catalog_is_refused_naming_the_available_ones(
     result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
     assert result.exit_code == 1
     assert (
-        "archive.yaml:13:11: language: there is no interface translation for 'xx'; available: en, ar, qps, uk "
+        "archive.yaml:15:13: languages[0]: there is no interface translation for 'xx'; available: en, ar, qps, uk "
         "(add locales/xx/LC_MESSAGES/messages.po; see docs/translating.md)"
     ) in result.output
 
@@ -539,18 +539,16 @@ def english_messages() -> list[str]:
     return sorted(pieces)
 
 
-def test_the_sample_in_ukrainian_has_no_english_interface_text(tmp_path: Path):
-    root = tmp_path / "archive"
-    root.mkdir()
-    shutil.copy(REPO / "archive.yaml", root / "archive.yaml")
-    for name in ("incidents", "pages"):
-        shutil.copytree(REPO / name, root / name)
-    set_language(root, "uk")
-    site = _build(root, tmp_path / "site")
-    home = (site / "index.html").read_text("utf-8")
-    assert '<html lang="uk" dir="ltr">' in home and "Перейти до змісту" in home
-    assert english_left(site, archive_words(root), "uk") == {}
-    # The check finds English: the same site with one message left untranslated.
-    planted = site / "index.html"
-    planted.write_text(home.replace("Перейти до змісту", "Skip to content"), "utf-8")
-    assert english_left(site, archive_words(root), "uk") == {"index.html": ["Skip", "message: Skip to content"]}
+def test_every_ukrainian_page_of_the_sample_is_in_ukrainian(sample_site: Path, sample_root: Path, tmp_path: Path):
+    pages = [p for p in (sample_site / "uk").rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) == len([p for p in sample_site.rglob("*.html") if "pagefind" not in p.parts]) / 2
+    assert all('<html lang="uk" dir="ltr">' in p.read_text("utf-8") for p in pages)
+    home = (sample_site / "uk" / "index.html").read_text("utf-8")
+    assert "Перейти до змісту" in home and '<p class="site-title"><a href="./">Імовірні вбивства' in home
+    data = archive_words(sample_root)
+    assert english_left(sample_site / "uk", data, "uk") == {}
+    # The check finds English: a page with one message left untranslated.
+    copy = tmp_path / "planted"
+    shutil.copytree(sample_site / "uk", copy)
+    (copy / "index.html").write_text(home.replace("Перейти до змісту", "Skip to content"), "utf-8")
+    assert english_left(copy, data, "uk") == {"index.html": ["Skip", "message: Skip to content"]}

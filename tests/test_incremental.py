@@ -51,7 +51,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "grade": lambda root: edit(root, SOLEDAR, "  status: corroborated", "  status: claimed"),
     "deletion": lambda root: (root / DMYTRIVKA).unlink(),
     "new record": lambda root: shutil.copy(root / DMYTRIVKA, root / "incidents/2022-03-31-a-copy-of-a-record.yaml"),
-    "setting": lambda root: edit(root, "archive.yaml", "title: ", "title: Renamed - "),
+    "setting": lambda root: edit(root, "archive.yaml", "name: CC BY 4.0", "name: CC BY 4.0 (renamed)"),
     "free page": lambda root: edit(root, "pages/about.md", "\n\n", "\n\nA new paragraph.\n\n"),
     "template": lambda root: (
         (root / "templates").mkdir()
@@ -83,7 +83,7 @@ def test_an_incremental_build_after_a_change_equals_a_clean_build(
     build_site(root, clean, history=False)
     same_tree(out, clean)
     if change == "setting":
-        assert again.rendered == again.pages  # the title is on every page
+        assert again.rendered == again.pages  # the licence is on every page, in every language
     elif change == "static file":
         assert again.rendered == 0
     elif change == "deletion":  # its tags and its year go, and with them links on every page
@@ -164,9 +164,11 @@ def test_a_corrupt_or_foreign_manifest_means_a_full_build(
     root = copy_archive(sample_root)
     out, cache = tmp_path / "site", tmp_path / "cache"
     rebuild(root, out, history=False, cache=cache)
-    manifest = cache / MANIFEST
+    manifests = sorted(cache.rglob(MANIFEST))  # the site's, and that of its pages in another language
+    assert len(manifests) == 2
     for text in ("{not json", json.dumps({"version": 0, "files": {}}), "[]"):
-        manifest.write_text(text, "utf-8")
+        for manifest in manifests:
+            manifest.write_text(text, "utf-8")
         uptodate.forget(cache)  # the up-to-date check does not read the manifest: only the build does
         again = rebuild(root, out, history=False, cache=cache)
         assert again.rendered == again.pages
@@ -274,9 +276,9 @@ def test_after_a_build_that_changed_every_page_the_next_starts_from_the_output_n
     rebuild(root, out, history=False, cache=cache)
     monkeypatch.setattr(code, "version", lambda: "another version")
     uptodate.forget(cache)
-    assert rebuild(root, out, history=False, cache=cache).rendered == 80
+    assert rebuild(root, out, history=False, cache=cache).rendered == 160  # 80 pages in each of two languages
     EDITS["grade"](root)
     again = rebuild(root, out, history=False, cache=cache)
-    assert 0 < again.rendered < 80
+    assert 0 < again.rendered < 160
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")

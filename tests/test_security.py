@@ -94,6 +94,7 @@ NOT_FREE_TEXT = {
     "aliases[]",
     "base_url",
     "language",
+    "languages[]",
     "own_archives[]",
     # claim-level sourcing: ids of the record's sources (`sources[].id`, lowercase letters, digits and hyphens)
     "sources[].id",

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -101,6 +102,11 @@ class Reuse:
     def keep(self, catalog: Catalog) -> None:
         """Every file of the new site is in place: keep what the next build may take."""
 
+    def other_language(self, language: str) -> tuple[Reuse, Path | None]:
+        """The hooks of the build of the site's pages in another of its languages, and the folder it is built in
+        (None: a temporary one); by default a build taking nothing."""
+        return Reuse(), None
+
 
 def build_site(
     root: Path,
@@ -111,11 +117,16 @@ def build_site(
     history: bool = True,
     progress: Progress | None = None,
     reuse: Reuse | None = None,
+    language: str | None = None,
 ) -> BuildResult:
     """Build the site of the archive at `root` into `out`; nothing is written if anything is wrong.
 
     With `history=False` the records' git history is not read (the pages leave it out), as when the archive is
-    not in a git repository. `reuse` gives what the stages may take from an earlier build (`Reuse`)."""
+    not in a git repository. `reuse` gives what the stages may take from an earlier build (`Reuse`).
+
+    An archive in several `languages` is built once per language, as Hugo builds one site per language: the
+    first at the root, each other (`language`) by the same pipeline into a folder of its own, put under
+    /<language>/ in the site before it is swapped in."""
     reuse = reuse if reuse is not None else Reuse()
     stages = _Stages(progress)
     unsafe = check_output(root, out)
@@ -126,7 +137,8 @@ def build_site(
     loaded = check(root, strict=strict, records=reuse.records)  # read, validate
     assert loaded.archive is not None
     warnings = _with_history_check(root, loaded.reported, history)
-    archive = with_base_url(loaded.archive, base_url)
+    archive = in_language(with_base_url(loaded.archive, base_url), language)
+    others = archive.config.languages[1:] if language is None else []  # the site's other languages
     # The next site is begun now: the files it keeps of the last one are put in place (in a child process)
     # while the archive is catalogued and planned.
     with Staging(out, mtime=mtime, kept=reuse.kept_files()) as site:
@@ -149,9 +161,29 @@ def build_site(
                 reuse.keep(catalog)
                 stages.begin("search")
                 search.finish()  # publish: the search index, made beside the rest
+        made = [_other_language(root, site, other, reuse, (base_url, strict, history)) for other in others]
         stages.begin("write", report=False)
         files = site.commit()  # write: the new site swapped in whole
-    return BuildResult(out, len(pages), files, len(archive.records), warnings, stages.end(), len(todo))
+    pages_made, rendered = len(pages) + sum(m.pages for m in made), len(todo) + sum(m.rendered for m in made)
+    return BuildResult(out, pages_made, files, len(archive.records), warnings, stages.end(), rendered)
+
+
+def _other_language(
+    root: Path, site: Staging, language: str, reuse: Reuse, options: tuple[str | None, bool, bool]
+) -> BuildResult:
+    """Build the site's pages in another of its languages (`Reuse.other_language` says with which hooks, and
+    where), and put them under /<language>/ in `site`.
+
+    Each file is added as its bytes (`Staging.put`): one the last site has the same stays as it is."""
+    base_url, strict, history = options
+    hooks, folder = reuse.other_language(language)
+    with tempfile.TemporaryDirectory(prefix="warcrime-archive-") as temporary:
+        out = folder if folder is not None else Path(temporary) / language
+        built = build_site(root, out, base_url=base_url, strict=strict, history=history, reuse=hooks, language=language)
+        for path in sorted(built.out.rglob("*")):
+            if path.is_file():
+                site.put(f"{language}/{path.relative_to(built.out).as_posix()}", path.read_bytes())
+    return built
 
 
 def _render(
@@ -191,6 +223,32 @@ def _with_history_check(root: Path, reported: list[Problem], history: bool) -> l
     if cut_short.severity is Severity.ERROR:
         raise ArchiveError([cut_short])
     return [cut_short, *reported]
+
+
+def in_language(archive: Archive, language: str | None) -> Archive:
+    """The archive with its pages in `language`, one of its `languages`, published under /<language>/ (but the
+    first, at the root); as it is when `language` is None."""
+    if language is None:
+        return archive
+    data = in_words_of(archive.config.model_dump(by_alias=True), language)
+    config = archive.config.model_validate({**data, "language": language})
+    config = config.model_validate({**data, "language": language, "base_url": config.base_url + config.language_prefix})
+    return Archive(archive.root, config, archive.records, archive.pages)
+
+
+VOCABULARIES = ("sides", "categories", "victim_statuses", "verification")
+
+
+def in_words_of(settings: dict[str, Any], language: str) -> dict[str, Any]:
+    """The settings (as dumped) with the archive's title, description and terms in `language` where
+    `translations` give them."""
+    out = {**settings, **settings["translations"].get(language, {})}
+    for vocabulary in VOCABULARIES:
+        out[vocabulary] = {
+            key: {**term, **{k: v for k, v in term["translations"].get(language, {}).items() if v}}
+            for key, term in settings[vocabulary].items()
+        }
+    return out
 
 
 def with_base_url(archive: Archive, base_url: str | None) -> Archive:

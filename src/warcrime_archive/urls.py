@@ -175,6 +175,13 @@ def linker(from_url: str) -> Callable[[str], str]:
     return link
 
 
+def normal(url: str) -> str:
+    """A URL from the site's root with its '../' worked out: 'uk/../incidents/' -> 'incidents/'."""
+    trailing = "/" if url.endswith("/") else ""
+    folded = posixpath.normpath(url) if url else "."
+    return "" if folded == "." else folded + trailing
+
+
 def absolute(base_url: str, url: str) -> str:
     """The permanent URL of a page, from the archive's base_url."""
     return base_url.rstrip("/") + "/" + url

@@ -43,6 +43,13 @@ def test_the_id_is_date_place_and_title():
     assert len(long) <= 80 and not long.endswith("-")
 
 
+def test_a_title_in_cyrillic_gives_a_readable_id(archive):
+    made = new(archive, "--date", "2022-12-30", "--place", "Соледар", "--title", "Розстріл полоненого")
+    assert made.returncode == 0, made.stderr
+    assert "(id 2022-12-30-soledar-rozstril-polonenogo)" in made.stdout
+    assert (archive / "incidents" / "2022-12-30-soledar-rozstril-polonenogo.yaml").is_file()
+
+
 def test_every_field_of_every_model_is_in_the_scaffold():
     config, _ = read_config(REPO)
     assert config is not None
@@ -73,19 +80,19 @@ def test_a_fresh_scaffold_asks_to_be_filled(archive):
     )
     problems = [p.text() for p in load_archive(archive).errors]
     assert problems == [
-        f"incidents/{ID}.yaml:8:10: summary: must not be empty",
-        f"incidents/{ID}.yaml:10:11: category: '' is not one of the categories in archive.yaml (allowed: killing)",
-        f"incidents/{ID}.yaml:36:11: location.admin1: '' is not a region of UA in ISO 3166-2 (27 regions of UA: Autonomous Republic of Crimea, Cherkasy Oblast, Chernihiv Oblast, Chernivtsi Oblast, Dnipropetrovsk Oblast, Donetsk Oblast, ...)",
-        f"incidents/{ID}.yaml:38:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region' or 'unknown'",
-        f"incidents/{ID}.yaml:56:11: alleged_perpetrators[0].side: '' is not one of the sides in archive.yaml (allowed: russia, ukraine)",
-        f"incidents/{ID}.yaml:70:13: victims[0].status: '' is not one of the victim statuses in archive.yaml (allowed: prisoner-of-war, unknown)",
-        f"incidents/{ID}.yaml:72:11: victims[0].harm: '' is not allowed: input should be 'killed', 'wounded', 'tortured', 'ill-treated' or 'missing'",
-        f"incidents/{ID}.yaml:98:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
-        f"incidents/{ID}.yaml:142:9: sources[0].id: '' is not a source id (lowercase letters, digits and hyphens, at most 40 characters, e.g. 'itv' or 'al-jazeera')",
-        f"incidents/{ID}.yaml:144:10: sources[0].url: '' is not an http(s) URL",
-        f"incidents/{ID}.yaml:146:12: sources[0].title: must not be empty",
-        f"incidents/{ID}.yaml:148:13: sources[0].outlet: must not be empty",
-        f"incidents/{ID}.yaml:152:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
+        f"incidents/{ID}.yaml:10:10: summary: must not be empty",
+        f"incidents/{ID}.yaml:12:11: category: '' is not one of the categories in archive.yaml (allowed: killing)",
+        f"incidents/{ID}.yaml:38:11: location.admin1: '' is not a region of UA in ISO 3166-2 (27 regions of UA: Autonomous Republic of Crimea, Cherkasy Oblast, Chernihiv Oblast, Chernivtsi Oblast, Dnipropetrovsk Oblast, Donetsk Oblast, ...)",
+        f"incidents/{ID}.yaml:40:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region' or 'unknown'",
+        f"incidents/{ID}.yaml:58:11: alleged_perpetrators[0].side: '' is not one of the sides in archive.yaml (allowed: russia, ukraine)",
+        f"incidents/{ID}.yaml:72:13: victims[0].status: '' is not one of the victim statuses in archive.yaml (allowed: prisoner-of-war, unknown)",
+        f"incidents/{ID}.yaml:74:11: victims[0].harm: '' is not allowed: input should be 'killed', 'wounded', 'tortured', 'ill-treated' or 'missing'",
+        f"incidents/{ID}.yaml:100:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
+        f"incidents/{ID}.yaml:144:9: sources[0].id: '' is not a source id (lowercase letters, digits and hyphens, at most 40 characters, e.g. 'itv' or 'al-jazeera')",
+        f"incidents/{ID}.yaml:146:10: sources[0].url: '' is not an http(s) URL",
+        f"incidents/{ID}.yaml:148:12: sources[0].title: must not be empty",
+        f"incidents/{ID}.yaml:150:13: sources[0].outlet: must not be empty",
+        f"incidents/{ID}.yaml:154:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
     ]
 
 

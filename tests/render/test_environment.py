@@ -143,7 +143,7 @@ def _catalog_with_markup(root: Path) -> None:
     with path.open("wb") as f:
         write_po(f, catalog)
     config = root / "archive.yaml"
-    config.write_text(config.read_text("utf-8").replace("language: en\n", "language: xx\n"), "utf-8")
+    config.write_text(config.read_text("utf-8").replace("languages: [en, uk]\n", "languages: [xx]\n"), "utf-8")
 
 
 @pytest.mark.slow

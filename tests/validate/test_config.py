@@ -10,8 +10,8 @@ def test_archive_yaml_problems(tmp_path):
     (root / "archive.yaml").write_text((root / "archive.yaml").read_text() + "colour: red\n")
     assert error_lines(root) == [
         "archive.yaml:16:1: colour: unknown field 'colour' (allowed: base_url, categories, commit_links, contact, "
-        "description, encryption, language, license, own_archives, record_format, repository, sides, title, "
-        "unsourced_claims, verification, victim_statuses)"
+        "description, encryption, language, languages, license, own_archives, record_format, repository, sides, "
+        "title, translations, unsourced_claims, verification, victim_statuses)"
     ]
 
 
@@ -28,4 +28,4 @@ def test_a_language_without_a_translation_is_refused_with_those_available(tmp_pa
     (root / "archive.yaml").write_text((root / "archive.yaml").read_text() + "language: xx\n")
     config, problems = read_config(root)
     assert config is not None
-    assert [p.message for p in problems] == ["there is no interface translation for 'xx'; available: en"]
+    assert [p.message for p in problems] == ["there is no interface translation for 'xx'; available: en, ar, uk"]

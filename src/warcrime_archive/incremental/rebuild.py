@@ -77,6 +77,11 @@ class LastBuild(Reuse):
         if self.kept_parts is not None:
             self.kept_parts.save()
 
+    def other_language(self, language: str) -> tuple[LastBuild, Path]:
+        # The site in another language is built beside the cache, from its own cache: it keeps what it can too.
+        folder = self.cache / "languages" / language
+        return LastBuild(folder / "cache"), folder / "site"
+
 
 def rebuild(
     root: Path,

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 KEY = r"^[a-z0-9][a-z0-9-]*$"
 Key = Annotated[str, Field(pattern=KEY, max_length=60)]
+
+
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+"""A BCP 47 language tag: 'en', 'uk', 'pt-BR'."""
 
 
 class Strict(BaseModel):
@@ -17,11 +21,29 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class TermText(Strict):
+    """A term's label and description in another language."""
+
+    label: str = Field(min_length=1, description="The name shown to readers of that language.")
+    description: str = Field("", description="What the term means, in that language.")
+
+
 class Term(Strict):
     """One entry of a vocabulary: what editors write is the key, what readers see is the label."""
 
     label: str = Field(min_length=1, description="The name shown to readers.")
     description: str = Field("", description="What the term means; shown on its page.")
+    translations: dict[Annotated[str, Field(pattern=LANGUAGE_TAG)], TermText] = Field(
+        default_factory=dict,
+        description="Its label and description in the site's other `languages`: language -> {label, description}.",
+    )
+
+
+class SiteText(Strict):
+    """The archive's title and description in another language."""
+
+    title: str = Field(min_length=1, description="The archive's name in that language.")
+    description: str = Field("", description="What the archive documents, in that language.")
 
 
 class Grade(Term):
@@ -105,7 +127,21 @@ class ArchiveConfig(Strict):
         description="Where the site is published, e.g. 'https://example.org/archive/'. Used for permalinks, "
         "canonical links and feeds; internal links are relative, so the site works under any sub-path.",
     )
-    language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP 47 language of the site.")
+    language: str = Field(
+        "en",
+        pattern=LANGUAGE_TAG,
+        description="BCP 47 language of the site. With `languages`, the language of the pages being built (set by "
+        "the build, one language after the other; leave it out).",
+    )
+    translations: dict[Annotated[str, Field(pattern=LANGUAGE_TAG)], SiteText] = Field(
+        default_factory=dict,
+        description="The archive's title and description in its other `languages`: language -> {title, description}.",
+    )
+    languages: list[Annotated[str, Field(pattern=LANGUAGE_TAG)]] = Field(
+        default_factory=list,
+        description="The languages the site is published in, e.g. [en, uk]: the first at the site's root, each other "
+        "under /<language>/ (/uk/), every page in each with a switcher between them. Without it, the one `language`.",
+    )
     license: License | None = Field(None, description="The licence of the data.")
     contact: str = Field("", description="How to reach the editors (an e-mail address or a URL).")
     repository: str | None = Field(
@@ -135,6 +171,23 @@ class ArchiveConfig(Strict):
         min_length=1,
         description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
+
+    @model_validator(mode="after")
+    def _languages(self) -> ArchiveConfig:
+        if not self.languages:
+            object.__setattr__(self, "languages", [self.language])
+        elif "language" not in self.model_fields_set:
+            object.__setattr__(self, "language", self.languages[0])
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError("languages: each language once")
+        if self.language not in self.languages:
+            raise ValueError(f"language '{self.language}' is not one of `languages`")
+        return self
+
+    @property
+    def language_prefix(self) -> str:
+        """Where the pages of `language` are, from the site's root: '' for the first language, 'uk/' for another."""
+        return "" if self.language == self.languages[0] else f"{self.language}/"
 
     @field_validator("base_url")
     @classmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from warcrime_archive import __version__, i18n, layout, urls
 from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.model import captures
+from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.dates import day_words, month_words
 from warcrime_archive.plan.navigation import navigation
 from warcrime_archive.render.once import Fragments, PageLinks, once_functions, url_function
@@ -72,6 +74,27 @@ def text_attributes(tag: str, page_language: str) -> Markup:
     if tag == page_language:
         return Markup("")
     return Markup(' lang="%s" dir="%s"') % (tag, i18n.direction(tag))
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """A page in one of the site's languages: its tag, the language's own name, and where it is from the root of
+    the site in the first language (the page's links are made relative from there)."""
+
+    language: str
+    name: str
+    url: str
+
+
+def language_versions(config: ArchiveConfig, page_url: str) -> list[LanguageVersion]:
+    """The page at `page_url` (from the root of its language's pages) in each language of the site, in order."""
+    up = "../" * config.language_prefix.count("/")
+    versions = []
+    for tag in config.languages:
+        name = i18n.language_name(tag, tag)
+        prefix = "" if tag == config.languages[0] else f"{tag}/"
+        versions.append(LanguageVersion(tag, name[:1].upper() + name[1:], up + prefix + page_url))
+    return versions
 
 
 class SiteEnvironment(jinja2.Environment):
@@ -131,8 +154,9 @@ def make_environment(
         page_direction="rtl" if i18n.direction(config.language) == "rtl" else "ltr",
         # ' lang="ar" dir="rtl"' for text in another language than the page's ('' in the page's own: it inherits);
         # a language not recorded ('und', or None) gets dir="auto": the browser finds the direction in the text.
-        text_lang=lambda tag: text_attributes(tag or config.language, config.language),
+        text_lang=lambda tag: text_attributes(tag or config.languages[0], config.language),
         language_name=lambda tag: i18n.language_name(tag, config.language),
+        language_versions=lambda page_url: language_versions(config, page_url),
     )
     env.filters["markdown"] = _markdown_filter
     env.filters["day_words"] = day_words

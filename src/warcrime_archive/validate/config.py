@@ -45,15 +45,16 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
     except ValidationError as exc:
         problems.extend(pydantic_problems(exc, doc, ArchiveConfig))
         return None
-    if not i18n.is_source(config.language) and i18n.catalog_path(root, config.language) is None:
-        problems.append(
-            doc.problem(
-                ("language",),
-                f"there is no interface translation for '{config.language}'; "
-                f"available: {', '.join(i18n.available(root))}",
-                f"add locales/{config.language}/LC_MESSAGES/messages.po; see docs/translating.md",
+    where = ("languages",) if "languages" in (doc.data or {}) else ("language",)
+    for n, language in enumerate(config.languages):
+        if not i18n.is_source(language) and i18n.catalog_path(root, language) is None:
+            problems.append(
+                doc.problem(
+                    (*where, n) if where == ("languages",) else where,
+                    f"there is no interface translation for '{language}'; available: {', '.join(i18n.available(root))}",
+                    f"add locales/{language}/LC_MESSAGES/messages.po; see docs/translating.md",
+                )
             )
-        )
     return config
 
 
