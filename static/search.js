@@ -68,13 +68,13 @@
     li.appendChild(heading);
     // What each result is at a glance: its grade, alleged perpetrator side, place and date (the page's meta data),
     // each named, from the list's data-* messages.
-    var facts = document.createElement("ul");
+    var facts = document.createElement("p");
     facts.className = "result-facts";
     ["grade", "side", "place", "date"].forEach(function (name) {
       var value = (data.meta[name] || "").trim();
       var words = list.getAttribute("data-" + name);
       if (value && words) {
-        var fact = document.createElement("li");
+        var fact = document.createElement("span");
         fact.className = "result-" + name;
         fact.textContent = words.replace("{value}", value);
         facts.appendChild(fact);

@@ -44,6 +44,7 @@
   var map = null;
   var layers = {};
   var selected = null;
+  var touched = false; // the reader has moved the map
 
   function say(name, values) {
     return (root.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (all, key) {
@@ -677,14 +678,30 @@
         return groupIcon(count, say("here", { count: count }), false);
       }
     });
+    layers.detail.on("clusterkeydown", function (e) {
+      var key = e.originalEvent.key;
+      if (key === "Enter" || key === " ") {
+        e.originalEvent.preventDefault();
+        touched = true;
+        e.layer.zoomToBounds();
+      }
+    });
     layers.selected = L.layerGroup().addTo(map);
     map.on("zoomend", function () {
       drawMap();
     });
+    // The view goes into the address once the reader moves the map (not when it is fitted to the records).
+    ["pointerdown", "wheel", "keydown", "touchstart"].forEach(function (name) {
+      holder.addEventListener(name, function () {
+        touched = true;
+      }, { passive: true });
+    });
     map.on("moveend", function () {
-      var c = map.getCenter();
-      state.map = { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
-      writeUrl();
+      if (touched) {
+        var c = map.getCenter();
+        state.map = { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
+        writeUrl();
+      }
     });
     // Leaflet names its own buttons in English: the markers and the container are named by this page.
     load("basemap.json").then(function (geojson) {
@@ -705,7 +722,7 @@
         })
       });
       if (!state.map && countries.getLayers().length) {
-        map.fitBounds(countries.getBounds());
+        map.fitBounds(countries.getBounds(), { animate: false });
       }
     }).catch(function () {
       return null;
@@ -715,6 +732,19 @@
     } else {
       map.setView([48.5, 31.5], 5);
     }
+  }
+  // A mark does what a click does on Enter or Space: Leaflet makes each a focusable button, but on Enter only
+  // opens a popup.
+  function onActivate(marker, action) {
+    marker.on("click", action);
+    marker.on("keydown", function (e) {
+      var key = e.originalEvent.key;
+      if (key === "Enter" || key === " ") {
+        e.originalEvent.preventDefault();
+        touched = true;
+        action();
+      }
+    });
   }
   function keyboardName(marker, words) {
     marker.on("add", function () {
@@ -750,11 +780,12 @@
         if (!count || !point) {
           return;
         }
-        var words = say("region-all", { count: count, region: option[1] });
+        var words = say(count === 1 ? "region-one" : "region-all", { count: count, region: option[1] });
         var marker = L.marker(point, { icon: groupIcon(count, words, false), title: words, keyboard: true });
         keyboardName(marker, words);
-        marker.on("click", function () {
+        onActivate(marker, function () {
           map.setView(point, DETAIL_ZOOM);
+          el("explore-map").focus(); // the marks are drawn anew: the reader goes on from the map
         });
         layers.regions.addLayer(marker);
       });
@@ -765,7 +796,7 @@
     view.matched.forEach(function (r) {
       if (drawnAtPoint(r)) {
         var m = L.marker([r.lat, r.lon], { icon: markIcon(r, false), title: r.title, keyboard: true });
-        m.on("click", function () {
+        onActivate(m, function () {
           select(r, null);
         });
         markers.push(m);
@@ -782,14 +813,14 @@
       var m;
       if (group.length === 1) {
         m = L.marker(point, { icon: markIcon(group[0], true), title: group[0].title, keyboard: true });
-        m.on("click", function () {
+        onActivate(m, function () {
           select(group[0], null);
         });
       } else {
         var words = say("region-group", { count: group.length, region: facets[4].options[region][1] });
         m = L.marker(point, { icon: groupIcon(group.length, words, true), title: words, keyboard: true, count: group.length });
         keyboardName(m, words);
-        m.on("click", function () {
+        onActivate(m, function () {
           showRegion(Number(region), group);
         });
       }
@@ -933,6 +964,7 @@
       layers.selected.addLayer(L.circle(point, { radius: km * 1000, className: "ex-uncertainty", interactive: false }));
     }
     layers.selected.addLayer(L.circleMarker(point, { radius: 18, className: "ex-halo", interactive: false }));
+    touched = true;
     map.setView(point, Math.max(map.getZoom(), DETAIL_ZOOM + 2));
     el("explore-map").focus();
   }
