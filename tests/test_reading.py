@@ -195,7 +195,8 @@ def test_scrollable_regions_take_the_keyboards_focus(sample_site: Path):
         assert page.evaluate("e => e.scrollWidth > e.clientWidth", wrap.element_handle())  # it does scroll here
         wrap.focus()
         page.keyboard.press("ArrowRight")
-        assert page.evaluate("e => e.scrollLeft", wrap.element_handle()) > 0
+        # the browser may scroll smoothly: wait for it (the test fails after 5 s if the key never scrolls)
+        page.wait_for_function("e => e.scrollLeft > 0", arg=wrap.element_handle(), timeout=5000)
 
 
 def test_printed_to_pdf_every_link_to_another_site_shows_its_address(sample_site: Path):

@@ -1175,6 +1175,9 @@
           if (!rest.length) {
             complete = true;
             afterFirst();
+            if (window.performance && performance.mark) {
+              performance.mark("explore-every-record");
+            }
             root.setAttribute("data-ready", "all");
             return null;
           }
