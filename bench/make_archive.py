@@ -25,6 +25,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REGIONS_FILE = HERE.parent / "src" / "warcrime_archive" / "data" / "regions.yaml"
+BASEMAP_FILE = HERE.parent / "src" / "warcrime_archive" / "data" / "basemap" / "basemap.json"
 
 SIDES = [(f"side-{c}", f"Side {c.upper()}") for c in "abcde"]
 CATEGORIES = [
@@ -91,6 +92,17 @@ def ukrainian_regions() -> list[str]:
     return [names[0] for code, names in data.items() if code.startswith("UA-")]
 
 
+def region_centres() -> dict[str, tuple[float, float]]:
+    """Each Ukrainian region's name -> the (lat, lon) of the centre the base map gives it (inside its outline)."""
+    names = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    outlines = json.loads(BASEMAP_FILE.read_text(encoding="utf-8"))["regions"]
+    return {
+        names[code][0]: (outlines[code]["centre"][1], outlines[code]["centre"][0])
+        for code in names
+        if code.startswith("UA-") and code in outlines
+    }
+
+
 class Corpus:
     """N incidents and their pools of places and sources, all drawn from one seeded generator."""
 
@@ -110,16 +122,23 @@ class Corpus:
             for suffix in [rng.choice(OUTLET_SUFFIX)]
         ]
         regions = ukrainian_regions()
-        self.places: list[dict[str, Any]] = [
-            {
-                "id": f"loc-{i + 1:05d}",
-                "name": name.capitalize(),
-                "region": rng.choice(regions),
-                "lat": round(rng.uniform(UA_BOX[0], UA_BOX[1]), 4),
-                "lon": round(rng.uniform(UA_BOX[2], UA_BOX[3]), 4),
-            }
-            for i, name in enumerate(_words(rng, max(1, n // 10), 2, 4))
-        ]
+        centres = region_centres()
+        self.places: list[dict[str, Any]] = []
+        for i, name in enumerate(_words(rng, max(1, n // 10), 2, 4)):
+            region = rng.choice(regions)
+            lat, lon = rng.uniform(UA_BOX[0], UA_BOX[1]), rng.uniform(UA_BOX[2], UA_BOX[3])
+            # a point near the region's centre (records' coordinates must lie in their region), spread by the
+            # same draws as before
+            centre_lat, centre_lon = centres.get(region, ((UA_BOX[0] + UA_BOX[1]) / 2, (UA_BOX[2] + UA_BOX[3]) / 2))
+            self.places.append(
+                {
+                    "id": f"loc-{i + 1:05d}",
+                    "name": name.capitalize(),
+                    "region": region,
+                    "lat": round(centre_lat + (lat - (UA_BOX[0] + UA_BOX[1]) / 2) * 0.01, 4),
+                    "lon": round(centre_lon + (lon - (UA_BOX[2] + UA_BOX[3]) / 2) * 0.01, 4),
+                }
+            )
         self.sources = [self._source(i) for i in range(max(2, n // 3))]
         self.incidents = [self._incident(i) for i in range(n)]
 
@@ -218,6 +237,8 @@ class Corpus:
             when["note"] = self.sentence()
         perpetrator = rng.choice(SIDES)[0]
         sources = rng.sample(self.sources, min(len(self.sources), rng.randint(1, 4)))
+        ids = [s["id"] for s in sources]  # every claim cites all of the record's sources
+        when["sources"] = ids
         grade = rng.choices([g[0] for g in GRADES], weights=GRADE_WEIGHTS)[0]
         if grade == "corroborated" and len({s["outlet"] for s in sources}) < 2:
             grade = "single-source"
@@ -238,6 +259,7 @@ class Corpus:
                 "count": count,
                 "description": self.sentence(),
                 "people": [],
+                "sources": ids,
             }
             if rng.random() < (0.8 if personal else 0.2):
                 group["people"] = [{"name": self.person()} for _ in range(rng.randint(1, 3))]
@@ -250,7 +272,7 @@ class Corpus:
                     "side": perpetrator,
                     "stance": "acknowledges" if grade == "confirmed" else rng.choice(["denies", "no-comment"]),
                     "date": self.day(start).isoformat(),
-                    "source": sources[0]["url"],
+                    "sources": ids[:1],
                 }
             )
         location = {
@@ -262,6 +284,10 @@ class Corpus:
         }
         if location["precision"] in ("exact", "near") and rng.random() < 0.5:
             location["coordinates"] = {"lat": place["lat"], "lon": place["lon"]}
+        location["sources"] = ids
+        attribution = rng.choice(["suspected", "known"])
+        if grade != "confirmed":  # known only with the side's acknowledgement, which only confirmed records have
+            attribution = "suspected"
         record = {
             "id": f"inc-{i + 1:06d}",
             "title": f"{kind} in {place['name']}",
@@ -271,18 +297,21 @@ class Corpus:
             "first_reported": self.day(start, min(LAST_DAY, start + timedelta(days=30))).isoformat(),
             "location": location,
             "alleged_perpetrators": [
-                {"side": perpetrator, "attribution": rng.choice(["suspected", "known"]), "basis": self.sentence()}
+                {"side": perpetrator, "attribution": attribution, "basis": self.sentence(), "sources": ids}
             ],
             "victims": victims,
             "verification": {
                 "status": grade,
-                "by": [rng.choice(self.outlets)[0]] if grade == "verified" else [],
+                "by": [{"who": rng.choice(self.outlets)[0], "checked": ["authenticity", "place"], "sources": ids}]
+                if grade == "verified"
+                else [],
                 "note": self.sentence()
                 if grade in ("claimed", "contested", "discounted") or rng.random() < 0.3
                 else "",
+                "sources": ids,
             },
             "responses": responses,
-            "sources": [{k: v for k, v in s.items() if k != "id"} for s in sources],
+            "sources": sources,
             "content_warning": "Describes violence against people." if rng.random() < 0.4 else "",
             "tags": sorted(rng.sample(TAGS, rng.randint(0, 3))),
             "related": [f"inc-{rng.randint(1, i):06d}"] if i > 0 and rng.random() < 0.1 else [],
@@ -291,7 +320,7 @@ class Corpus:
             "sensitivity": ["personal-information"] if personal else [],
         }
         if rng.random() < 0.05:
-            record["corrections"] = [{"date": self.day(start).isoformat(), "note": self.sentence()}]
+            record["corrections"] = [{"date": self.day(start).isoformat(), "note": self.sentence(), "sources": ids}]
         if personal:
             record["private"] = {"contact": self.person(), "note": self.sentence()}
         # Kept for the Hugo copy only (not fields of the record).
@@ -310,6 +339,7 @@ def archive_yaml() -> str:
         return out
 
     data = {
+        "record_format": 2,
         "title": "Synthetic benchmark archive",
         "description": "A generated archive of synthetic records for measuring build time. Nothing in it is real.",
         "base_url": "https://archive.example.org/",
@@ -317,6 +347,8 @@ def archive_yaml() -> str:
         "license": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
         "contact": "",
         "own_archives": ["https://web.archive.example.org/"],  # the synthetic sources' captures
+        # The synthetic private notes stay in plaintext: the benchmark measures building, not encrypting.
+        "encryption": {"repository_is_private": True},
         "sides": vocabulary([(k, label, f"Synthetic party {label}.") for k, label in SIDES]),
         "categories": vocabulary(CATEGORIES),
         "victim_statuses": vocabulary(STATUSES),

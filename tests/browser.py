@@ -30,8 +30,9 @@ SUB = "/sub/"
 
 
 def make_test_archive(target: Path) -> Path:
-    """The minimal archive plus what makes every page type appear: an alias (redirect page), and a
-    second record placed by published coordinates, with no content warning."""
+    """The minimal archive plus what makes every page type appear: an alias (redirect page), a second record
+    placed by published coordinates, with no content warning, and a withdrawn third (its notice, and the list
+    of withdrawn records)."""
     shutil.copytree(MINIMAL, target)
     first = target / "incidents" / "2022-03-29-dmytrivka-x.yaml"
     record = yaml.safe_load(first.read_text())
@@ -39,13 +40,14 @@ def make_test_archive(target: Path) -> Path:
     second = {
         **record,
         "title": "Shelling reported in a village of Kharkiv Oblast",
-        "date": "2023-05-02",
+        "date": {"at": "2023-05-02", "sources": ["a"]},
         "location": {
             "place": "Testove",
             "admin1": "Kharkiv Oblast",
             "country": "UA",
             "precision": "exact",
             "coordinates": {"lat": 49.9, "lon": 36.3},
+            "sources": ["a"],
         },
         "content_warning": "",
         "narrative": "Reported by a test source.",
@@ -54,6 +56,13 @@ def make_test_archive(target: Path) -> Path:
     }
     second.pop("tags", None)
     (target / "incidents" / "2023-05-02-testove.yaml").write_text(yaml.safe_dump(second))
+    third = {
+        **second,
+        "title": "A record published twice",
+        "status": "withdrawn",
+        "withdrawn": {"date": "2024-05-01", "reason": "It duplicated another record."},
+    }
+    (target / "incidents" / "2023-05-02-testove-twice.yaml").write_text(yaml.safe_dump(third))
     return target
 
 

@@ -60,6 +60,14 @@ def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")
 
 
+@pytest.fixture(autouse=True)
+def _no_editor_key(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads the key of whoever runs the tests (or CI's): a test that needs one makes it."""
+    monkeypatch.delenv("WARCRIME_ARCHIVE_AGE_KEY", raising=False)
+    monkeypatch.delenv("WARCRIME_ARCHIVE_AGE_KEY_FILE", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-config"))
+
+
 @pytest.fixture
 def sample_root() -> Path:
     """The sample archive at the top of the repository (read-only: copy it before changing it)."""

@@ -25,6 +25,8 @@ def make_archive(root: Path) -> Path:
     """The minimal archive with its record marked personal-information (named victims, fine coordinates,
     a private note and a withheld file), and a second, public record placed by published coordinates."""
     shutil.copytree(MINIMAL, root)
+    with (root / "archive.yaml").open("a", encoding="utf-8") as config:
+        config.write("encryption: {repository_is_private: true}\n")  # the private values planted in plaintext
     path = root / RECORD
     record = yaml.safe_load(path.read_text())
     record["location"].update(
@@ -37,17 +39,18 @@ def make_archive(root: Path) -> Path:
     second = {
         **record,
         "title": "Shelling reported in a village of Kharkiv Oblast",
-        "date": "2023-05-02",
+        "date": {"at": "2023-05-02", "sources": ["a"]},
         "location": {
             "place": "Testove",
             "admin1": "Kharkiv Oblast",
             "country": "UA",
             "precision": "exact",
             "coordinates": {"lat": 49.9, "lon": 36.3},
+            "sources": ["a"],
         },
-        "victims": [{"side": "ukraine", "status": "unknown", "harm": "killed", "count": None}],
+        "victims": [{"side": "ukraine", "status": "unknown", "harm": "killed", "count": None, "sources": ["a", "b"]}],
         "sources": record["sources"]
-        + [{"url": "https://b.example/2", "title": "T2", "outlet": "O2", "type": "news-article"}],
+        + [{"id": "b", "url": "https://b.example/2", "title": "T2", "outlet": "O2", "type": "news-article"}],
         "sensitivity": [],
         "evidence": [],
         "private": None,

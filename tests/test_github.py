@@ -106,8 +106,14 @@ def test_pages_are_built_with_the_pages_base_url_and_least_privilege():
     assert data["permissions"] == {}
     assert data["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    checkout = next(s for s in _steps("pages.yml") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the records' dates come from the whole history
     build = next(s for s in data["jobs"]["build"]["steps"] if "warcrime-archive build" in s.get("run", ""))
-    assert build["env"] == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
+    assert build["env"] == {
+        "BASE_URL": "${{ steps.pages.outputs.base_url }}",
+        "WARCRIME_ARCHIVE_AGE_KEY": "${{ secrets.WARCRIME_ARCHIVE_AGE_KEY }}",  # the name check of encrypted names
+    }
+    assert "secrets." not in (REPO / ".github" / "workflows" / "check.yml").read_text()  # pull requests: no secret
     uses = [s.get("uses", "").split("@")[0] for s in _steps("pages.yml")]
     assert [u for u in uses if u] == [
         "actions/checkout",
@@ -145,7 +151,7 @@ def test_pre_commit_validates_records_and_runs_ruff():
         ("incidents/2024-06-x.yaml", True),
         ("archive.yaml", True),
         ("pages/about.md", True),
-        ("src/warcrime_archive/cli.py", False),
+        ("src/warcrime_archive/cli/building.py", False),
     ]:
         assert bool(re.search(validate["files"], path)) is matches, path
     ruff_repo = next(r for r in config["repos"] if r["repo"].endswith("ruff-pre-commit"))

@@ -331,6 +331,6 @@ def test_a_language_without_a_catalog_is_refused_naming_the_available_ones(
     result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
     assert result.exit_code == 1
     assert (
-        "archive.yaml:11:11: language: there is no interface translation for 'xx'; available: en, qps "
+        "archive.yaml:13:11: language: there is no interface translation for 'xx'; available: en, qps "
         "(add locales/xx/LC_MESSAGES/messages.po; see docs/translating.md)"
     ) in result.output

@@ -3,7 +3,7 @@ leaves, the leaves import only leaves, and no module imports itself through othe
 
 The stages, in order: model -> read -> validate -> catalog -> publish -> plan -> render -> write (publish comes
 before plan: a page shows a record's published forms and describes the downloads). incremental/, commands/,
-cli.py and build.py are outside the stages: they may import anything, and what the stages may import of
+cli/ and build.py are outside the stages: they may import anything, and what the stages may import of
 incremental/ is tested with it.
 """
 

@@ -164,8 +164,10 @@ def test_mangled_record_text_gives_only_reported_problems(
 # (2) Generated valid archives: they validate clean and build with every internal link resolving.
 
 ARCHIVE_YAML = """\
+record_format: 2
 title: Generated archive
 base_url: https://example.org/generated/
+encryption: {repository_is_private: true}  # the generated private notes are in plaintext
 sides:
   russia: {label: Russia}
   ukraine: {label: Ukraine}
@@ -220,6 +222,7 @@ def _earliest(date: Any) -> dt.date:
 # A pool of sources: a URL always comes with the same title, outlet and date, as the archive requires.
 SOURCES = [
     {
+        "id": f"s{n}",
         "url": f"https://news{n % 3}.example/story/{n}",
         "title": f"Story number {n}",
         "outlet": f"Outlet {n % 3}",
@@ -236,14 +239,23 @@ SOURCES = [
 
 
 @st.composite
-def records(draw: st.DrawFn, ids: list[str], index: int) -> dict[str, Any]:
+def records(draw: st.DrawFn, record_ids: list[str], index: int) -> dict[str, Any]:
     sources = draw(st.lists(st.sampled_from(SOURCES), min_size=1, max_size=4, unique_by=lambda s: s["url"]))
     outlets = {s["outlet"] for s in sources}
+    ids = [s["id"] for s in sources]
+    cited = st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True)  # a claim's sources
     grades = ["verified", "claimed"] + (["corroborated"] if len(outlets) >= 2 else [])
     grade = draw(st.sampled_from(grades))
-    verification: dict[str, Any] = {"status": grade, "note": draw(TEXT)}
+    verification: dict[str, Any] = {"status": grade, "note": draw(TEXT), "sources": draw(cited)}
     if grade == "verified":
-        verification["by"] = draw(st.lists(st.sampled_from(["Verifier A", "Verifier B"]), min_size=1, unique=True))
+        verification["by"] = [
+            {
+                "who": who,
+                "checked": draw(st.lists(st.sampled_from(["authenticity", "place", "time"]), min_size=1, unique=True)),
+                "sources": draw(cited),
+            }
+            for who in draw(st.lists(st.sampled_from(["Verifier A", "Verifier B"]), min_size=1, unique=True))
+        ]
     victim_side = draw(st.sampled_from(["russia", "ukraine", None]))
     victims = [
         {
@@ -255,30 +267,45 @@ def records(draw: st.DrawFn, ids: list[str], index: int) -> dict[str, Any]:
                 | st.integers(1, 500)
                 | st.tuples(st.integers(1, 50), st.integers(0, 50)).map(lambda t: {"min": t[0], "max": t[0] + t[1]})
             ),
-            # A name holds a word with a digit, which no generated text has: a record marked personal-information
-            # whose texts held a victim's name would rightly fail validation.
-            "people": draw(st.lists(st.builds(lambda n: {"name": f"Person0 {n}"}, WORDS), max_size=2)),
+            # Each part of a name holds a digit, which no generated text has: a record marked personal-information
+            # whose texts held any part of a victim's name would rightly fail validation.
+            "people": draw(st.lists(st.builds(lambda n: {"name": f"Person0 {n}0"}, WORDS), max_size=2)),
+            # corroborated needs two outlets stating what happened: every source
+            "sources": list(ids) if grade == "corroborated" else draw(cited),
         }
         for _ in range(draw(st.integers(1, 2)))
     ]
-    others = [i for i in ids if i != ids[index]]
+    others = [i for i in record_ids if i != record_ids[index]]
+    date = draw(incident_dates())
+    dated = {"at": date} if isinstance(date, str) else date
     record: dict[str, Any] = {
         "title": draw(TEXT),
         "summary": draw(TEXT),
         "category": draw(st.sampled_from(["killing", "torture"])),
-        "date": (date := draw(incident_dates())),
+        "date": {**dated, "sources": draw(cited)},
         "first_reported": draw(partial_dates(after=_earliest(date))),  # a report cannot precede the incident
-        "location": dict(draw(st.sampled_from(PLACES))),
+        "location": {**draw(st.sampled_from(PLACES)), "sources": draw(cited)},
         "alleged_perpetrators": [
-            {"side": draw(st.sampled_from(["russia", "ukraine"])), "attribution": "suspected", "basis": draw(TEXT)}
+            {
+                "side": draw(st.sampled_from(["russia", "ukraine"])),
+                "attribution": "suspected",
+                "basis": draw(TEXT),
+                "sources": draw(cited),
+            }
         ],
         "victims": victims,
         "verification": verification,
         "sources": sources,
         "tags": draw(st.lists(st.sampled_from(["pow", "video", "hors-de-combat", "trench"]), max_size=3, unique=True)),
         "related": draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else [],
-        "aliases": draw(st.lists(st.just(f"old-{ids[index]}"), max_size=1)),
-        "narrative": draw(st.lists(TEXT, max_size=3).map("\n\n".join)),
+        "aliases": draw(st.lists(st.just(f"old-{record_ids[index]}"), max_size=1)),
+        # paragraphs, some ending with a citation of one or more of the record's sources
+        "narrative": "\n\n".join(
+            text + ("" if not cite else " [" + "; ".join(f"@{i}" for i in cite) + "]")
+            for text, cite in draw(
+                st.lists(st.tuples(TEXT, st.lists(st.sampled_from(ids), max_size=2, unique=True)), max_size=3)
+            )
+        ),
         "content_warning": draw(st.sampled_from(["", "Describes a killing."])),
         "sensitivity": draw(st.lists(st.just("personal-information"), max_size=1)),
         "private": {"notes": f"PRIVATE-NOTE-{index}: {draw(TEXT)}"},

@@ -96,6 +96,26 @@ def test_the_content_warning_comes_first_and_the_narrative_opens_on_request(site
         assert page.locator("script:not([type='application/ld+json'])").count() == 0
 
 
+def test_under_a_warning_the_victims_details_are_collapsed_and_print_opens_everything(site: Path):
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + WARNED)
+        # the warning is the first thing after the title: before the summary and any section
+        first = page.evaluate(
+            "() => [...document.querySelectorAll('article > header > *')].map(e => e.className || e.tagName)"
+        )
+        assert first[:3] == ["breadcrumbs", "H1", "content-warning"]
+        people = page.locator("section[aria-labelledby=h-victims] details .people")
+        narrative = page.locator("section[aria-labelledby=h-narrative] details .narrative")
+        assert people.count() == 1 and not people.is_visible() and not narrative.is_visible()
+        page.emulate_media(media="print")
+        assert people.is_visible() and narrative.is_visible()
+        pdf = page.pdf()  # Chromium's own print to PDF: the collapsed parts are in it
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        page.emulate_media(media="screen")
+        assert not people.is_visible()
+
+
 def test_a_record_without_a_warning_shows_its_narrative(site: Path):
     with serve(site) as base, chromium() as browser:
         page = browser.new_page()

@@ -95,6 +95,24 @@ NOT_FREE_TEXT = {
     "base_url",
     "language",
     "own_archives[]",
+    # claim-level sourcing: ids of the record's sources (`sources[].id`, lowercase letters, digits and hyphens)
+    "sources[].id",
+    "sources[].party",
+    *(
+        f"{claim}.sources[]"
+        for claim in (
+            "date",
+            "location",
+            "alleged_perpetrators[]",
+            "victims[]",
+            "verification.by[]",
+            "verification",
+            "responses[]",
+            "investigations[]",
+            "corrections[]",
+        )
+    ),
+    "encryption.recipients[]",
 }
 
 
@@ -133,18 +151,24 @@ def values_at(data: object, path: str) -> list[object]:
 
 
 @pytest.mark.parametrize(
-    ("model", "file"), [(Incident, "incidents/2024-01-01-hostile.yaml"), (ArchiveConfig, "archive.yaml")]
+    ("model", "files"),
+    [
+        (Incident, ["incidents/2024-01-01-hostile.yaml", "incidents/2024-01-02-hostile-withdrawn.yaml"]),
+        (ArchiveConfig, ["archive.yaml"]),
+    ],
 )
-def test_the_hostile_fixture_has_a_payload_in_every_free_text_field(model, file):
-    """A new field fails here until the fixture gets a payload for it (or it is listed as not free text)."""
-    data = yaml.safe_load((HOSTILE / file).read_text("utf-8"))
+def test_the_hostile_fixture_has_a_payload_in_every_free_text_field(model, files):
+    """A new field fails here until the fixture gets a payload for it (or it is listed as not free text). The withdrawn
+    record holds the fields only a withdrawn record has."""
+    data = [yaml.safe_load((HOSTILE / file).read_text("utf-8")) for file in files]
     missing = [
         path
         for path in text_fields(model)
         if path not in NOT_FREE_TEXT
         and not any(
             isinstance(v, str) and ("<script>" in v or '"onmouseover=' in v or '"onclick=' in v)
-            for v in values_at(data, path)
+            for record in data
+            for v in values_at(record, path)
         )
     ]
     assert missing == []
@@ -264,21 +288,15 @@ def _refusal(root: Path, tmp_path: Path) -> list[str]:
     ("old", "new", "expected"),
     [
         (
-            "  url: https://example.org/case",
-            "  url: javascript:alert(1)//case",
-            "incidents/2024-01-01-hostile.yaml:118:8: investigations[0].url: "
-            "'javascript:alert(1)//case\"onclick=\"window.__pwned=1' is not an http(s) URL",
-        ),
-        (
-            "- url: https://example.org/a",
-            "- url: data:text/html,x//a",
-            "incidents/2024-01-01-hostile.yaml:125:8: sources[0].url: "
+            "  url: https://example.org/a",
+            "  url: data:text/html,x//a",
+            "incidents/2024-01-01-hostile.yaml:138:8: sources[0].url: "
             '\'data:text/html,x//a"onmouseover="window.__pwned=1"/<scri... is not an http(s) URL',
         ),
         (
             "  archived_url: https://web.archive.org/web/2024/",
             "  archived_url: JaVaScRiPt:alert(1)//",
-            "incidents/2024-01-01-hostile.yaml:131:17: sources[0].archived_url: "
+            "incidents/2024-01-01-hostile.yaml:144:17: sources[0].archived_url: "
             '\'JaVaScRiPt:alert(1)//https://example.org/"onmouseover="w... is not an http(s) URL',
         ),
     ],
@@ -294,12 +312,12 @@ def test_urls_in_records_are_http_or_https_only(tmp_path, old, new, expected):
         (
             'url: https://example.org/"onmouseover',
             'url: javascript:alert(1)//"onmouseover',
-            "archive.yaml:11:8: license.url: 'javascript:alert(1)//\"onmouseover=\"window.__pwned=1' is not an http(s) URL",
+            "archive.yaml:12:8: license.url: 'javascript:alert(1)//\"onmouseover=\"window.__pwned=1' is not an http(s) URL",
         ),
         (
             "repository: https://example.org/repo",
             "repository: data:text/html,x",
-            "archive.yaml:13:13: repository: 'data:text/html,x\"><script>window.__pwned=1</script>' is not an http(s) URL",
+            "archive.yaml:14:13: repository: 'data:text/html,x\"><script>window.__pwned=1</script>' is not an http(s) URL",
         ),
     ],
 )
@@ -453,3 +471,117 @@ def test_no_build_path_or_clock_reaches_the_output(tmp_path, monkeypatch):
     for path in every_file(out):
         text = path.read_bytes().decode("utf-8", "replace")
         assert str(tmp_path) not in text and "unusual-output-folder" not in text, path
+
+
+# --- Private stays private: commit messages, encrypted values, names in every form ----------------------------------
+
+COMMIT_MARKERS = ("zqcommitsubjectzq", "zqcommitbodyzq", "zqauthornamezq", "zqauthoremailzq", "zqcommitternamezq")
+
+
+def commit_planted(root: Path, message: str, when: str) -> None:
+    """A commit whose subject, body, author and committer each hold a marker."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Zqauthornamezq Witness",
+        "GIT_AUTHOR_EMAIL": "zqauthoremailzq@example.org",
+        "GIT_COMMITTER_NAME": "Zqcommitternamezq",
+        "GIT_COMMITTER_EMAIL": "zqauthoremailzq@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    for args in (["add", "-A"], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def markers_in(site: Path, markers: set[str]) -> list[str]:
+    found = []
+    for path in every_file(site):
+        forms = readings(path.read_bytes())
+        found += [f"{path.relative_to(site).as_posix()}: {m}" for m in sorted(markers) if any(m in f for f in forms)]
+    return found
+
+
+@pytest.mark.parametrize("commit_links", [False, True])
+def test_no_commit_message_author_or_e_mail_reaches_any_built_byte(tmp_path, commit_links):
+    root = shutil.copytree(PRIVATE, tmp_path / "archive")
+    config = root / "archive.yaml"
+    config.write_text(
+        config.read_text() + f"repository: https://git.example/o/a\ncommit_links: {str(commit_links).lower()}\n"
+    )
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    commit_planted(
+        root, "Add records zqcommitsubjectzq\n\nPer call with zqcommitbodyzq (+380...)", "2024-01-02T10:00:00Z"
+    )
+    record = root / "incidents" / "2022-05-01-public.yaml"
+    record.write_text(record.read_text().replace("summary: A video appears to show ...", "summary: A video shows it."))
+    commit_planted(root, "Identify victim as zqcommitsubjectzq", "2024-02-03T10:00:00Z")
+    out = tmp_path / "site"
+    build_site(root, out)
+    page = (out / "incidents" / "2022-05-01-public" / "index.html").read_text("utf-8")
+    assert "First published." in page and "Updated." in page, "the history is there"
+    assert ("/commit/" in page) is commit_links
+    assert markers_in(out, set(COMMIT_MARKERS) | private_markers()) == []
+
+
+def test_no_encrypted_or_decrypted_private_value_reaches_any_built_byte(tmp_path, monkeypatch):
+    """The private fixture encrypted by the editors' command: built without the key and with it, no marker and no
+    ciphertext is in any built byte."""
+    from pyrage import x25519
+
+    from warcrime_archive.commands.private import encrypt_records
+
+    root = shutil.copytree(PRIVATE, tmp_path / "archive")
+    key = x25519.Identity.generate()
+    config = root / "archive.yaml"
+    config.write_text(
+        config.read_text().replace(
+            "encryption: {repository_is_private: true}", f"encryption: {{recipients: [{key.to_public()}]}}"
+        )
+    )
+    assert sum(count for _, count in encrypt_records(root)) == 15
+    texts = "".join(p.read_text() for p in (root / "incidents").glob("*.yaml")).lower()
+    assert [m for m in private_markers() if m in texts and m.startswith("zq")] == [
+        "zqprivatekeyzq"
+    ]  # keys stay readable
+    without = build_site(root, tmp_path / "without")
+    assert [p.severity.value for p in without.warnings].count("notice") == 1  # the name check did not run
+    monkeypatch.setenv("WARCRIME_ARCHIVE_AGE_KEY", str(key))
+    with_key = build_site(root, tmp_path / "with")
+    assert "notice" not in [p.severity.value for p in with_key.warnings]
+    for site in (tmp_path / "without", tmp_path / "with"):
+        assert markers_in(site, private_markers() | {"enc[age,"}) == []
+
+
+NAME_FORMS = {
+    "the surname alone": ("summary", "A video appears to show Zqsurnamezq."),
+    "the given name alone": ("summary", "A video appears to show ZQPEOPLENAMEZQ."),
+    "the surname in Cyrillic": ("summary", "Відео: Зксурнамезк."),
+    "the name in a URL slug": ("sources.0.url", "https://a.example/2022/zqpeoplenamezq-zqsurnamezq-shot"),
+    "the surname percent-encoded in Cyrillic": (
+        "sources.0.url",
+        "https://a.example/%D0%97%D0%BA%D1%81%D1%83%D1%80%D0%BD%D0%B0%D0%BC%D0%B5%D0%B7%D0%BA",
+    ),
+    "the other reported name": ("narrative", "Also known as zqalsoreportedaszq."),
+    "the name run together": ("content_warning", "ZqpeoplenamezqZqsurnamezq is shot."),
+}
+
+
+@pytest.mark.parametrize("form", sorted(NAME_FORMS))
+def test_a_protected_name_in_any_form_stops_the_build_before_anything_is_written(tmp_path, form):
+    root = shutil.copytree(PRIVATE, tmp_path / "archive")
+    path = root / "incidents" / "2022-03-29-personal.yaml"
+    record = yaml.safe_load(path.read_text("utf-8"))
+    where, text = NAME_FORMS[form]
+    holder = record
+    *parents, field = [int(p) if p.isdigit() else p for p in where.split(".")]
+    for part in parents:
+        holder = holder[part]
+    holder[field] = text
+    path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+    errors = _refusal(root, tmp_path)
+    assert len(errors) == 1 and "holds the name of victims[0].people[0] or a part of it" in errors[0]
+    assert f" {where.replace('.0.', '[0].')}: " in errors[0]
+    for marker in ("zqsurnamezq", "zqpeoplenamezq", "зксурнамезк", "zqalsoreportedaszq"):
+        assert marker not in errors[0].lower()  # the message never repeats the name

@@ -56,6 +56,7 @@ def test_the_browser_marker_is_on_every_test_that_starts_chromium_or_the_nu_chec
         "test_axe_finds_no_serious_or_critical_violations_on_any_page_type",
         "test_keyboard_reaches_the_skip_link_first_and_sees_focus",
         "test_landmarks_and_one_h1_on_every_page_type",
+        "test_under_a_warning_the_victims_details_are_collapsed_and_print_opens_everything",
         "test_every_page_of_the_hostile_site_runs_no_injected_script",
     }
 

@@ -21,7 +21,7 @@ from typing import TypeVar
 import jinja2
 
 from warcrime_archive import i18n
-from warcrime_archive.catalog.history import read_history
+from warcrime_archive.catalog.history import read_history, shallow_clone
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.memory import long_lived
@@ -29,7 +29,7 @@ from warcrime_archive.model.archive import Archive
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.site import PageParts, plan_site
-from warcrime_archive.problems import ArchiveError, Problem
+from warcrime_archive.problems import ArchiveError, Problem, Severity
 from warcrime_archive.publish.downloads import Rows
 from warcrime_archive.render.environment import environment
 from warcrime_archive.render.once import Fragments
@@ -74,7 +74,7 @@ class Reuse:
     `kept_files`, `fragments`, `fingerprints` (once the templates' environment is made), `page_parts`, `rows`,
     then `keep` once every file is in place."""
 
-    def records(self, config: ArchiveConfig | None, today: dt.date) -> RecordStore:
+    def records(self, config: ArchiveConfig | None, today: dt.date, keys: bytes) -> RecordStore:
         """Where each record file's result comes from (validate: `validate.record_store`)."""
         return RecordStore()
 
@@ -125,6 +125,7 @@ def build_site(
     stages.begin("load")
     loaded = check(root, strict=strict, records=reuse.records)  # read, validate
     assert loaded.archive is not None
+    warnings = _with_history_check(root, loaded.reported, history)
     archive = with_base_url(loaded.archive, base_url)
     # The next site is begun now: the files it keeps of the last one are put in place (in a child process)
     # while the archive is catalogued and planned.
@@ -150,7 +151,7 @@ def build_site(
                 search.finish()  # publish: the search index, made beside the rest
         stages.begin("write", report=False)
         files = site.commit()  # write: the new site swapped in whole
-    return BuildResult(out, len(pages), files, len(archive.records), loaded.warnings, stages.end(), len(todo))
+    return BuildResult(out, len(pages), files, len(archive.records), warnings, stages.end(), len(todo))
 
 
 def _render(
@@ -180,6 +181,16 @@ def _render(
     finally:
         rendered.close()  # stops the render workers at once if writing failed
     stages.move("write", "render", waited[0])
+
+
+def _with_history_check(root: Path, reported: list[Problem], history: bool) -> list[Problem]:
+    """The load's warnings and notes, and a shallow clone's: an error in CI (the history would be invented)."""
+    cut_short = shallow_clone(root) if history else None
+    if cut_short is None:
+        return reported
+    if cut_short.severity is Severity.ERROR:
+        raise ArchiveError([cut_short])
+    return [cut_short, *reported]
 
 
 def with_base_url(archive: Archive, base_url: str | None) -> Archive:

@@ -15,6 +15,8 @@ from pathlib import Path
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
+    """A check that could not run (e.g. the name check without the key to the names): said, never failing."""
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +34,7 @@ class Problem:
     def text(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        prefix = {Severity.WARNING: "warning: ", Severity.NOTICE: "note: "}.get(self.severity, "")
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}: {prefix}{what}{hint}"
 
@@ -58,11 +60,13 @@ class ArchiveError(Exception):
 
 
 def summary(problems: list[Problem]) -> str:
-    """'2 errors, 1 warning in 2 files'."""
+    """'2 errors, 1 warning in 2 files', and ', 1 check not run' when a check could not run (notices)."""
+    notices = sum(1 for p in problems if p.severity is Severity.NOTICE)
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-    warnings = len(problems) - errors
-    files = len({p.path for p in problems})
-    return (
+    warnings = len(problems) - errors - notices
+    files = len({p.path for p in problems if p.severity is not Severity.NOTICE})
+    text = (
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
         f"in {files} file{'s' * (files != 1)}"
     )
+    return text + (f", {notices} check{'s' * (notices != 1)} not run" if notices else "")

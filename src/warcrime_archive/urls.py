@@ -41,6 +41,7 @@ SEARCHED_PAGES = f"{INCIDENTS}*/index.html"
 SEARCH_SCRIPT = "static/search.js"
 LIST_SCRIPT = "static/incidents.js"
 DATA = "data/"
+WITHDRAWALS = "withdrawals/"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -68,6 +69,7 @@ RESERVED = {
         SEARCH_BUNDLE,
         DATA,
         SCHEMAS,
+        WITHDRAWALS,
     )
 } | {FEED, SITEMAP, ROBOTS, SUMS}
 
@@ -123,7 +125,7 @@ def category(key: str) -> str:
     return f"{CATEGORIES}{key}/"
 
 
-def year(value: int) -> str:
+def year(value: int | str) -> str:
     return f"{YEARS}{value}/"
 
 

@@ -14,7 +14,7 @@ RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
 
 def test_an_entry_is_first_published_at_its_oldest_commit_and_updated_at_its_newest():
     archive = load_archive(MINIMAL).archive
-    newer, older = Commit("b" * 40, dt.date(2024, 5, 2), "Edit"), Commit("a" * 40, dt.date(2024, 5, 1), "Add")
+    newer, older = Commit("b" * 40, dt.date(2024, 5, 2)), Commit("a" * 40, dt.date(2024, 5, 1))
     entry = build_catalog(archive, {RECORD: (newer, older)}).entries[0]
     assert (entry.first_published, entry.last_updated) == (older, newer)
     plain = build_catalog(archive).entries[0]

@@ -14,6 +14,8 @@ RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
 def test_private_parts_never_reach_the_catalog(tmp_path):
     root = tmp_path / "a"
     shutil.copytree(MINIMAL, root)
+    with (root / "archive.yaml").open("a") as config:
+        config.write("encryption: {repository_is_private: true}\n")  # the private values in plaintext
     path = root / RECORD
     text = path.read_text().replace("precision: near,", "precision: exact, coordinates: {lat: 50.41, lon: 30.12},")
     text += (

@@ -9,7 +9,7 @@ from warcrime_archive.catalog.sources import sources_of
 from warcrime_archive.validate.load import load_archive
 
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
-SOURCE = '  - {url: "https://a.example/1", title: T1, outlet: O1, published: "2022-04", type: news-article}\n'
+SOURCE = '  - {id: a, url: "https://a.example/1", title: T1, outlet: O1, published: "2022-04", type: news-article}\n'
 
 
 def test_a_url_is_one_source_however_many_records_and_times_cite_it(tmp_path):
@@ -17,9 +17,10 @@ def test_a_url_is_one_source_however_many_records_and_times_cite_it(tmp_path):
     shutil.copytree(MINIMAL, root)
     text = (root / RECORD).read_text()
     assert SOURCE in text
-    other = text.replace(SOURCE, SOURCE + SOURCE.replace("a.example/1", "a.example/2").replace("O1", "o1"))
+    second = SOURCE.replace("a.example/2", "").replace("a.example/1", "a.example/2").replace("O1", "o1")
+    other = text.replace(SOURCE, SOURCE + second.replace("id: a,", "id: b,"))
     (root / "incidents" / "2022-03-01-other.yaml").write_text(other.replace("2022-03-29", "2022-03-01"))
-    (root / RECORD).write_text(text.replace(SOURCE, SOURCE + SOURCE))  # cited twice by one record
+    (root / RECORD).write_text(text.replace(SOURCE, SOURCE + SOURCE.replace("id: a,", "id: a2,")))  # cited twice
     catalog = build_catalog(load_archive(root).archive)
     first, second = catalog.sources_by_url["https://a.example/1"], catalog.sources_by_url["https://a.example/2"]
     assert catalog.sources == (first, second)  # by outlet, title and URL

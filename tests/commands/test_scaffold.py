@@ -1,5 +1,6 @@
 """The new record's scaffold: every field present and commented, and valid once filled."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -74,16 +75,17 @@ def test_a_fresh_scaffold_asks_to_be_filled(archive):
     assert problems == [
         f"incidents/{ID}.yaml:8:10: summary: must not be empty",
         f"incidents/{ID}.yaml:10:11: category: '' is not one of the categories in archive.yaml (allowed: killing)",
-        f"incidents/{ID}.yaml:34:11: location.admin1: '' is not a region of UA in ISO 3166-2 (27 regions of UA: Autonomous Republic of Crimea, Cherkasy Oblast, Chernihiv Oblast, Chernivtsi Oblast, Dnipropetrovsk Oblast, Donetsk Oblast, ...)",
-        f"incidents/{ID}.yaml:36:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region' or 'unknown'",
-        f"incidents/{ID}.yaml:50:11: alleged_perpetrators[0].side: '' is not one of the sides in archive.yaml (allowed: russia, ukraine)",
-        f"incidents/{ID}.yaml:62:13: victims[0].status: '' is not one of the victim statuses in archive.yaml (allowed: prisoner-of-war, unknown)",
-        f"incidents/{ID}.yaml:64:11: victims[0].harm: '' is not allowed: input should be 'killed', 'wounded', 'tortured', 'ill-treated' or 'missing'",
-        f"incidents/{ID}.yaml:88:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
-        f"incidents/{ID}.yaml:124:10: sources[0].url: '' is not an http(s) URL",
-        f"incidents/{ID}.yaml:126:12: sources[0].title: must not be empty",
-        f"incidents/{ID}.yaml:128:13: sources[0].outlet: must not be empty",
-        f"incidents/{ID}.yaml:132:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
+        f"incidents/{ID}.yaml:36:11: location.admin1: '' is not a region of UA in ISO 3166-2 (27 regions of UA: Autonomous Republic of Crimea, Cherkasy Oblast, Chernihiv Oblast, Chernivtsi Oblast, Dnipropetrovsk Oblast, Donetsk Oblast, ...)",
+        f"incidents/{ID}.yaml:38:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region' or 'unknown'",
+        f"incidents/{ID}.yaml:56:11: alleged_perpetrators[0].side: '' is not one of the sides in archive.yaml (allowed: russia, ukraine)",
+        f"incidents/{ID}.yaml:70:13: victims[0].status: '' is not one of the victim statuses in archive.yaml (allowed: prisoner-of-war, unknown)",
+        f"incidents/{ID}.yaml:72:11: victims[0].harm: '' is not allowed: input should be 'killed', 'wounded', 'tortured', 'ill-treated' or 'missing'",
+        f"incidents/{ID}.yaml:98:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
+        f"incidents/{ID}.yaml:142:9: sources[0].id: '' is not a source id (lowercase letters, digits and hyphens, at most 40 characters, e.g. 'itv' or 'al-jazeera')",
+        f"incidents/{ID}.yaml:144:10: sources[0].url: '' is not an http(s) URL",
+        f"incidents/{ID}.yaml:146:12: sources[0].title: must not be empty",
+        f"incidents/{ID}.yaml:148:13: sources[0].outlet: must not be empty",
+        f"incidents/{ID}.yaml:152:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
     ]
 
 
@@ -96,11 +98,12 @@ FILLED = {
     "status: ''\n    # killed": "status: unknown\n    # killed",
     "harm: ''": "harm: killed",
     "\n  status: ''": "\n  status: claimed",
-    "  note: ''\n# What parties said.": "  note: Claimed by one outlet.\n# What parties said.",
+    "what was not.\n  note: ''": "what was not.\n  note: Claimed by one outlet.",
     "url: ''": "url: https://a.example/2",
     "    title: ''": "    title: A title",
     "outlet: ''": "outlet: An outlet",
     "type: ''": "type: news-article",
+    "    id: ''": "    id: a",
 }
 
 
@@ -116,6 +119,9 @@ def test_a_filled_scaffold_validates_and_builds(archive):
     for placeholder, value in FILLED.items():
         assert text.count(placeholder) == 1, placeholder
         text = text.replace(placeholder, value)
+    # every claim the scaffold holds cites the one source
+    text, claims = re.subn(r"^( *)sources: \[\]$", r"\1sources: [a]", text, flags=re.M)
+    assert claims == 5  # date, location, alleged perpetrator, victims, verification
     path.write_text(text)
     loaded = load_archive(archive)
     assert loaded.errors == []
@@ -125,39 +131,3 @@ def test_a_filled_scaffold_validates_and_builds(archive):
     )
     assert built.returncode == 0, built.stderr
     assert "Two prisoners shot" in (archive / "build" / "incidents" / ID / "index.html").read_text()
-
-
-def test_new_never_overwrites(archive):
-    args = ("--date", "2024-06-01", "--place", "Robotyne", "--title", "Two prisoners shot")
-    assert new(archive, *args).returncode == 0
-    path = archive / "incidents" / f"{ID}.yaml"
-    path.write_text("title: mine\n")
-    result = new(archive, *args)
-    assert result.returncode == 1
-    assert result.stderr == f"Error: {path} already exists; it is not overwritten (choose another title)\n"
-    assert path.read_text() == "title: mine\n"
-
-
-def test_without_a_terminal_a_missing_option_is_a_clear_error(archive):
-    result = new(archive, "--date", "2024-06-01", "--title", "x")
-    assert result.returncode == 1
-    assert result.stderr.endswith("Error: --place is missing (there is no terminal to ask on): give --place\n")
-    result = new(archive, "--date", "2024-13-01", "--place", "a", "--title", "x")
-    assert result.returncode == 1
-    assert result.stderr.endswith("Error: --date: '2024-13-01' is not a real date\n")
-    assert list((archive / "incidents").iterdir()) == [archive / "incidents" / "2022-03-29-dmytrivka-x.yaml"]
-
-
-def test_missing_options_are_asked_for_at_a_terminal(archive, monkeypatch):
-    from click.testing import CliRunner
-
-    from warcrime_archive import cli
-
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
-    answers = "2024-06-01\nRobotyne\nTwo prisoners shot\n"
-    result = CliRunner().invoke(cli.cli, ["new", "--root", str(archive)], input=answers)
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith(
-        "Date (YYYY-MM-DD, YYYY-MM or YYYY): 2024-06-01\nPlace: Robotyne\nShort title: Two prisoners shot\n"
-    )
-    assert (archive / "incidents" / f"{ID}.yaml").is_file()

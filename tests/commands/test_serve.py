@@ -34,6 +34,8 @@ pytestmark = pytest.mark.slow
 RECORD = "incidents/2022-03-29-dmytrivka-x.yaml"
 PAGE = "incidents/2022-03-29-dmytrivka-x/"
 TITLE = "Wounded captured soldier shot near Dmytrivka"
+HEADLINE = f"Alleged: {TITLE} (grade: Verified)"
+"""The page's title: the record's title, alleged, with its grade."""
 BROKEN = (
     "incidents/2022-03-29-dmytrivka-x.yaml:3:11: category: 'killings' is not one of the categories in "
     "archive.yaml (did you mean 'killing'?)"
@@ -91,12 +93,12 @@ def edit(root: Path, old: str, new: str, name: str = RECORD) -> None:
 def test_serves_the_site_under_its_sub_path_with_the_reload_script(root: Path):
     with running(root) as (state, lines):
         assert state.url.startswith("http://127.0.0.1:") and state.url.endswith("/a/")
-        assert lines[-1] == "Built 35 pages from 1 records (0 errors, 1 warning in 1 file; 35 rendered)"
+        assert lines[-1] == "Built 36 pages from 1 records (0 errors, 1 warning in 1 file; 36 rendered)"
         status, _, body = get(state, "/a/")
         assert status == 200 and "<title>Test archive</title>" in body
         assert SCRIPT.search(body).group(1) == str(state.generation)
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body and SCRIPT.search(body)
+        assert status == 200 and f"<title>{HEADLINE} · Test archive</title>" in body and SCRIPT.search(body)
         status, response, body = get(state, "/a/static/style.css")
         assert status == 200 and response.getheader("Content-Type") == "text/css; charset=utf-8"
         assert "__serve__" not in body
@@ -187,9 +189,13 @@ def test_an_edit_rebuilds_the_page_and_sends_a_reload_event(root: Path):
             assert read_event(stream) == "reload 2"
         assert "Changed: " + RECORD in lines
         built = [line for line in lines if line.startswith("Built ")]
-        assert built[-1].endswith(" rendered)") and int(built[-1].split("; ")[-1].split()[0]) < 31  # incremental
+        assert built[-1].endswith(" rendered)") and int(built[-1].split("; ")[-1].split()[0]) < 32  # incremental
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and "<title>Captured soldier shot near Dmytrivka, retitled · Test archive</title>" in body
+        assert (
+            status == 200
+            and "<title>Alleged: Captured soldier shot near Dmytrivka, retitled (grade: Verified) · Test archive</title>"
+            in body
+        )
         assert SCRIPT.search(body).group(1) == "2"
         # a page from an older build gets its reload at once, even if it connects late
         with events(state, since=1) as stream:
@@ -215,10 +221,10 @@ def test_a_rebuild_leaves_nothing_of_the_archive_behind(root: Path):
     try:
         before = models()
         state.rebuild()
-        assert lines[-1].startswith("Built 35 pages") and models() == before
+        assert lines[-1].startswith("Built 36 pages") and models() == before
         edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
         state.rebuild()
-        assert lines[-1].endswith(" rendered)") and " 31 rendered" not in lines[-1]  # incremental
+        assert lines[-1].endswith(" rendered)") and " 32 rendered" not in lines[-1]  # incremental
         assert models() == before
     finally:
         if was:
@@ -281,7 +287,7 @@ def test_a_broken_record_gets_an_error_page_and_the_preview_recovers_when_fixed(
             edit(root, "category: killings", "category: killing")
             assert read_event(stream) == "reload 3"
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body
+        assert status == 200 and f"<title>{HEADLINE} · Test archive</title>" in body
 
 
 def test_an_archive_broken_from_the_start_is_served_as_an_error_page_until_fixed(root: Path):
@@ -307,7 +313,7 @@ def test_a_bug_while_rebuilding_keeps_the_last_good_site_with_a_notice(root: Pat
         assert lines[-2].endswith("RuntimeError: a bug in the build")
         assert lines[-1].startswith("This is a bug in warcrime-archive, not a problem with your archive")
         status, _, body = get(state, "/a/" + PAGE)
-        assert status == 200 and f"<title>{TITLE} · Test archive</title>" in body
+        assert status == 200 and f"<title>{HEADLINE} · Test archive</title>" in body
         assert 'role="alert"><strong>Rebuilding failed with a bug in warcrime-archive</strong>' in body
         monkeypatch.undo()
         edit(root, "category: killing", "category: killing")  # saved again, unchanged
@@ -351,7 +357,7 @@ def test_the_command_serves_on_a_free_port_and_stops_cleanly_on_ctrl_c(root: Pat
             process.communicate()
     assert process.returncode == 0, err
     assert out == "Stopped.\n"
-    assert "Built 35 pages from 1 records" in err and "Traceback" not in err
+    assert "Built 36 pages from 1 records" in err and "Traceback" not in err
     assert not folder.exists()
 
 
@@ -383,7 +389,7 @@ def test_an_open_page_reloads_by_itself_after_an_edit_and_after_a_fix(root: Path
         failed: set[tuple[int, str]] = set()
         page.on("response", lambda r: failed.add((r.status, urlsplit(r.url).path)) if r.status >= 400 else None)
         page.goto(state.url + PAGE)
-        assert page.title() == f"{TITLE} · Test archive"
+        assert page.title() == f"{HEADLINE} · Test archive"
         page.wait_for_function("() => document.readyState === 'complete'")
         time.sleep(0.5)  # let the page open its event stream
         edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")

@@ -20,16 +20,16 @@ WAYBACK = "https://web.archive.org/web/20220501000000/https://b.example/2"
 OTHER = f"""title: Another incident
 summary: Another test record.
 category: killing
-date: "2022-05-01"
-location: {{place: Dmytrivka, admin1: Kyiv Oblast, country: UA, precision: settlement}}
-alleged_perpetrators: [{{side: russia, attribution: suspected}}]
+date: {{at: "2022-05-01", sources: [b]}}
+location: {{place: Dmytrivka, admin1: Kyiv Oblast, country: UA, precision: settlement, sources: [b]}}
+alleged_perpetrators: [{{side: russia, attribution: suspected, sources: [b]}}]
 victims:
-  - {{side: ukraine, status: unknown, harm: killed, count: 1}}
-verification: {{status: claimed, note: A party claims it.}}
+  - {{side: ukraine, status: unknown, harm: killed, count: 1, sources: [b, c]}}
+verification: {{status: claimed, note: A party claims it., sources: [c]}}
 sources:
-  - {{url: "https://b.example/2", title: T2, outlet: O2, published: "2022-05", type: video, archived_url: "{WAYBACK}"}}
-  - {{url: "https://c.example/3", title: T3, outlet: O2, type: report, archived_url: "https://archive.example.org/c/3"}}
-  - {{url: "https://a.example/1", title: T1, outlet: O1, published: "2022-04", type: news-article}}
+  - {{id: b, url: "https://b.example/2", title: T2, outlet: O2, published: "2022-05", type: video, archived_url: "{WAYBACK}"}}
+  - {{id: c, url: "https://c.example/3", title: T3, outlet: O2, type: report, archived_url: "https://archive.example.org/c/3"}}
+  - {{id: a, url: "https://a.example/1", title: T1, outlet: O1, published: "2022-04", type: news-article}}
 """
 
 
@@ -117,7 +117,7 @@ def test_an_archive_with_errors_lists_them_instead(root: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "incidents/2022-03-29-dmytrivka-x.yaml:12:11: warning: sources[0].url: the source has no archived copy "
+        "incidents/2022-03-29-dmytrivka-x.yaml:12:18: warning: sources[0].url: the source has no archived copy "
         "(add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)",
         "incidents/2022-05-01-other.yaml:3:11: category: 'kiling' is not one of the categories in archive.yaml "
         "(did you mean 'killing'?)",

@@ -90,9 +90,10 @@ def test_a_map_with_an_unplaced_record_gets_the_current_entry_back(tmp_path: Pat
     # Bouvet Island: a country with no outline on the base map, as in test_maps
     text = text.replace(
         "location: {place: Dmytrivka, admin2: Bucha Raion, admin1: Kyiv Oblast, country: UA, precision: near, "
-        "also_known_as: [Dmitrovka]}",
-        "location: {admin1: Bouvet Island, country: BV, precision: region}",
+        "also_known_as: [Dmitrovka], sources: [a]}",
+        "location: {admin1: Bouvet Island, country: BV, precision: region, sources: [a]}",
     )
+    assert "Bouvet" in text
     (root / DMYTRIVKA).write_text(text, "utf-8")
     catalog = catalog_of(root)
     path = tmp_path / "plan.pickle"

@@ -4,7 +4,7 @@ import pytest
 
 from warcrime_archive.model import enums
 
-WORDED = (enums.Precision, enums.Harm, enums.Stance, enums.InvestigationStatus, enums.SourceType)
+WORDED = (enums.Precision, enums.Harm, enums.Stance, enums.InvestigationStatus, enums.SourceType, enums.Checked)
 
 
 def test_every_fixed_value_has_its_words_and_no_words_are_left_over():

@@ -15,13 +15,13 @@ BASE = {
     "alleged_perpetrators": [{"side": "a"}],
     "victims": [{"status": "unknown", "harm": "killed", "count": 1}],
     "verification": {"status": "single-source"},
-    "sources": [{"url": "https://x.example/1", "title": "t", "outlet": "One", "type": "report"}],
+    "sources": [{"id": "one", "url": "https://x.example/1", "title": "t", "outlet": "One", "type": "report"}],
 }
 
 
 def test_every_field_of_every_model_has_a_description():
     models = record_models()
-    assert len(models) == 14
+    assert len(models) == 16
     for model in models:
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name}"
@@ -41,6 +41,19 @@ def test_tags_related_records_and_aliases_are_checked():
         Incident.model_validate({**BASE, "tags": ["War Crime"]})
     with pytest.raises(ValidationError, match="'Old_Id' is not a record id"):
         Incident.model_validate({**BASE, "aliases": ["Old_Id"]})
+
+
+def test_a_verifier_says_what_it_checked():
+    verified = {"status": "verified", "by": [{"who": "NYT", "checked": ["place", "authenticity"], "sources": ["one"]}]}
+    incident = Incident.model_validate({**BASE, "verification": verified})
+    assert incident.verification.by[0].checked_words() == "place, authenticity"
+    with pytest.raises(ValidationError, match="Input should be 'authenticity', 'place', 'time' or 'identity'"):
+        Incident.model_validate(
+            {**BASE, "verification": {"status": "verified", "by": [{"who": "NYT", "checked": ["colour"]}]}}
+        )
+    # format 1's list of names is format 2's list of verifiers
+    with pytest.raises(ValidationError, match="valid dictionary or instance of Verifier"):
+        Incident.model_validate({**BASE, "verification": {"status": "verified", "by": ["NYT"]}})
 
 
 def test_personal_information_is_a_sensitivity():

@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from warcrime_archive.model.sources import Evidence, Source
 
-SOURCE = {"url": "https://a.example/1", "title": "T", "outlet": "O", "type": "news-article"}
+SOURCE = {"id": "a", "url": "https://a.example/1", "title": "T", "outlet": "O", "type": "news-article"}
 
 
 def test_archived_url_must_be_a_recognised_capture():
@@ -45,3 +45,25 @@ def test_evidence_is_proven_by_a_lowercase_sha256():
     assert Evidence.model_validate({"description": "d", "sha256": "a" * 64}).sha256 == "a" * 64
     with pytest.raises(ValidationError):
         Evidence.model_validate({"description": "d", "sha256": "A" * 64})
+
+
+def test_a_source_has_a_short_id_and_may_be_a_partys_statement():
+    from warcrime_archive.model.config import ArchiveConfig
+
+    with pytest.raises(ValidationError, match="Field required"):
+        Source.model_validate({k: v for k, v in SOURCE.items() if k != "id"})
+    for bad in ("A", "-a", "a_b", "a" * 41):
+        with pytest.raises(ValidationError, match="String should match pattern"):
+            Source.model_validate({**SOURCE, "id": bad})
+    assert Source.model_validate({**SOURCE, "id": "a" * 40}).party is None
+    settings = {
+        "title": "A",
+        "sides": {"ukraine": {"label": "Ukraine"}},
+        "categories": {"c": {"label": "C"}},
+        "victim_statuses": {"unknown": {"label": "Unknown"}},
+        "verification": {"claimed": {"label": "Claimed"}},
+    }
+    context = {"config": ArchiveConfig.model_validate(settings)}
+    assert Source.model_validate({**SOURCE, "party": "ukraine"}, context=context).party == "ukraine"
+    with pytest.raises(ValidationError, match="'kremlin' is not one of the sides in archive.yaml"):
+        Source.model_validate({**SOURCE, "party": "kremlin"}, context=context)

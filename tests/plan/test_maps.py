@@ -23,7 +23,7 @@ def archive_with(tmp_path: Path, **locations: dict) -> Path:
     base = yaml.safe_load(RECORD.read_text())
     (root / "incidents" / RECORD.name).unlink()
     for record_id, location in locations.items():
-        record = {**base, "location": location, "title": f"Incident {record_id}"}
+        record = {**base, "location": {"sources": ["a"], **location}, "title": f"Incident {record_id}"}
         (root / "incidents" / f"{record_id}.yaml").write_text(yaml.safe_dump(record))
     return root
 

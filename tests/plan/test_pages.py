@@ -3,8 +3,12 @@
 from warcrime_archive.plan.pages import Page, PageKind
 
 
-def test_the_sitemap_lists_every_kind_but_the_redirects_and_the_404_page():
-    assert {kind for kind in PageKind if not kind.in_sitemap} == {PageKind.redirect, PageKind.not_found}
+def test_the_sitemap_lists_every_kind_but_the_redirects_the_notices_of_withdrawn_records_and_the_404_page():
+    assert {kind for kind in PageKind if not kind.in_sitemap} == {
+        PageKind.redirect,
+        PageKind.withdrawn,
+        PageKind.not_found,
+    }
 
 
 def test_only_the_404_pages_links_start_from_the_sites_path():

@@ -18,6 +18,7 @@ def test_every_page_kind_is_planned_once_per_thing():
         {
             "home": 1,
             "data": 1,
+            "withdrawals": 1,
             "incidents": 1,
             "incident": 1,
             "places": 1,
@@ -47,7 +48,9 @@ def test_every_page_kind_is_planned_once_per_thing():
     )
     outputs = [p.output for p in pages]
     assert len(outputs) == len(set(outputs)), "no two pages write the same file"
-    assert set(kinds) == set(PageKind) - {PageKind.redirect}, "every kind of page is planned (no record has an alias)"
+    assert set(kinds) == set(PageKind) - {PageKind.redirect, PageKind.withdrawn}, (
+        "every kind of page is planned (no record has an alias or is withdrawn)"
+    )
     assert [p.templates for p in pages if p.kind == "side"][0] == ("side.html", "term.html")
 
 
@@ -57,7 +60,7 @@ def test_the_pages_come_in_the_order_the_site_lists_them():
     assert order == [
         "home", "incidents", "incident", "places", "place", "sources", "source", "outlets", "outlet",
         "sides", "side", "grades", "grade", "categories", "category", "years", "year", "tags", "tag",
-        "timeline", "map", "explore", "data", "methodology", "page", "search", "404",
+        "timeline", "map", "explore", "data", "withdrawals", "methodology", "page", "search", "404",
     ]  # fmt: skip
     assert [p.kind for p in pages] == sorted((p.kind for p in pages), key=order.index), "each kind's pages together"
 

@@ -29,7 +29,8 @@ def archive_with(tmp_path: Path, dates: dict) -> Path:
     base = yaml.safe_load(RECORD.read_text())
     (root / "incidents" / RECORD.name).unlink()
     for record_id, date in dates.items():
-        record = {**base, "date": date, "title": f"Incident {record_id}", "first_reported": None}
+        dated = {"at": date} if isinstance(date, str) else date
+        record = {**base, "date": {**dated, "sources": ["a"]}, "title": f"Incident {record_id}", "first_reported": None}
         (root / "incidents" / f"{record_id}.yaml").write_text(yaml.safe_dump(record))
     return root
 

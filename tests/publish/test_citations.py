@@ -51,6 +51,6 @@ def test_the_citation_names_the_version_and_the_last_update_when_there_is_one(tm
         f"Test archive. \u201cShelling reported in a village of Kharkiv Oblast.\u201d Record {IDS[1]}, version "
         f"{version}. https://example.org/a/incidents/{IDS[1]}/ (accessed on the date you read it)."
     )
-    dated = type(entry)(**{**entry.__dict__, "history": (Commit("a" * 40, dt.date(2024, 5, 2), "Edit"),)})
+    dated = type(entry)(**{**entry.__dict__, "history": (Commit("a" * 40, dt.date(2024, 5, 2)),)})
     assert ", last updated 2024-05-02. " in citation_text(catalog.config, dated)
     assert csl_json(catalog.config, dated)[0]["issued"] == {"date-parts": [[2024, 5, 2]]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +14,7 @@ from planted_archive import IDS, PLANTS, catalog_of, make_archive, read_csv
 
 from warcrime_archive import urls
 from warcrime_archive.build import build_site
-from warcrime_archive.model.basemap import representative_point
+from warcrime_archive.model.outlines import representative_point
 from warcrime_archive.publish import downloads
 from warcrime_archive.publish.record_files import record_files
 from warcrime_archive.publish.tables import TABLES
@@ -77,7 +78,8 @@ def test_datapackage_describes_every_file_and_its_schema_matches_the_csv(site: P
             continue
         schema = resource["schema"]
         rows = read_csv(site, resource["path"])
-        assert list(rows[0]) == [f["name"] for f in schema["fields"]]
+        header = (folder / resource["path"]).read_text("utf-8").split("\n", 1)[0]
+        assert header.split(",") == [f["name"] for f in schema["fields"]]
         for field in schema["fields"]:
             assert field["type"] in ("string", "integer", "number", "boolean") and field["description"]
             for row in rows:
@@ -151,12 +153,14 @@ def test_the_downloads_over_every_record_and_each_records_own_files_do_not_overl
     catalog = catalog_of(make_archive(tmp_path / "a"))
     aggregate = downloads.archive_files(catalog)
     assert sorted(aggregate) == [
+        "data/claims.csv",
         "data/datapackage.json",
         "data/incidents.csv",
         "data/incidents.geojson",
         "data/incidents.json",
         "data/sources.csv",
         "data/victims.csv",
+        "data/withdrawals.csv",
     ]
     union = dict(aggregate)
     for entry in catalog.entries:
@@ -173,11 +177,16 @@ def test_the_downloads_over_every_record_and_each_records_own_files_do_not_overl
 def test_coordinates_that_orjson_would_write_otherwise_are_published_as_before(tmp_path: Path):
     root = make_archive(tmp_path / "a")
     second = root / "incidents" / "2023-05-02-testove.yaml"
-    second.write_text(second.read_text().replace("lat: 49.9", "lat: 0.00005").replace("lon: 36.3", "lon: -0.00002"))
+    text = second.read_text().replace("lat: 49.9", "lat: 0.00005").replace("lon: 36.3", "lon: -0.00002")
+    second.write_text(re.sub(r"( +)lon: -0.00002\n", r"\g<0>\1outside_region: A test of tiny numbers.\n", text))
     files = data_files(catalog_of(root))
     record = files[f"incidents/{IDS[1]}/record.json"]
-    assert '"lat": 5e-05,\n' in record and '"lon": -2e-05\n' in record
-    assert json.loads(record)["location"]["coordinates"] == {"lat": 5e-05, "lon": -2e-05}
+    assert '"lat": 5e-05,\n' in record and '"lon": -2e-05,\n' in record
+    assert json.loads(record)["location"]["coordinates"] == {
+        "lat": 5e-05,
+        "lon": -2e-05,
+        "outside_region": "A test of tiny numbers.",
+    }
     assert '"lat": 5e-05,\n' in files["data/incidents.json"]
     assert '"coordinates": [\n          -2e-05,\n          5e-05\n        ]' in files["data/incidents.geojson"]
     assert "5e-05" in files["data/incidents.csv"]

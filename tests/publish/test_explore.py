@@ -8,7 +8,7 @@ from pathlib import Path
 
 from planted_archive import IDS, catalog_of, make_archive
 
-from warcrime_archive.model.basemap import representative_point
+from warcrime_archive.model.outlines import representative_point
 from warcrime_archive.publish import explore
 
 

@@ -27,9 +27,9 @@ def make_archive(root: Path) -> Path:
     record = yaml.safe_load((root / RECORD).read_text())
     record.update(
         title="Shots reported at </script><b> a checkpoint",
-        date="2023-05-02",
+        date={"at": "2023-05-02", "sources": ["a"]},
         first_reported="2023-05-03",
-        corrections=[{"date": "2023-06-10", "note": "Place corrected."}],
+        corrections=[{"date": "2023-06-10", "note": "Place corrected.", "sources": ["a"]}],
     )
     (root / "incidents" / "2023-05-02-checkpoint.yaml").write_text(yaml.safe_dump(record))
     return root
@@ -54,7 +54,10 @@ def test_the_atom_feed_lists_every_record_by_its_latest_date(site: Path):
     # without git history: the record's own latest date (a correction; the source's month for the other)
     assert [e.findtext(f"{ATOM}updated") for e in entries] == ["2023-06-10T00:00:00Z", "2022-04-04T00:00:00Z"]
     assert feed.findtext(f"{ATOM}updated") == "2023-06-10T00:00:00Z"
-    assert entries[0].findtext(f"{ATOM}title") == "Shots reported at </script><b> a checkpoint"
+    # a headline read on its own says that the incident is alleged, and its grade
+    assert (
+        entries[0].findtext(f"{ATOM}title") == "Alleged: Shots reported at </script><b> a checkpoint (grade: Verified)"
+    )
 
 
 def test_the_build_is_reproducible(site: Path, tmp_path: Path):

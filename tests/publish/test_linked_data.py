@@ -22,7 +22,11 @@ def make_archive(root: Path) -> Path:
     """The minimal archive with a second record whose title holds markup."""
     shutil.copytree(MINIMAL, root)
     record = yaml.safe_load((root / RECORD).read_text())
-    record.update(title="Shots reported at </script><b> a checkpoint & more", date="2023-05-02", first_reported=None)
+    record.update(
+        title="Shots reported at </script><b> a checkpoint & more",
+        date={"at": "2023-05-02", "sources": ["a"]},
+        first_reported=None,
+    )
     (root / "incidents" / "2023-05-02-checkpoint.yaml").write_text(yaml.safe_dump(record))
     return root
 
@@ -34,7 +38,8 @@ def test_json_ld_describes_the_record_about_an_alleged_event(tmp_path: Path):
     [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert "</script>" not in block and "<b>" not in block
     data = json.loads(block)
-    assert data["@type"] == "CreativeWork" and data["name"] == "Shots reported at </script><b> a checkpoint & more"
+    assert data["@type"] == "CreativeWork"
+    assert data["name"] == "Alleged: Shots reported at </script><b> a checkpoint & more (grade: Verified)"
     assert data["url"] == "https://example.org/a/incidents/2023-05-02-checkpoint/"
     event = data["about"]
     assert (event["@type"], event["startDate"], event["endDate"]) == ("Event", "2023-05-02", "2023-05-02")

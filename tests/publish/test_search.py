@@ -81,7 +81,10 @@ def test_only_incident_pages_are_indexed_with_their_filters(tmp_path):
     assert entry["languages"]["en"]["page_count"] == 1
     [fragment] = fragments(site)
     assert fragment["url"] == "/incidents/2022-03-29-dmytrivka-x/"
-    assert fragment["meta"]["title"] == "Wounded captured soldier shot near Dmytrivka"
+    # a result read on its own says that the incident is alleged, and its grade; under a content warning, the
+    # warning is shown instead of an excerpt (static/search.js)
+    assert fragment["meta"]["title"] == "Alleged: Wounded captured soldier shot near Dmytrivka (grade: Verified)"
+    assert fragment["meta"]["warning"] == "Content warning: Killing."
     assert fragment["meta"]["date"] == "between 29 and 30 March 2022"
     assert fragment["filters"] == {
         "side": ["Ukraine"],
@@ -111,18 +114,24 @@ def listed_shards(site: Path) -> list[str]:
     return json.loads(line.removeprefix(prefix).removesuffix(";"))
 
 
-def test_an_incident_spanning_years_is_found_under_each_year(tmp_path):
+def test_an_incident_spanning_years_is_found_once_under_its_window(tmp_path):
     root = tmp_path / "archive"
     shutil.copytree(MINIMAL, root)
     path = root / RECORD
     path.write_text(path.read_text().replace('to: "2022-03-30"', 'to: "2023-01-02"'))
     [fragment] = fragments(build(root, tmp_path / "site"))
-    assert fragment["filters"]["year"] == ["2022", "2023"]
+    assert fragment["filters"]["year"] == ["Date uncertain: 2022\u20132023"]
+    assert "warning" in fragment["meta"]
+    path.write_text(path.read_text().replace("content_warning: Killing.\n", ""))
+    [fragment] = fragments(build(root, tmp_path / "again"))
+    assert "warning" not in fragment["meta"]
 
 
 def test_private_parts_and_personal_information_never_reach_the_index(tmp_path):
     root = tmp_path / "archive"
     shutil.copytree(MINIMAL, root)
+    with (root / "archive.yaml").open("a") as config:
+        config.write("encryption: {repository_is_private: true}\n")  # the private values in plaintext
     path = root / RECORD
     text = path.read_text().replace("precision: near,", "precision: exact, coordinates: {lat: 50.4123, lon: 30.1234},")
     text = text.replace("people: [{name: A B, also_reported_as: [C D]}]", "people: [{name: Zyxwname Qux}]")
@@ -322,6 +331,10 @@ SEARCHES = r"""async () => {
         return [status.textContent, links.map((a) => a.getAttribute("href").replace(/\/$/, "").split("/").pop()).sort()];
     };
     const answers = {};
+    await found("q=shot");  // every record of the sample is under a content warning: its warning, no excerpt
+    answers.warnings = [...document.querySelectorAll("#search-results li")].map(
+        (li) => [li.querySelector(".result-excerpt") === null, li.querySelector(".result-warning").textContent]).sort();
+    status.textContent = "";
     for (const query of ["q=shot", "q=Matsievskyi", "q=ITV+News", "q=shot&side=Ukraine", "grade=Claimed",
                          "side=Russia", "q=prisoner&victims=Ukraine"]) {
         answers[query] = await found(query);
@@ -358,7 +371,9 @@ def test_the_browser_merges_the_shards_and_finds_what_one_index_finds(sample_sit
     assert set(sharded["q=ITV+News"][1]) > set(single["q=ITV+News"][1])
     assert sharded["q=shot"][0] == "4 records found."
     assert answers[1]["q=shot&side=Ukraine"][1] == ["2022-03-30-dmytrivka-wounded-soldier-shot"]
-    assert answers[1]["grade=Claimed"][0] == "1 record found."
+    assert answers[1]["grade=Claimed"][0] == "2 records found."
+    assert len(single["warnings"]) == 4
+    assert all(no_excerpt and warning.startswith("Content warning: ") for no_excerpt, warning in single["warnings"])
     # every shard's entry is read, and the WebAssembly and the worker are loaded once, from the first shard
     paths = [urlsplit(u).path for u in requests[1]]
     assert sorted(p.split("/")[-2] for p in paths if p.endswith("/pagefind-entry.json")) == shard_names

@@ -33,7 +33,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_get_a_quote_and_json
     record = yaml.safe_load(path.read_text())
     record.update(title=FORMULAS["title"], summary=FORMULAS["summary"])
     record["location"].update(place=FORMULAS["place"], admin2=FORMULAS["admin2"])
-    record["location"].update(precision="exact", coordinates={"lat": -33.5, "lon": -70.25})
+    record["location"].update(
+        precision="exact", coordinates={"lat": -33.5, "lon": -70.25, "outside_region": "A test of negative numbers."}
+    )
     record["victims"][0]["description"] = FORMULAS["description"]
     record["sources"][0].update(title=FORMULAS["source_title"], outlet=FORMULAS["outlet"])
     path.write_text(yaml.safe_dump(record))

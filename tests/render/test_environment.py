@@ -64,6 +64,8 @@ def test_values_are_escaped(tmp_path):
 def test_withheld_evidence_shows_hash_date_custodian_and_how_to_verify_but_never_the_file(tmp_path):
     root = tmp_path / "a"
     shutil.copytree(MINIMAL, root)
+    with (root / "archive.yaml").open("a") as config:
+        config.write("encryption: {repository_is_private: true}\n")  # the private values in plaintext
     record = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
     digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
     record.write_text(
@@ -101,7 +103,8 @@ def test_the_incident_and_source_pages_name_the_web_archive_that_holds_each_copy
         "https://a.example/4": "https://files.example.org/captures/4.warc",
     }
     sources = "".join(
-        f"  - {{url: '{url}', title: T{n}, outlet: O{n}, type: news-article, archived_url: '{copy}'}}\n"
+        f"  - {{id: {'a' if n == 1 else f's{n}'}, url: '{url}', title: T{n}, outlet: O{n}, type: news-article, "
+        f"archived_url: '{copy}'}}\n"
         for n, (url, copy) in enumerate(copies.items(), 1)
     )
     text = record.read_text()

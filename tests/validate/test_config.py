@@ -9,8 +9,9 @@ def test_archive_yaml_problems(tmp_path):
     root = archive_with(tmp_path)
     (root / "archive.yaml").write_text((root / "archive.yaml").read_text() + "colour: red\n")
     assert error_lines(root) == [
-        "archive.yaml:15:1: colour: unknown field 'colour' (allowed: base_url, categories, contact, description, "
-        "language, license, own_archives, repository, sides, title, verification, victim_statuses)"
+        "archive.yaml:16:1: colour: unknown field 'colour' (allowed: base_url, categories, commit_links, contact, "
+        "description, encryption, language, license, own_archives, record_format, repository, sides, title, "
+        "unsourced_claims, verification, victim_statuses)"
     ]
 
 

@@ -10,9 +10,9 @@ from warcrime_archive.validate.load import load_archive
 
 CASES = {
     "grade rule": (
-        {"by: [NYT], ": ""},
-        f"{RECORD}:10:24: verification.status: grade 'verified' needs `verification.by` to name at least one "
-        "verifier (see the methodology page for the scale)",
+        {"by: [{who: NYT, checked: [authenticity, place], sources: [a]}], ": ""},
+        f"{RECORD}:10:15: verification.by: grade 'verified' needs `verification.by` to name at least one verifier "
+        "(name who verified the evidence: `by: [{who: ..., checked: [authenticity, place], sources: [id]}]`)",
     ),
     "related missing": (
         {"tags: [pow]": "tags: [pow]\nrelated: [2022-03-29-dmytrivka]"},
@@ -41,9 +41,9 @@ def test_same_source_with_different_title_is_reported_in_both_places(tmp_path):
     other = (MINIMAL / RECORD).read_text().replace("title: T1", "title: Another title")
     root = archive_with(tmp_path, files={"incidents/2022-04-01-other.yaml": other})
     assert error_lines(root) == [
-        "incidents/2022-03-29-dmytrivka-x.yaml:12:41: sources[0].title: the same source URL has title 'T1' here but "
+        "incidents/2022-03-29-dmytrivka-x.yaml:12:48: sources[0].title: the same source URL has title 'T1' here but "
         "'Another title' in incidents/2022-04-01-other.yaml (a source is one source across the archive: make them agree)",
-        "incidents/2022-04-01-other.yaml:12:41: sources[0].title: the same source URL has title 'Another title' here but "
+        "incidents/2022-04-01-other.yaml:12:48: sources[0].title: the same source URL has title 'Another title' here but "
         "'T1' in incidents/2022-03-29-dmytrivka-x.yaml (a source is one source across the archive: make them agree)",
     ]
 

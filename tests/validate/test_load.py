@@ -11,7 +11,7 @@ def test_minimal_archive_is_valid_with_one_warning(tmp_path):
     loaded = load_archive(archive_with(tmp_path))
     assert loaded.errors == []
     assert [p.text() for p in loaded.warnings] == [
-        f"{RECORD}:12:11: warning: sources[0].url: the source has no archived copy "
+        f"{RECORD}:12:18: warning: sources[0].url: the source has no archived copy "
         "(add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)"
     ]
     assert loaded.archive is not None and [r.id for r in loaded.archive.records] == ["2022-03-29-dmytrivka-x"]
@@ -53,7 +53,9 @@ CASES = {
         f"{RECORD}:5:17: first_reported: 2027-01 is in the future",
     ),
     "window half": (
-        {'date: {from: "2022-03-29", to: "2022-03-30", note: around 30 March}': 'date: {from: "2022-03-29"}'},
+        {
+            'date: {from: "2022-03-29", to: "2022-03-30", note: around 30 March, sources: [a]}': 'date: {from: "2022-03-29"}'
+        },
         f"{RECORD}:4:7: date: a window needs both `from` and `to` (or give `at`)",
     ),
     "count below one": (
@@ -66,7 +68,7 @@ CASES = {
     ),
     "url scheme": (
         {'url: "https://a.example/1"': 'url: "ftp://a.example/1"'},
-        f"{RECORD}:12:11: sources[0].url: 'ftp://a.example/1' is not an http(s) URL",
+        f"{RECORD}:12:18: sources[0].url: 'ftp://a.example/1' is not an http(s) URL",
     ),
     "wrong type": ({"tags: [pow]": "tags: pow"}, f"{RECORD}:15:7: tags: should be a list, not 'pow'"),
     "region": (
@@ -115,7 +117,7 @@ def test_every_problem_in_every_file_in_one_run(tmp_path):
 
 def test_a_report_in_the_incident_s_month_is_not_before_it(tmp_path):
     text = (MINIMAL / RECORD).read_text().replace('first_reported: "2022-04-04"', 'first_reported: "2022-03"')
-    text += 'corrections: [{date: "2022", note: Count corrected.}]\n'
+    text += 'corrections: [{date: "2022", note: Count corrected., sources: [a]}]\n'
     root = archive_with(tmp_path, files={RECORD: text})
     assert error_lines(root) == []
 

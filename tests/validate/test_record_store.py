@@ -23,13 +23,13 @@ def test_a_load_asks_the_store_for_every_record_file_and_takes_its_answer(sample
         def save(self) -> None:
             saved.append(len(asked))
 
-    def opening(config, today):
-        opened.append((config.title, today))
+    def opening(config, today, keys):
+        opened.append((config.title, today, keys))
         return Counting()
 
     plain = load_archive(sample_root)
     assert plain.archive is not None
     assert load_archive(sample_root, opening) == plain
-    assert opened == [(plain.archive.config.title, dt.date(2026, 11, 22))]
+    assert opened == [(plain.archive.config.title, dt.date(2026, 11, 22), b"")]  # no keys given
     assert sorted(asked) == sorted(r.path for r in plain.archive.records) and saved == [len(asked)]
-    assert isinstance(record_store.work_out(None, dt.date.today()), RecordStore)
+    assert isinstance(record_store.work_out(None, dt.date.today(), b""), RecordStore)

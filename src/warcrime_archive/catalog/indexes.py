@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from warcrime_archive import urls
-from warcrime_archive.catalog.history import Commit
-from warcrime_archive.catalog.nodes import Catalog, Entry, newest_first
+from warcrime_archive import i18n, urls
+from warcrime_archive.catalog.history import Change, Commit, public_changes
+from warcrime_archive.catalog.nodes import Catalog, Entry, Tombstone, newest_first
 from warcrime_archive.catalog.places import place_tree, region_slugs
 from warcrime_archive.catalog.privacy import public_incident
 from warcrime_archive.catalog.sources import source_nodes
 from warcrime_archive.catalog.terms import term_nodes
 from warcrime_archive.model.archive import Archive
+from warcrime_archive.model.record import Incident
 from warcrime_archive.slugs import slugify
 
 
@@ -26,8 +27,16 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     config = archive.config
     slugs = region_slugs(archive.records)
     entries: list[Entry] = []
+    tombstones: list[Tombstone] = []
     for record in archive.records:
+        withdrawn = record.incident.withdrawn
+        if withdrawn is not None:
+            commits = (history or {}).get(record.path, ())
+            url = urls.incident(record.id)
+            tombstones.append(Tombstone(record.id, url, record.incident.title, withdrawn, commits))
+            continue
         incident = public_incident(record.incident)
+        commits = (history or {}).get(record.path, ())
         loc = incident.location
         region_slug = slugs[(loc.country, loc.region.code)]
         region_url = urls.region(loc.country, region_slug)
@@ -41,19 +50,24 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
                 place_url,
                 region_url,
                 urls.country(loc.country),
-                (history or {}).get(record.path, ()),
+                commits,
+                _changes(commits, incident, config.commit_links),
             )
         )
     ordered = newest_first(entries)
+    gone = tuple(sorted(tombstones, key=lambda t: (t.withdrawn.date.start, t.id), reverse=True))
     rank = {e.id: i for i, e in enumerate(ordered)}
     countries, places_by_url = place_tree(ordered, rank)
     sources, outlets = source_nodes(ordered, rank)
-    terms = term_nodes(config, ordered)
+    with i18n.activated(i18n.load(archive.root, config.language)):  # the words of a window of years
+        terms = term_nodes(config, ordered)
     return Catalog(
         config=config,
         entries=ordered,
         by_id=MappingProxyType({e.id: e for e in ordered}),
-        aliases=MappingProxyType({alias: e.id for e in ordered for alias in e.incident.aliases}),
+        aliases=MappingProxyType(
+            {alias: r.id for r in archive.records for alias in r.incident.aliases}  # a withdrawn record's too
+        ),
         countries=countries,
         places_by_url=MappingProxyType(places_by_url),
         sources=sources,
@@ -65,4 +79,14 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
         term_urls=MappingProxyType(
             {name: MappingProxyType({n.key: n.url for n in nodes}) for name, nodes in terms.items()}
         ),
+        withdrawn=gone,
+        withdrawn_by_id=MappingProxyType({t.id: t for t in gone}),
     )
+
+
+def _changes(commits: tuple[Commit, ...], incident: Incident, each_commit: bool) -> tuple[Change, ...]:
+    """The record's public history; none without git."""
+    if not commits:
+        return ()
+    corrections = [(c.date, c.note) for c in incident.corrections]
+    return public_changes(commits, corrections, each_commit=each_commit)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from warcrime_archive.catalog.history import Commit
+from warcrime_archive.catalog.history import Change, Commit
 from warcrime_archive.model.archive import FreePage
 from warcrime_archive.model.config import ArchiveConfig
-from warcrime_archive.model.record import Incident
+from warcrime_archive.model.record import Incident, Withdrawal
 from warcrime_archive.model.sources import Source
 
 
@@ -25,6 +25,8 @@ class Entry:
     region_url: str
     country_url: str
     history: tuple[Commit, ...] = ()  # newest first; empty without git
+    changes: tuple[Change, ...] = ()
+    """The record's public history, newest first (`history.public_changes`); empty without git."""
 
     @property
     def first_published(self) -> Commit | None:
@@ -37,6 +39,22 @@ class Entry:
     @property
     def sort_key(self) -> tuple:
         return (*self.incident.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A withdrawn record as readers still find it at its address: its title, its dates and the public reason,
+    nothing else of the record."""
+
+    id: str
+    url: str
+    title: str
+    withdrawn: Withdrawal
+    history: tuple[Commit, ...] = ()  # newest first; empty without git
+
+    @property
+    def first_published(self) -> Commit | None:
+        return self.history[-1] if self.history else None
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,9 @@ class Catalog:
     tags: tuple[TermNode, ...]
     pages: tuple[FreePage, ...]
     term_urls: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    withdrawn: tuple[Tombstone, ...] = ()
+    """The withdrawn records, most recently withdrawn first (then by id)."""
+    withdrawn_by_id: Mapping[str, Tombstone] = field(default_factory=dict)
 
     def entry(self, record_id: str) -> Entry:
         return self.by_id[record_id]

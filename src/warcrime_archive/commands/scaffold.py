@@ -100,7 +100,7 @@ def _fields(
         inner, many = _models(info.annotation)
         if here in values:
             lines.append(f"{key}: {_scalar(values[here])}")
-        elif inner is not None and (not many or key in ONE_ITEM) and key not in ("coordinates", "count"):
+        elif inner is not None and (not many or key in ONE_ITEM) and key not in ("coordinates", "count", "withdrawn"):
             body = _fields(inner, config, values, here)
             if many:
                 lines.append(f"{key}:")

@@ -35,7 +35,20 @@ from warcrime_archive.publish.published import Published, remember
 from warcrime_archive.publish.tables import TABLES
 
 FORMAT = b"warcrime-archive plan cache 1\n"
-PARTS = ("locator", "placement", "version", "citation", "json_ld")
+PARTS = (
+    "locator",
+    "placement",
+    "version",
+    "citation",
+    "json_ld",
+    "headline",
+    "when",
+    "where",
+    "attributions",
+    "year_group",
+    "cites",
+    "narrative",
+)
 """The names `plan.incident_parts` gives, in its order."""
 
 

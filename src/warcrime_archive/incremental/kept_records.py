@@ -109,7 +109,11 @@ def _write(path: Path, salt_: bytes, data: dict[str, Any]) -> None:
 
 def kept_records(folder: Path) -> RecordStores:
     """The record stores of the loads that keep their results in `folder`."""
-    return lambda config, today: KeptRecords(folder, salt(config, today))
+
+    def opening(config: ArchiveConfig | None, today: dt.date, keys: bytes) -> RecordStore:
+        return KeptRecords(folder, salt(config, today) + keys)
+
+    return opening
 
 
 class KeptRecords(RecordStore):

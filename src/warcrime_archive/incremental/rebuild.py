@@ -47,8 +47,8 @@ class LastBuild(Reuse):
         self.prints: Fingerprinter | None = None
         self.kept_parts: KeptParts | None = None
 
-    def records(self, config: ArchiveConfig | None, today: dt.date) -> kept_records.KeptRecords:
-        return kept_records.KeptRecords(self.cache, kept_records.salt(config, today))
+    def records(self, config: ArchiveConfig | None, today: dt.date, keys: bytes) -> kept_records.KeptRecords:
+        return kept_records.KeptRecords(self.cache, kept_records.salt(config, today) + keys)
 
     def kept_files(self) -> LastSite:
         return self.last_site

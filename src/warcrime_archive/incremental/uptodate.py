@@ -40,6 +40,7 @@ from pathlib import Path
 from warcrime_archive import layout
 from warcrime_archive.incremental import code
 from warcrime_archive.problems import Problem, Severity
+from warcrime_archive.read.key_places import keys_given
 
 STAMP = "stamp.json"
 VERSION = 2
@@ -119,6 +120,7 @@ def snapshot(root: Path, out: Path, *, base_url: str | None, strict: bool, histo
             "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", ""),
             "today": os.environ.get("WARCRIME_ARCHIVE_TODAY") or dt.date.today().isoformat(),
             "python": sys.version,
+            "keys": keys_given(),  # the name check of encrypted names runs only with a key
         },
         "commit": _commit(root) if history else "",
         "inputs": _inputs(root),

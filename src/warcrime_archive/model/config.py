@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -49,12 +49,55 @@ def _own_archive(address: str) -> str:
 
 OwnArchive = Annotated[str, AfterValidator(_own_archive)]
 
+RECORD_FORMAT = 2
+"""The version of the record format this version of warcrime-archive reads."""
+
+
+def _recipient(text: str) -> str:
+    from pyrage import RecipientError, x25519  # only for an archive that lists keys
+
+    try:
+        x25519.Recipient.from_str(text.strip())
+    except RecipientError:
+        raise ValueError(
+            f"'{text}' is not an age public key (age1..., as `warcrime-archive private keygen` prints it)"
+        ) from None
+    return text.strip()
+
+
+class Encryption(Strict):
+    """Who can read the records' private values, which the repository keeps encrypted."""
+
+    recipients: list[Annotated[str, AfterValidator(_recipient)]] = Field(
+        default_factory=list,
+        description="The age public keys (age1...) that private values are encrypted for: one per editor or "
+        "machine holding a key (`warcrime-archive private keygen` makes one). After a change, run "
+        "`warcrime-archive private rekey`.",
+    )
+    repository_is_private: bool = Field(
+        False,
+        description="true only when the repository itself is private (nobody but the editors can read it): private "
+        "values may then be kept in plaintext. Otherwise a plaintext private value is an error.",
+    )
+
+
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
 class ArchiveConfig(Strict):
     """archive.yaml: the archive's settings and the vocabularies its records use."""
 
+    record_format: int = Field(
+        1,
+        ge=1,
+        description="The version of the record format the records are written in; this version of "
+        "warcrime-archive reads format 2 (`warcrime-archive upgrade` converts format 1). Missing means 1.",
+    )
+    unsourced_claims: Literal["error", "warn"] = Field(
+        "error",
+        description="error (the default): a claim with no source is an error. warn, during a migration: a "
+        "warning, and the page marks the claim 'no source given'.",
+    )
     title: str = Field(min_length=1, description="The archive's name, shown in every page's header.")
     description: str = Field("", description="One or two sentences on what the archive documents.")
     base_url: str = Field(
@@ -67,6 +110,16 @@ class ArchiveConfig(Strict):
     contact: str = Field("", description="How to reach the editors (an e-mail address or a URL).")
     repository: str | None = Field(
         None, pattern=r"^https?://", description="The archive's source repository, for 'edit' and history links."
+    )
+    commit_links: bool = Field(
+        False,
+        description="Link each change in a record's public history to its commit in `repository`. Only for a "
+        "public repository; off by default (commit messages are never shown either way).",
+    )
+    encryption: Encryption = Field(
+        default_factory=Encryption,
+        description="How private values are kept in the repository: encrypted for `recipients`, or in plaintext "
+        "when `repository_is_private`.",
     )
     own_archives: list[OwnArchive] = Field(
         default_factory=list,

@@ -38,6 +38,10 @@ WORDS = {
     "report": N_("report"),
     "court-document": N_("court document"),
     "other": N_("other"),
+    "authenticity": N_("authenticity"),
+    "place": N_("place"),
+    "time": N_("time"),
+    "identity": N_("identity"),
 }
 
 
@@ -91,6 +95,15 @@ class SourceType(Worded):
     report = "report"
     court_document = "court-document"
     other = "other"
+
+
+class Checked(Worded):
+    """What a verifier checked."""
+
+    authenticity = "authenticity"
+    place = "place"
+    time = "time"
+    identity = "identity"
 
 
 class Sensitivity(StrEnum):

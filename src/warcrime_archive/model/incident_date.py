@@ -9,6 +9,7 @@ from pydantic import Field, StrictBool, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.i18n import gettext
+from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.dates import PartialDate, not_future, window_words
 
@@ -21,6 +22,7 @@ class IncidentDate(Strict):
     to: PartialDate | None = Field(None, description="The latest it can have happened.")
     approximate: StrictBool = Field(False, description="True when even the window is an estimate.")
     note: str = Field("", description="Where the date comes from, or why it is uncertain.")
+    sources: list[str] = sources_field()
 
     @model_validator(mode="before")
     @classmethod

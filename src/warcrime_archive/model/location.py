@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.model import regions
+from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.enums import Precision
 
@@ -17,6 +18,11 @@ class Coordinates(Strict):
 
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees (WGS 84).")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees (WGS 84).")
+    outside_region: str = Field(
+        "",
+        description="Why the point lies outside the outline of the stated region or country (e.g. a place on "
+        "the border that the outlines draw on the other side); accepts it. Shown with the coordinates.",
+    )
 
 
 class Location(Strict):
@@ -37,6 +43,7 @@ class Location(Strict):
     also_known_as: list[str] = Field(
         default_factory=list, description="Other spellings of the place in the sources (e.g. Rabotyne for Robotyne)."
     )
+    sources: list[str] = sources_field()
 
     @field_validator("country", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ from pydantic import Discriminator, Field, StrictInt, Tag, ValidationInfo, field
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.i18n import gettext
+from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.enums import Harm
 from warcrime_archive.model.vocabulary import check_key
@@ -22,6 +23,7 @@ class AllegedPerpetrator(Strict):
         "suspected", description="suspected | known (known = the party accepted responsibility)."
     )
     basis: str = Field("", description="On what the allegation rests, and who makes it.")
+    sources: list[str] = sources_field()
 
     @field_validator("side")
     @classmethod
@@ -71,6 +73,7 @@ class VictimGroup(Strict):
     ) = Field(description="How many: a number, {min, max}, or null when unknown.")
     description: str = Field("", description="Who they were and what happened to them, as the sources say.")
     people: list[Person] = Field(default_factory=list, description="Named people in the group.")
+    sources: list[str] = sources_field()
 
     @field_validator("count", mode="before")
     @classmethod

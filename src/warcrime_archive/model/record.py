@@ -9,14 +9,15 @@ the validation context; cross-record rules live in `validate` and the grade rule
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.dates import PartialDate, not_future
-from warcrime_archive.model.enums import Sensitivity
+from warcrime_archive.model.enums import Checked, Sensitivity
 from warcrime_archive.model.incident_date import IncidentDate
 from warcrime_archive.model.location import Location
 from warcrime_archive.model.people import AllegedPerpetrator, VictimGroup
@@ -28,12 +29,31 @@ from warcrime_archive.richtext import markdown_too_complex
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 
 
+class Verifier(Strict):
+    """Who independently verified the evidence, what they checked, and the sources that report it."""
+
+    who: str = Field(min_length=1, description="The organisation or person that verified it, e.g. The New York Times.")
+    checked: list[Checked] = Field(
+        default_factory=list,
+        description="What they verified: authenticity (the material is what it seems), place, time, identity "
+        "(of the people in it).",
+    )
+    sources: list[str] = sources_field()
+
+    def checked_words(self) -> str:
+        """What was checked, in the site's language: 'authenticity, place'."""
+        return ", ".join(c.words() for c in self.checked)
+
+
 class Verification(Strict):
     """The record's grade on the archive's verification scale, and why."""
 
     status: str = Field(description="A key of `verification` in archive.yaml (the grade).")
-    by: list[str] = Field(default_factory=list, description="Organisations that independently verified the evidence.")
+    by: list[Verifier] = Field(
+        default_factory=list, description="Who independently verified the evidence, and what they checked."
+    )
     note: str = Field("", description="Why this grade: what was verified, by whom, and what was not.")
+    sources: list[str] = sources_field()
 
     @field_validator("status")
     @classmethod
@@ -46,6 +66,16 @@ class Correction(Strict):
 
     date: PartialDate = Field(description="When the correction was made.")
     note: str = Field(min_length=1, description="What changed and why.")
+    sources: list[str] = sources_field()
+
+    _future = field_validator("date")(not_future)
+
+
+class Withdrawal(Strict):
+    """Why and when a published record was withdrawn: its address stays, as a notice saying so."""
+
+    date: PartialDate = Field(description="When the record was withdrawn.")
+    reason: str = Field(min_length=1, description="Why, for readers: shown at the record's address.")
 
     _future = field_validator("date")(not_future)
 
@@ -83,7 +113,17 @@ class Incident(Strict):
         description="personal-information: names of people and coordinates finer than the settlement "
         "are not published.",
     )
-    private: Any = Field(None, description="Anything at all for the editors; never published anywhere.")
+    private: Any = Field(
+        None,
+        description="Anything at all for the editors; never published anywhere, and stored encrypted "
+        "(`warcrime-archive private encrypt`).",
+    )
+    status: Literal["published", "withdrawn"] = Field(
+        "published",
+        description="published | withdrawn. A withdrawn record keeps its address as a notice (its title, dates and "
+        "the public reason) and leaves every list, map, feed, search and download but the withdrawals.",
+    )
+    withdrawn: Withdrawal | None = Field(None, description="When and why it was withdrawn; required when withdrawn.")
 
     @field_validator("category")
     @classmethod
@@ -125,6 +165,20 @@ class Incident(Strict):
         return value
 
     @model_validator(mode="after")
+    def _withdrawal(self) -> Incident:
+        if self.status == "withdrawn" and self.withdrawn is None:
+            raise PydanticCustomError(
+                "withdrawal",
+                "a withdrawn record needs `withdrawn` with its `date` and its `reason` for readers",
+                {"field": "status"},
+            )
+        if self.status != "withdrawn" and self.withdrawn is not None:
+            raise PydanticCustomError(
+                "withdrawal", "`withdrawn` is given but the record's status is not withdrawn", {"field": "withdrawn"}
+            )
+        return self
+
+    @model_validator(mode="after")
     def _not_before_incident(self) -> Incident:
         """A report or a correction cannot precede the incident (compared conservatively for partial dates)."""
         earliest = self.date.start.start
@@ -148,6 +202,10 @@ class Incident(Strict):
                     },
                 )
         return self
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == "withdrawn"
 
     @property
     def personal(self) -> bool:

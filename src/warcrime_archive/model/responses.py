@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.dates import PartialDate, not_future
 from warcrime_archive.model.enums import InvestigationStatus, Stance
-from warcrime_archive.model.sources import URL_PATTERN
 from warcrime_archive.model.vocabulary import check_key
 
 
@@ -21,9 +21,7 @@ class Response(Strict):
     )
     date: PartialDate | None = Field(None, description="When, as precisely as known.")
     quote: str = Field("", description="Their words, verbatim from a listed source.")
-    source: str | None = Field(
-        None, pattern=URL_PATTERN, description="URL of the listed source (in `sources`) that reports the response."
-    )
+    sources: list[str] = sources_field()
 
     @field_validator("side")
     @classmethod
@@ -42,7 +40,7 @@ class Investigation(Strict):
     )
     date: PartialDate | None = Field(None, description="When it reached that status.")
     reference: str | None = Field(None, description="Case number, or null when not published.")
-    url: str | None = Field(None, pattern=URL_PATTERN, description="A public http(s) source for it.")
     note: str = Field("", description="What is known about it.")
+    sources: list[str] = sources_field()
 
     _future = field_validator("date")(not_future)

@@ -6,9 +6,11 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.model import captures
+from warcrime_archive.model.claims import SOURCE_ID_PATTERN
 from warcrime_archive.model.config import Strict
 from warcrime_archive.model.dates import PartialDate, not_future
 from warcrime_archive.model.enums import SourceType
+from warcrime_archive.model.vocabulary import check_key
 
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 
@@ -16,6 +18,11 @@ URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 class Source(Strict):
     """A published source. Sources with the same URL are one source across the archive."""
 
+    id: str = Field(
+        pattern=SOURCE_ID_PATTERN,
+        description="A short name of the source in this record (lowercase letters, digits, hyphens; at most 40), "
+        "unique in the record: claims list it in their `sources`, the narrative cites it as [@id].",
+    )
     url: str = Field(pattern=URL_PATTERN, description="The http(s) URL of the source.")
     title: str = Field(min_length=1, description="Its title or headline, as published.")
     outlet: str = Field(min_length=1, description="Who published it (the outlet or author).")
@@ -32,8 +39,18 @@ class Source(Strict):
     )
     quote: str = Field("", description="A short passage, verbatim.")
     note: str = Field("", description="Anything a reader should know about the source (e.g. an uncertain date).")
+    party: str | None = Field(
+        None,
+        description="A key of `sides` when the source is an official statement of that party to the conflict: "
+        "pages then say 'according to' the party wherever it is a claim's only source.",
+    )
 
     _future = field_validator("published")(not_future)
+
+    @field_validator("party")
+    @classmethod
+    def _party(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else check_key(value, info, "sides")
 
     @field_validator("archived_url")
     @classmethod

@@ -7,6 +7,7 @@ from collections import Counter
 from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.i18n import gettext as _
+from warcrime_archive.model.grading import WORDING
 from warcrime_archive.plan.pages import Page, PageKind
 
 METHODOLOGY = "methodology"
@@ -14,7 +15,9 @@ METHODOLOGY = "methodology"
 
 
 def methodology_page(catalog: Catalog) -> Page:
-    """The grading scale with each grade's rule and count, below the editors' own methodology page if any."""
+    """The editors' own methodology page if any, then the grading scale with what each grade requires (for the
+    default grades, the words of the rules the build enforces, `model.grading`) and the rules every record
+    follows."""
     method = next((p for p in catalog.pages if p.slug == METHODOLOGY), None)
     return Page(
         PageKind.methodology,
@@ -25,6 +28,7 @@ def methodology_page(catalog: Catalog) -> Page:
             "grades": catalog.grades,
             "free_page": method,
             "grade_counts": Counter(e.incident.verification.status for e in catalog.entries),
+            "rules": [_(rule) for rule in WORDING],
         },
     )
 

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from warcrime_archive.model.basemap import Ring, basemap, clip
+from warcrime_archive.model.outlines import Ring, basemap, clip
 
 WIDTH = 480  # the SVG's user units; the image scales to the page
 PAD = 0.06

@@ -21,6 +21,9 @@ class PageKind(StrEnum):
     incident = "incident"
     redirect = "redirect"
     """The page at a former id (`aliases`), sending readers on to the record."""
+    withdrawn = "withdrawn"
+    """The notice at the address of a withdrawn record."""
+    withdrawals = "withdrawals"
     places = "places"
     place = "place"
     sources = "sources"
@@ -50,8 +53,9 @@ class PageKind(StrEnum):
 
     @property
     def in_sitemap(self) -> bool:
-        """Whether the sitemap lists the pages of this kind: all but the redirects and the 404 page."""
-        return self not in (PageKind.redirect, PageKind.not_found)
+        """Whether the sitemap lists the pages of this kind: all but the redirects, the notices of withdrawn records
+        and the 404 page."""
+        return self not in (PageKind.redirect, PageKind.withdrawn, PageKind.not_found)
 
     @property
     def absolute_links(self) -> bool:

@@ -8,7 +8,7 @@ from warcrime_archive.i18n import gettext as _
 from warcrime_archive.plan.filters import filters
 from warcrime_archive.plan.pages import Page, PageKind
 from warcrime_archive.publish.downloads import OTHER_FILES
-from warcrime_archive.publish.tables import TABLES
+from warcrime_archive.publish.tables import TABLES, WITHDRAWALS
 
 
 def data_page(catalog: Catalog) -> Page:
@@ -18,7 +18,7 @@ def data_page(catalog: Catalog) -> Page:
         urls.DATA,
         ("data.html",),
         _("Data downloads"),
-        {"tables": TABLES, "other_files": OTHER_FILES, "records": len(catalog.entries)},
+        {"tables": (*TABLES, WITHDRAWALS), "other_files": OTHER_FILES, "records": len(catalog.entries)},
     )
 
 

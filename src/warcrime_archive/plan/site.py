@@ -13,7 +13,14 @@ from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan import maps
 from warcrime_archive.plan.free_pages import free_pages, methodology_page
 from warcrime_archive.plan.home import home_page
-from warcrime_archive.plan.incidents import incident_list_pages, incident_pages, incident_parts, redirect_pages
+from warcrime_archive.plan.incidents import (
+    incident_list_pages,
+    incident_pages,
+    incident_parts,
+    redirect_pages,
+    tombstone_pages,
+    withdrawals_page,
+)
 from warcrime_archive.plan.overviews import explore_page, map_pages, timeline_pages
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.places import place_pages, places_page
@@ -47,6 +54,7 @@ def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
         *incident_list_pages(catalog),
         *incidents,
         *redirect_pages(catalog),
+        *tombstone_pages(catalog),
         places_page(catalog),
         *place_pages(catalog, parts.place_map),
         *sources_pages(catalog),
@@ -62,6 +70,7 @@ def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
         *map_pages(catalog, placement),
         explore_page(catalog),
         data_page(catalog),
+        withdrawals_page(catalog),
         methodology_page(catalog),
         *free_pages(catalog),
         search_page(catalog),

@@ -58,7 +58,10 @@ TAXONOMIES = (
         urls.YEARS,
         N_("Years"),
         "years",
-        N_("Incidents by the year in which they are believed to have happened."),
+        N_(
+            "Incidents by the year in which they are alleged to have happened. An incident whose date is known only "
+            "to a window of several years is listed once, under that window, not in each of its years."
+        ),
     ),
     Taxonomy(PageKind.tags, PageKind.tag, urls.TAGS, N_("Tags"), "tags", N_("Keywords given by the editors.")),
 )

@@ -156,6 +156,29 @@ SOURCE_COLUMNS = (
     Column(
         "archived_url", "string", N_("An archived copy; empty when none yet."), lambda e, i, s: s.archived_url or ""
     ),
+    Column("source_id", "string", N_("The source's id in the record (claims.csv: sources)."), lambda e, i, s: s.id),
+    Column(
+        "party",
+        "string",
+        N_("The side whose official statement the source is (a key of the archive's sides); empty for others."),
+        lambda e, i, s: s.party or "",
+    ),
+)
+
+CLAIM_COLUMNS = (
+    Column("incident_id", "string", N_("The id of the record (incidents.csv: id)."), lambda e, c, ids: e.id),
+    Column(
+        "claim",
+        "string",
+        N_("The part of the record that makes the claim, e.g. date, location, victims[0], verification.by[0]."),
+        lambda e, c, ids: c,
+    ),
+    Column(
+        "sources",
+        "string",
+        N_("The ids of the record's sources that state it (sources.csv: source_id), separated by '; '."),
+        lambda e, c, ids: _join(ids),
+    ),
 )
 
 
@@ -164,3 +187,22 @@ def _count(group: VictimGroup, end: str) -> int | str:
     if count is None:
         return ""
     return int(getattr(count, end)) if isinstance(count, CountRange) else count
+
+
+WITHDRAWAL_COLUMNS = (
+    Column("id", "string", N_("The withdrawn record's id; its address incidents/<id>/ says why."), lambda t: t.id),
+    Column("title", "string", N_("Its title when it was withdrawn."), lambda t: t.title),
+    Column(
+        "withdrawn",
+        "string",
+        N_("When it was withdrawn: YYYY-MM-DD, YYYY-MM or YYYY."),
+        lambda t: t.withdrawn.date.iso(),
+    ),
+    Column("reason", "string", N_("Why it was withdrawn."), lambda t: t.withdrawn.reason),
+    Column(
+        "first_published",
+        "string",
+        N_("When it was first published (from the archive's history); empty when not known."),
+        lambda t: t.first_published.date.isoformat() if t.first_published else "",
+    ),
+)

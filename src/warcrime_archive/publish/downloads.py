@@ -9,11 +9,11 @@ from typing import Any
 from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.i18n import N_
-from warcrime_archive.model.basemap import representative_point
 from warcrime_archive.model.config import ArchiveConfig
+from warcrime_archive.model.outlines import representative_point
 from warcrime_archive.publish.fast_json import json_array_parts, json_text
 from warcrime_archive.publish.published import Published, permalink, published, with_permalink
-from warcrime_archive.publish.tables import TABLES, csv_lines
+from warcrime_archive.publish.tables import TABLES, WITHDRAWALS, csv_lines
 
 OTHER_FILES = (
     ("incidents.json", N_("Every public record in full, as a JSON array, in the record format's field names.")),
@@ -98,12 +98,12 @@ def _datapackage(config: ArchiveConfig) -> dict[str, Any]:
         package["licenses"] = [
             {"name": config.license.name, **({"path": config.license.url} if config.license.url else {})}
         ]
-    for table in TABLES:
+    for table in (*TABLES, WITHDRAWALS):
         schema: dict[str, Any] = {
             "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in table.columns],
             "primaryKey": list(table.primary_key),
         }
-        if table.name != "incidents":
+        if "incident_id" in table.primary_key:
             schema["foreignKeys"] = [{"fields": "incident_id", "reference": {"resource": "incidents", "fields": "id"}}]
         package["resources"].append(
             {
@@ -173,6 +173,9 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
             header,
             *(lines[number] for _, lines in parts),
         )
+    withdrawn = sorted(catalog.withdrawn, key=lambda t: t.id)
+    rows_withdrawn = [[c.name for c in WITHDRAWALS.columns], *(row for t in withdrawn for row in WITHDRAWALS.rows(t))]
+    files[WITHDRAWALS.url] = lambda: (csv_lines(rows_withdrawn),)
     return sorted(files.items())
 
 

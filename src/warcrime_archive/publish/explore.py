@@ -17,9 +17,10 @@ from typing import Any
 
 from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
+from warcrime_archive.catalog.terms import year_group
 from warcrime_archive.i18n import gettext as _
-from warcrime_archive.model.basemap import representative_point
 from warcrime_archive.model.enums import Harm, Precision
+from warcrime_archive.model.outlines import representative_point
 from warcrime_archive.publish.fast_json import canonical
 
 FIRST_CHUNK = 100
@@ -57,11 +58,6 @@ def harm_keys(entry: Entry) -> list[str]:
     return [h.value for h in Harm if h in found]
 
 
-def _years(entry: Entry) -> range:
-    date = entry.incident.date
-    return range(date.start.year, date.end.year + 1)
-
-
 def facets(catalog: Catalog) -> list[Facet]:
     """The explore view's facets, with every choice the records use: alleged perpetrator side, victims' side
     ('unknown' when a record leaves it unknown), grade (in the scale's order), category, region, harm and year."""
@@ -92,7 +88,7 @@ def _choices(entry: Entry) -> dict[str, list[str]]:
         "category": [inc.category],
         "region": [region_key(entry.region_url)],
         "harm": harm_keys(entry),
-        "year": [str(y) for y in _years(entry)],
+        "year": [year_group(inc)[0]],  # a window over several years is its own group, never each year
     }
 
 

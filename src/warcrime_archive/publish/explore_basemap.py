@@ -1,4 +1,4 @@
-"""The explore view's base map, made at build time from the outlines shipped with the package (`model.basemap`): the
+"""The explore view's base map, made at build time from the outlines shipped with the package (`model.outlines`): the
 countries around the archive's records and the regions of the countries they are in, as GeoJSON, thinned so that
 the file stays small. The view draws it with Leaflet; no tile server or other host is asked for anything."""
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from warcrime_archive.catalog.nodes import Catalog
-from warcrime_archive.model.basemap import Outline, basemap, clip
+from warcrime_archive.model.outlines import Outline, basemap, clip
 
 TOLERANCE = 0.04
 """Degrees: a point of an outline closer than this to the line through its neighbours is left out (about 4 km)."""

@@ -13,6 +13,7 @@ from warcrime_archive.i18n import gettext
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.dates import PartialDate
 from warcrime_archive.publish.published import permalink, record_version
+from warcrime_archive.publish.wording import headline
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
@@ -102,7 +103,7 @@ def feed(catalog: Catalog) -> str:
         published = e.first_published.date if e.first_published else when[e.id]
         parts = {"summary": e.incident.summary, "version": record_version(e), "grade": e.incident.verification.status}
         item = [
-            leaf("title", e.incident.title),
+            leaf("title", headline(config, e.incident)),
             leaf("id", _id(config, e.url)),
             leaf("link", rel="alternate", type="text/html", href=_link(config, e.url)),
             leaf("published", _stamp(published)),

@@ -12,6 +12,7 @@ from warcrime_archive.i18n import gettext
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.publish.fast_json import json_text
 from warcrime_archive.publish.published import permalink, record_version
+from warcrime_archive.publish.wording import headline
 
 
 def json_ld(config: ArchiveConfig, entry: Entry) -> Markup:
@@ -31,7 +32,7 @@ def json_ld(config: ArchiveConfig, entry: Entry) -> Markup:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
-        "name": incident.title,
+        "name": headline(config, incident),
         "description": incident.summary,
         "url": permalink(config, entry.url),
         "identifier": entry.id,

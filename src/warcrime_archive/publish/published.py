@@ -18,7 +18,8 @@ from warcrime_archive.publish.fast_json import canonical, json_text
 def public_record(entry: Entry) -> dict[str, Any]:
     """The record as published: its id, page URL (from the site's root: `with_permalink` makes it the permanent
     address in the files) and every public field."""
-    data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private"})
+    # A published record's status is always 'published' (withdrawn ones have no such forms): not repeated.
+    data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private", "status", "withdrawn"})
     for item in data["evidence"]:
         item.pop("file", None)
     return {"id": entry.id, "url": entry.url, **data}

@@ -9,10 +9,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from warcrime_archive import urls
-from warcrime_archive.catalog.nodes import Entry
+from warcrime_archive.catalog.nodes import Entry, Tombstone
 from warcrime_archive.i18n import N_
+from warcrime_archive.model.claims import claims
 from warcrime_archive.model.sources import Source
-from warcrime_archive.publish.columns import INCIDENT_COLUMNS, SOURCE_COLUMNS, VICTIM_COLUMNS, Column
+from warcrime_archive.publish.columns import (
+    CLAIM_COLUMNS,
+    INCIDENT_COLUMNS,
+    SOURCE_COLUMNS,
+    VICTIM_COLUMNS,
+    WITHDRAWAL_COLUMNS,
+    Column,
+)
+from warcrime_archive.read.yaml_reader import dotted
 
 
 @dataclass(frozen=True)
@@ -24,8 +33,9 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[[Entry], list[list[Any]]]
-    """One record's rows (the file has every record's, by id)."""
+    rows: Callable[[Any], list[list[Any]]]
+    """One record's rows (the file has every record's, by id): from its `Entry`, or for the withdrawals its
+    `Tombstone`."""
 
     @property
     def url(self) -> str:
@@ -43,6 +53,10 @@ def _victim_rows(entry: Entry) -> list[list[Any]]:
 def _source_rows(entry: Entry) -> list[list[Any]]:
     sources: list[Source] = entry.incident.sources
     return [[c.value(entry, i, s) for c in SOURCE_COLUMNS] for i, s in enumerate(sources, 1)]
+
+
+def _claim_rows(entry: Entry) -> list[list[Any]]:
+    return [[c.value(entry, dotted(loc), ids) for c in CLAIM_COLUMNS] for loc, ids in claims(entry.incident)]
 
 
 TABLES = (
@@ -63,7 +77,30 @@ TABLES = (
         ("incident_id", "position"),
         _source_rows,
     ),
+    Table(
+        "claims",
+        "claims.csv",
+        N_("One row per claim of an incident (its date, place, each group of victims...), with its sources."),
+        CLAIM_COLUMNS,
+        ("incident_id", "claim"),
+        _claim_rows,
+    ),
 )
+
+
+def _withdrawal_rows(tombstone: Tombstone) -> list[list[Any]]:
+    return [[c.value(tombstone) for c in WITHDRAWAL_COLUMNS]]
+
+
+WITHDRAWALS = Table(
+    "withdrawals",
+    "withdrawals.csv",
+    N_("One row per withdrawn record: its address stays, with the reason; it is in no other file."),
+    WITHDRAWAL_COLUMNS,
+    ("id",),
+    _withdrawal_rows,
+)
+"""The withdrawn records (`Tombstone`s), apart from `TABLES`, whose rows are the published records'."""
 
 
 # A spreadsheet may run a cell that starts with one of these as a formula (OWASP "CSV injection").

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from warcrime_archive import i18n
-from warcrime_archive.model.config import ArchiveConfig
+from warcrime_archive.model.config import RECORD_FORMAT, ArchiveConfig
 from warcrime_archive.problems import Problem
 from warcrime_archive.read.yaml_reader import read_yaml
 from warcrime_archive.validate.files import leads_outside
@@ -55,3 +55,27 @@ def _read_config(root: Path, problems: list[Problem]) -> ArchiveConfig | None:
             )
         )
     return config
+
+
+UPGRADE_HINT = "run `warcrime-archive upgrade`, then source the claims it lists (docs/record-format.md#upgrading)"
+
+
+def format_problem(found: int) -> Problem:
+    """The one error of an archive whose records are in another format than the one this version reads."""
+    if found < RECORD_FORMAT:
+        return Problem(
+            "archive.yaml",
+            1,
+            1,
+            "",
+            f"the records are in format {found}; this version of warcrime-archive reads format {RECORD_FORMAT}",
+            UPGRADE_HINT,
+        )
+    return Problem(
+        "archive.yaml",
+        1,
+        1,
+        "record_format",
+        f"the records are in format {found}; this version of warcrime-archive reads format {RECORD_FORMAT}",
+        "install a newer version of warcrime-archive",
+    )

@@ -1,18 +1,16 @@
-"""The rules that span records: ids, related records, aliases, shared sources, grades, places, archived
-copies."""
+"""The rules that span records: ids, related records, aliases, shared sources, places, archived copies."""
 
 from __future__ import annotations
 
 import difflib
 
 from warcrime_archive.model.archive import Record
-from warcrime_archive.model.grading import check_grade
 from warcrime_archive.problems import Problem, Severity
 from warcrime_archive.read.yaml_reader import Document
 
 
 def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
-    """Rules that span records: ids, related, aliases, shared sources, grades, places, archived copies."""
+    """Rules that span records: ids, related, aliases, shared sources, places, archived copies."""
     problems: list[Problem] = []
     ids: dict[str, Record] = {}
     same_id: dict[str, list[Record]] = {}
@@ -31,6 +29,14 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
                 problems.append(doc.problem(("related", i), "a record cannot be related to itself"))
             elif other not in ids:
                 problems.append(doc.problem(("related", i), f"no record has the id '{other}'", _close(other, ids)))
+            elif ids[other].incident.is_withdrawn and not inc.is_withdrawn:
+                problems.append(
+                    doc.problem(
+                        ("related", i),
+                        f"the record '{other}' is withdrawn: its address shows only why",
+                        "take it out of `related`",
+                    )
+                )
         for i, alias in enumerate(inc.aliases):
             if alias in ids:
                 problems.append(
@@ -41,17 +47,8 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
             elif alias in aliases and aliases[alias] != record.id:
                 problems.append(doc.problem(("aliases", i), f"'{alias}' is already an alias of '{aliases[alias]}'"))
             aliases.setdefault(alias, record.id)
-        broken = check_grade(inc)
-        if broken:
-            problems.append(doc.problem(("verification", "status"), broken, "see the methodology page for the scale"))
-        listed = {s.url for s in inc.sources}
-        for i, response in enumerate(inc.responses):
-            if response.source and response.source not in listed:
-                problems.append(
-                    doc.problem(("responses", i, "source"), "is not the URL of one of this record's sources")
-                )
         for i, source in enumerate(inc.sources):
-            if source.archived_url is None:
+            if source.archived_url is None and not inc.is_withdrawn:  # a withdrawn record's sources are not shown
                 problems.append(
                     doc.problem(
                         ("sources", i, "url"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from warcrime_archive.model import dates
+from warcrime_archive.model import claims, dates
 from warcrime_archive.problems import Problem
 from warcrime_archive.read.yaml_reader import Document, Loc
 
@@ -35,6 +35,10 @@ PATTERN_WORDS = {
     r"^[A-Z]{2}$": ("is not a country code", "an ISO 3166-1 alpha-2 code in capitals, e.g. 'UA'"),
     dates.PATTERN: ("is not a date", "a day '2022-03-30', a month '2022-03' or a year '2022', in quotes"),
     r"^[0-9a-f]{64}$": ("is not a SHA-256 hash", "64 characters 0-9 and a-f, as `sha256sum FILE` prints them"),
+    claims.SOURCE_ID_PATTERN: (
+        "is not a source id",
+        "lowercase letters, digits and hyphens, at most 40 characters, e.g. 'itv' or 'al-jazeera'",
+    ),
 }
 
 _BOUND_NAMES = {"lat": ("latitude", -90, 90), "lon": ("longitude", -180, 180)}

@@ -32,11 +32,12 @@ class RecordStore:
         """Called once the load has asked for every file's result; this default keeps nothing."""
 
 
-RecordStores = Callable[[ArchiveConfig | None, dt.date], RecordStore]
+RecordStores = Callable[[ArchiveConfig | None, dt.date, bytes], RecordStore]
 """Opens the record store of one load, given what every result depends on besides its file: the settings
-(None when archive.yaml is unreadable) and today's date."""
+(None when archive.yaml is unreadable), today's date, and which keys open the encrypted values (the public keys,
+joined; empty without keys)."""
 
 
-def work_out(config: ArchiveConfig | None, today: dt.date) -> RecordStore:
+def work_out(config: ArchiveConfig | None, today: dt.date, keys: bytes) -> RecordStore:
     """The default: a store that works every result out."""
     return RecordStore()

@@ -1,9 +1,12 @@
-"""Methodology as code over time: a record whose grade, alleged perpetrator side or victim count
-changed since a git revision must say so in a new `corrections` entry."""
+"""Methodology as code over time, against a git revision (`validate --since REV`): a record whose grade, alleged
+perpetrator side or victim count changed must say so in a new `corrections` entry; the corrections log is
+append-only (a published correction is never edited, re-dated or removed, nor a withdrawal's date and reason); and
+a published record is never deleted (it is withdrawn instead, or its id kept as another record's alias)."""
 
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -11,9 +14,10 @@ from pydantic import ValidationError
 
 from warcrime_archive import layout
 from warcrime_archive.model.archive import Archive, Record
-from warcrime_archive.model.record import Incident
-from warcrime_archive.problems import Problem, Severity
-from warcrime_archive.read.yaml_reader import Loc, parse_text, read_yaml
+from warcrime_archive.model.record import Correction, Incident
+from warcrime_archive.problems import Problem
+from warcrime_archive.read.yaml_reader import Document, Loc, parse_text, read_yaml
+from warcrime_archive.validate.format1 import upgrade_record
 from warcrime_archive.validate.load import today
 
 HINT = "add a `corrections` entry saying what changed and why"
@@ -70,6 +74,8 @@ def old_texts(root: Path, rev: str) -> dict[str, str]:
 
 def _changes(old: Incident, new: Incident) -> list[Change]:
     changes = []
+    if old.is_withdrawn and not new.is_withdrawn:
+        changes.append(Change(("status",), "the record was withdrawn and is published again"))
     if old.verification.status != new.verification.status:
         changes.append(
             Change(
@@ -100,17 +106,18 @@ def _changes(old: Incident, new: Incident) -> list[Change]:
 
 
 def changed_since(archive: Archive, rev: str) -> list[Problem]:
-    """Errors for records changed in grade, side or victim count since `rev` with no new correction;
-    a warning for each record deleted since then whose id no record keeps as an alias."""
+    """Errors for records changed in grade, side or victim count since `rev` with no new correction, for
+    published corrections and withdrawals edited, re-dated or removed, and for records deleted since then
+    whose id no record keeps (as its own, or as an alias)."""
     texts = old_texts(archive.root, rev)
     context: dict[str, object] = {"config": archive.config, "today": today()}
     by_path = {r.path: r for r in archive.records}
+    by_id = {r.id: r for r in archive.records}
     aliases = {alias: r for r in archive.records for alias in r.incident.aliases}
     problems: list[Problem] = []
-    matched: set[str] = set()
     for path, text in texts.items():
         stem = PurePosixPath(path).stem
-        record = by_path.get(path) or aliases.get(stem)
+        record = by_path.get(path) or by_id.get(stem) or aliases.get(stem)
         if record is None:
             problems.append(
                 Problem(
@@ -118,16 +125,16 @@ def changed_since(archive: Archive, rev: str) -> list[Problem]:
                     1,
                     1,
                     "",
-                    f"the record '{stem}' was deleted since {rev}; its published address will stop working",
-                    "to replace it, keep its id in the new record's `aliases`",
-                    severity=Severity.WARNING,
+                    f"the record '{stem}' is deleted since {rev}: its published address would stop working",
+                    "withdraw it instead (`status: withdrawn`, with `withdrawn: {date, reason}`), or keep its id in "
+                    "the `aliases` of the record that replaces it",
                 )
             )
             continue
-        matched.add(record.path)
         old_doc, found = parse_text(text, archive.root / path, path)
         if old_doc is None or found or not isinstance(old_doc.data, dict):
             continue
+        upgrade_record(old_doc.data)  # a version from before the upgrade to format 2 is compared as format 2
         try:
             old = Incident.model_validate(old_doc.data, context=context)
         except ValidationError:
@@ -137,11 +144,76 @@ def changed_since(archive: Archive, rev: str) -> list[Problem]:
 
 
 def _record_problems(archive: Archive, record: Record, old: Incident, rev: str) -> list[Problem]:
-    changes = _changes(old, record.incident)
-    if not changes:
-        return []
-    if any(c not in old.corrections for c in record.incident.corrections):
+    new = record.incident
+    changes = _changes(old, new)
+    kept = old.corrections == new.corrections and old.withdrawn == new.withdrawn
+    if not changes and kept:
         return []
     doc, _ = read_yaml(archive.root / record.path, record.path)
     assert doc is not None, "the record was read and validated a moment ago"
-    return [doc.problem(c.loc, f"{c.what} since {rev}, and no new `corrections` entry says so", HINT) for c in changes]
+    problems, added = _append_only(old.corrections, new.corrections, doc, rev)
+    if old.withdrawn is not None and new.withdrawn is not None and old.withdrawn != new.withdrawn:
+        problems.append(
+            doc.problem(
+                ("withdrawn",),
+                f"the withdrawal published at {rev} was changed: its date and its reason stay as published",
+                "put them back; to say more, add a `corrections` entry",
+            )
+        )
+    if not added:
+        problems += [
+            doc.problem(c.loc, f"{c.what} since {rev}, and no new `corrections` entry says so", HINT) for c in changes
+        ]
+    return problems
+
+
+def _append_only(old: list[Correction], new: list[Correction], doc: Document, rev: str) -> tuple[list[Problem], bool]:
+    """Problems for each correction published at `rev` that was edited, re-dated or removed, and whether any
+    correction is new (one matching none of the published ones)."""
+    left = Counter((c.date, c.note) for c in old)
+    fresh = []  # indexes of the new list matching no published correction exactly
+    for j, c in enumerate(new):
+        if left[(c.date, c.note)] > 0:
+            left[(c.date, c.note)] -= 1
+        else:
+            fresh.append(j)
+    missing = []  # the published corrections that the new list lacks, with their indexes in the old list
+    for i, c in enumerate(old):
+        if left[(c.date, c.note)] > 0:
+            left[(c.date, c.note)] -= 1
+            missing.append((i, c))
+    problems = []
+    for i, gone in missing:
+        same_note = [j for j in fresh if new[j].note == gone.note]
+        same_date = sorted((j for j in fresh if new[j].date == gone.date), key=lambda j: (j != i, j))
+        if same_note:
+            j = same_note[0]
+            fresh.remove(j)
+            problems.append(
+                doc.problem(
+                    ("corrections", j, "date"),
+                    f"this correction was published at {rev} dated {gone.date.iso()}: a published correction keeps "
+                    "its date",
+                    "put its date back; to record a later change, add a new correction",
+                )
+            )
+        elif same_date:
+            j = same_date[0]
+            fresh.remove(j)
+            problems.append(
+                doc.problem(
+                    ("corrections", j, "note"),
+                    f"the note of this correction was changed since {rev}: a published correction is never edited",
+                    "put its note back as it was, and add a new correction saying what changed",
+                )
+            )
+        else:
+            problems.append(
+                doc.problem(
+                    ("corrections",),
+                    f"the correction dated {gone.date.iso()} published at {rev} was removed: the corrections log "
+                    "is append-only",
+                    "put it back as it was; if it was wrong, add a new correction saying so",
+                )
+            )
+    return problems, bool(fresh)

@@ -83,6 +83,14 @@
     if (facts.childNodes.length) {
       li.appendChild(facts);
     }
+    // A record under a content warning shows its warning, never an excerpt of what the warning covers.
+    if (data.meta.warning) {
+      var warning = document.createElement("p");
+      warning.className = "result-warning content-warning";
+      warning.textContent = data.meta.warning;
+      li.appendChild(warning);
+      return li;
+    }
     // The excerpt is text from this site's own pages, with the matched words in <mark>.
     var excerpt = document.createElement("p");
     excerpt.className = "result-excerpt";
