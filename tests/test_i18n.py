@@ -509,8 +509,11 @@ def english_left(site: Path, data: str, language: str) -> dict[str, list[str]]:
             continue
         parser = _Visible()
         parser.feed(text)
-        # Left out: addresses, hashes, region codes and a word cut short ("Dmy…", a long title on the timeline).
-        visible = re.sub(r"https?://\S+|\b[0-9a-f]{6,}\b|\b[A-Z]{2}-[A-Z0-9]+\b|\w+…", " ", "\n".join(parser.text))
+        # Left out: addresses, hashes, region codes, a word cut short ("Dmy…", a long title on the timeline) and
+        # names of properties (geometry_represents).
+        visible = re.sub(
+            r"https?://\S+|\b[0-9a-f]{6,}\b|\b[A-Z]{2}-[A-Z0-9]+\b|\w+…|\b\w+_\w+\b", " ", "\n".join(parser.text)
+        )
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]", visible + "\n" + "\n".join(parser.attributes))
         left = sorted(
             {
