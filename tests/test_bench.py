@@ -179,7 +179,8 @@ readers = _module("readers")
 def test_the_largest_page_of_each_kind_is_found_by_its_body_class(sample_site):
     largest = readers.largest_pages(sample_site)
     assert {"home", "incidents", "incident", "explore", "timeline", "map", "side", "404"} <= set(largest)
-    assert largest["home"] == {"path": "index.html", "bytes": (sample_site / "index.html").stat().st_size}
+    homes = {home: (sample_site / home).stat().st_size for home in ("index.html", "uk/index.html")}  # two languages
+    assert largest["home"] == {"path": max(homes, key=homes.__getitem__), "bytes": max(homes.values())}
     sizes = {p.relative_to(sample_site).as_posix(): p.stat().st_size for p in sample_site.rglob("*.html")}
     assert max(page["bytes"] for page in largest.values()) == max(sizes.values())
     assert all(page["bytes"] <= readers.BUDGET for page in largest.values())
