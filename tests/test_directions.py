@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,8 @@ def arabic_archive(target: Path) -> Path:
         "summary": "أفاد مصدر اختباري بقصف قرية Testove في 2 مايو 2023.",
         "narrative": NARRATIVE,
     }
+    record["victims"][0]["people"] = [{"name": "Олександр Мацієвський"}]
+    record["location"]["names"] = {"uk": "Тестове", "ar": "تيستوفي"}
     record["sources"][0] |= {"url": "https://a.example/ar", "title": "تقرير اختباري عن القصف", "language": "ar"}
     path.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
     return root
@@ -163,3 +167,39 @@ def test_axe_finds_no_serious_or_critical_violations_on_the_ukrainian_and_arabic
                 if bad:
                     found[f"{language}/{kind}"] = bad
     assert found == {}
+
+
+def _found(page, base: str, address: str) -> list[str]:
+    page.goto(base + address)
+    page.locator("#search-status").filter(has_text=re.compile(r"\d|No|Жод|لم")).wait_for()
+    hrefs = page.locator("#search-results li .result-title a").evaluate_all("as => as.map(a => a.href)")
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def test_each_language_has_its_search_and_names_are_found_in_any_script(site: Path):
+    entries = {
+        lang: json.loads(next((site / lang / "pagefind").rglob("pagefind-entry.json")).read_text())
+        for lang in ("uk", "ar")
+    }
+    assert [list(e["languages"]) for e in entries.values()] == [["uk"], ["ar"]]
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        # The place's Ukrainian name, on the Ukrainian pages; a Cyrillic name typed in Latin letters, on the English.
+        assert _found(page, base, "uk/search/?q=Тестове") == ["2023-05-02-testove"]
+        assert _found(page, base, "search/?q=Matsiievskyi") == ["2023-05-02-testove"]
+        assert _found(page, base, "search/?q=Мацієвський") == ["2023-05-02-testove"]
+        assert _found(page, base, "ar/search/?q=تيستوفي") == ["2023-05-02-testove"]
+    html = (site / RECORD).read_text("utf-8")
+    hidden = unescape(html.split('<p class="transliterated" hidden>', 1)[1].split("</p>", 1)[0]).splitlines()
+    # Both transliterations of the Ukrainian name, the place's names; and the Arabic title transliterated.
+    assert {"Oleksandr Matsiievskyi", "Oleksandr Matsiievs'kiy", "Testove", "تيستوفي", "Тестове"} <= set(hidden)
+
+
+def test_a_ukrainian_query_finds_the_ukrainian_page_of_the_sample(sample_site: Path):
+    with serve(sample_site) as base, chromium() as browser:
+        page = browser.new_page()
+        assert _found(page, base, "uk/search/?q=Соледар") == ["2022-12-30-soledar-prisoner-shot"]
+        link = page.locator("#search-results li .result-title a").first.get_attribute("href")
+        assert f"{SUB}uk/incidents/2022-12-30-soledar-prisoner-shot/" in (link or "")
+        assert _found(page, base, "uk/search/?q=Роботине") == ["2024-06-robotyne-two-prisoners-shot"]
+        assert _found(page, base, "search/?q=Соледар") == ["2022-12-30-soledar-prisoner-shot"]  # on the English too

@@ -104,16 +104,21 @@ class _Visible(HTMLParser):
         self.text: list[str] = []
         self.attributes: list[str] = []
         self.hidden = 0
+        self.closing: list[str] = []  # the hidden elements open, innermost last
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.HIDDEN:
+        # The names of a record in Latin letters are for the search, never shown (other hidden elements are shown by
+        # the scripts, so their words are checked).
+        if tag in self.HIDDEN or ("class", "transliterated") in attrs:
             self.hidden += 1
+            self.closing.append(tag)
         self.attributes += [v for k, v in attrs if k in self.SHOWN_ATTRIBUTES and v]
         if tag == "link":  # a link element's title is not shown
             self.attributes = self.attributes[: len(self.attributes) - sum(1 for k, _ in attrs if k == "title")]
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
+        if self.closing and tag == self.closing[-1]:
+            self.closing.pop()
             self.hidden -= 1
 
     def handle_data(self, data: str) -> None:

@@ -291,13 +291,13 @@ def _refusal(root: Path, tmp_path: Path) -> list[str]:
         (
             "  url: https://example.org/a",
             "  url: data:text/html,x//a",
-            "incidents/2024-01-01-hostile.yaml:138:8: sources[0].url: "
+            "incidents/2024-01-01-hostile.yaml:139:8: sources[0].url: "
             '\'data:text/html,x//a"onmouseover="window.__pwned=1"/<scri... is not an http(s) URL',
         ),
         (
             "  archived_url: https://web.archive.org/web/2024/",
             "  archived_url: JaVaScRiPt:alert(1)//",
-            "incidents/2024-01-01-hostile.yaml:144:17: sources[0].archived_url: "
+            "incidents/2024-01-01-hostile.yaml:145:17: sources[0].archived_url: "
             '\'JaVaScRiPt:alert(1)//https://example.org/"onmouseover="w... is not an http(s) URL',
         ),
     ],

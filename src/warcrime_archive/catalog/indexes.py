@@ -40,7 +40,7 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
     ordered = newest_first(entries)
     gone = tuple(sorted(tombstones, key=lambda t: (t.withdrawn.date.start, t.id), reverse=True))
     rank = {e.id: i for i, e in enumerate(ordered)}
-    countries, places_by_url = place_tree(ordered, rank)
+    countries, places_by_url = place_tree(ordered, rank, config.language)
     sources, outlets = source_nodes(ordered, rank)
     with i18n.activated(i18n.load(archive.root, config.language)):  # the words of a window of years
         terms = term_nodes(config, ordered)

@@ -21,8 +21,9 @@ def region_slugs(records: tuple[Record, ...]) -> dict[tuple[str, str], str]:
 
 
 def place_tree(
-    ordered: tuple[Entry, ...], rank: Mapping[str, int]
+    ordered: tuple[Entry, ...], rank: Mapping[str, int], language: str = "en"
 ) -> tuple[tuple[PlaceNode, ...], dict[str, PlaceNode]]:
+    """The countries, their regions and places; a place named in `language` when its record gives that name."""
     tree: dict[str, dict[str, dict[str, list[Entry]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     names: dict[str, str] = {}
     aka: dict[str, set[str]] = defaultdict(set)
@@ -36,7 +37,7 @@ def place_tree(
         names[e.region_url] = loc.region.name
         codes[e.region_url] = loc.region.code
         if loc.place:
-            names.setdefault(e.place_url, loc.place)
+            names.setdefault(e.place_url, loc.name_in(language) or loc.place)
             aka[e.place_url].update(a for a in loc.also_known_as if a != names[e.place_url])
             if loc.admin2:
                 admin2[e.place_url].add(loc.admin2)

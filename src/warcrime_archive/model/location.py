@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -43,7 +43,16 @@ class Location(Strict):
     also_known_as: list[str] = Field(
         default_factory=list, description="Other spellings of the place in the sources (e.g. Rabotyne for Robotyne)."
     )
+    names: dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")], str] = Field(
+        default_factory=dict,
+        description="The place's name in the site's other languages, e.g. {uk: Соледар}: pages in that language show "
+        "it; its address stays that of `place`.",
+    )
     sources: list[str] = sources_field()
+
+    def name_in(self, language: str) -> str | None:
+        """The place's name on a page in `language`: its name there when the record gives one, else `place`."""
+        return self.names.get(language, self.place) if self.place else None
 
     @field_validator("country", mode="before")
     @classmethod

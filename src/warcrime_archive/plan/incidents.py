@@ -23,7 +23,13 @@ from warcrime_archive.publish.linked_data import json_ld
 from warcrime_archive.publish.published import record_version
 from warcrime_archive.publish.record_files import RECORD_FILES
 from warcrime_archive.publish.tables import WITHDRAWALS
-from warcrime_archive.publish.wording import attribution_words, headline, when_sentence, where_words
+from warcrime_archive.publish.wording import (
+    attribution_words,
+    headline,
+    transliterated_names,
+    when_sentence,
+    where_words,
+)
 
 Parts = Callable[[Entry], dict[str, Any]]
 """An incident page's own parts, from its entry (`incident_parts`, or `site.PageParts.incident`)."""
@@ -41,7 +47,8 @@ def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
         "json_ld": json_ld(config, entry),
         "headline": headline(config, incident),
         "when": when_sentence(incident),
-        "where": where_words(incident.location),
+        "where": where_words(incident.location, config.language),
+        "transliterated": transliterated_names(incident),
         "attributions": [attribution_words(p) for p in incident.alleged_perpetrators],
         "year_group": year_group(incident),
         "cites": claim_marks(config, incident),

@@ -22,6 +22,8 @@ def public_record(entry: Entry) -> dict[str, Any]:
     data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private", "status", "withdrawn"})
     for item in data["evidence"]:
         item.pop("file", None)
+    if not data["location"]["names"]:  # no name in another language: the JSON (and version) stays as it was
+        del data["location"]["names"]
     if data["language"] is None:  # in the archive's language: a record's JSON (and version) stays as it was
         del data["language"]
     return {"id": entry.id, "url": entry.url, **data}

@@ -4,6 +4,9 @@ the record does (when, where, who). Each is listed, with its golden test, in tes
 
 from __future__ import annotations
 
+from anyascii import anyascii
+from translitua import translit
+
 from warcrime_archive.i18n import gettext
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.model.grading import established
@@ -39,11 +42,11 @@ def when_sentence(incident: Incident) -> str:
     return gettext("It is alleged to have happened %(date)s.") % {"date": words}
 
 
-def where_words(location: Location) -> str:
+def where_words(location: Location, language: str = "en") -> str:
     """The place as the record gives it, from the most precise part it names: 'Soledar, Donetsk Oblast',
     'Pokrovsk district, Donetsk Oblast'. Never says that a place is not named: the sources may name places
     that the record keeps in its detail."""
-    parts = [p for p in (location.place, location.admin2, location.region.name) if p]
+    parts = [p for p in (location.name_in(language), location.admin2, location.region.name) if p]
     return ", ".join(parts)
 
 
@@ -52,3 +55,20 @@ def attribution_words(perpetrator: AllegedPerpetrator) -> str:
     if perpetrator.attribution == "known":
         return gettext("responsibility acknowledged by the party in a response recorded below")
     return gettext("alleged (suspected), not established")
+
+
+def transliterated_names(incident: Incident) -> str:
+    """The names of the record written in another script than Latin (its title, places, people), transliterated
+    (Ukrainian by its official rules, every script by anyascii), and its place's names in the site's other
+    languages, one a line: indexed for search but not shown, so that a reader typing a name in Latin letters, or
+    the place's name in their language, finds the record on a page in any language. Empty when every name is in
+    Latin letters."""
+    loc = incident.location
+    names = [incident.title, loc.place or "", *loc.names.values(), *loc.also_known_as]
+    for group in incident.victims:
+        names += [n for person in group.people for n in (person.name, *person.also_reported_as)]
+    others = [name for name in dict.fromkeys(names) if name and not name.isascii()]
+    # The official Ukrainian transliteration ('Мацієвський' -> 'Matsiievskyi', as the press writes it), and
+    # anyascii's for every script ('Matsiievs'kiy'); a name in Latin letters with diacritics, without them.
+    latin = [form for name in others for form in (translit(name), anyascii(name)) if form.isascii()]
+    return "\n".join(dict.fromkeys([*latin, *loc.names.values()]))  # and the place's names in the other languages
