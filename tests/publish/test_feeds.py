@@ -125,3 +125,17 @@ def test_the_feed_and_sitemap_are_as_elementtree_would_indent_and_write_them(sit
     tree = ET.fromstring(body)
     ET.indent(tree)
     assert body == ET.tostring(tree, encoding="unicode") + "\n"
+
+
+def test_a_site_in_two_languages_has_a_sitemap_and_a_feed_in_each(sample_site: Path):
+    base = "https://example.org/warcrime-archive/"
+    assert (sample_site / "robots.txt").read_text() == (
+        f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\nSitemap: {base}uk/sitemap.xml\n"
+    )
+    ukrainian = ET.parse(sample_site / "uk" / "sitemap.xml").getroot()
+    locs = [u.findtext(f"{SM}loc") for u in ukrainian.findall(f"{SM}url")]
+    assert locs and all(loc.startswith(f"{base}uk/") for loc in locs)
+    english = [u.findtext(f"{SM}loc") for u in ET.parse(sample_site / "sitemap.xml").getroot().findall(f"{SM}url")]
+    assert len(english) == len(locs) and not any("/uk/" in loc for loc in english)
+    feed = (sample_site / "uk" / "feed.xml").read_text("utf-8")
+    assert 'xml:lang="uk"' in feed and "<title>Імовірні вбивства військовополонених" in feed

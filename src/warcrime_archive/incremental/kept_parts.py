@@ -44,6 +44,7 @@ PARTS = (
     "headline",
     "when",
     "where",
+    "transliterated",
     "attributions",
     "year_group",
     "cites",

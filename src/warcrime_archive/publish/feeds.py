@@ -135,8 +135,11 @@ def sitemap(catalog: Catalog, page_urls: Iterable[str]) -> str | None:
 
 
 def robots(catalog: Catalog) -> str:
-    """robots.txt: everything may be crawled; the sitemap is named when its address is known."""
+    """robots.txt: everything may be crawled; the sitemaps (one per language) are named when their address is known."""
     lines = ["User-agent: *", "Allow: /"]
-    if urls.is_absolute(catalog.config.base_url):
-        lines.append(f"Sitemap: {permalink(catalog.config, urls.SITEMAP)}")
+    config = catalog.config
+    if urls.is_absolute(config.base_url):
+        lines.append(f"Sitemap: {permalink(config, urls.SITEMAP)}")
+        if not config.language_prefix:  # the robots.txt at the root (the others' are not read)
+            lines += [f"Sitemap: {permalink(config, f'{other}/{urls.SITEMAP}')}" for other in config.languages[1:]]
     return "\n".join(lines) + "\n"
