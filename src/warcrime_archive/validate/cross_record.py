@@ -47,18 +47,36 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
             elif alias in aliases and aliases[alias] != record.id:
                 problems.append(doc.problem(("aliases", i), f"'{alias}' is already an alias of '{aliases[alias]}'"))
             aliases.setdefault(alias, record.id)
-        for i, source in enumerate(inc.sources):
-            if source.archived_url is None and not inc.is_withdrawn:  # a withdrawn record's sources are not shown
-                problems.append(
-                    doc.problem(
-                        ("sources", i, "url"),
-                        "the source has no archived copy",
-                        "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc",
-                        severity=Severity.WARNING,
-                    )
-                )
+    problems += _uncaptured(records)
     problems += _source_conflicts(records)
     problems += _place_spellings(records)
+    return problems
+
+
+def _uncaptured(records: list[tuple[Record, Document]]) -> list[Problem]:
+    """A source without an archived copy: one warning per URL, at its first citation, saying how many records
+    cite it (a data set cited by every record is one warning, not one per record)."""
+    first: dict[str, tuple[Document, int]] = {}
+    citing: dict[str, int] = {}
+    for record, doc in records:
+        if record.incident.is_withdrawn:  # a withdrawn record's sources are not shown
+            continue
+        for i, source in enumerate(record.incident.sources):
+            if source.archived_url is None:
+                first.setdefault(source.url, (doc, i))
+                citing[source.url] = citing.get(source.url, 0) + 1
+    problems = []
+    for url, (doc, i) in first.items():
+        others = citing[url] - 1
+        cited = f"; the same URL is cited {others} more time{'s' * (others != 1)} without one" if others else ""
+        problems.append(
+            doc.problem(
+                ("sources", i, "url"),
+                "the source has no archived copy",
+                "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc" + cited,
+                severity=Severity.WARNING,
+            )
+        )
     return problems
 
 
