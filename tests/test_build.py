@@ -12,12 +12,12 @@ from warcrime_archive.problems import ArchiveError
 def test_build_reports_counts(tmp_path):
     result = build_site(MINIMAL, tmp_path / "out")
     assert (result.records, result.pages) == (1, 32)
-    # the pages, the stylesheet and two scripts, 8 downloads, the record's JSON, BibTeX and CSL-JSON,
+    # the pages, the stylesheet and two scripts, 9 downloads, the record's JSON, BibTeX and CSL-JSON,
     # the two JSON Schemas, feed.xml, sitemap.xml, robots.txt and SHA256SUMS, and Pagefind's search bundle
     # with the list of its shards (search/shards.js)
     bundle = [p for p in (tmp_path / "out" / "pagefind").rglob("*") if p.is_file()]
     assert len(bundle) == 14
-    assert result.files == 32 + 3 + 8 + 3 + 2 + 4 + 14 + 1
+    assert result.files == 32 + 3 + 9 + 3 + 2 + 4 + 14 + 1
     assert sorted(p.name for p in (tmp_path / "out" / "schema").iterdir()) == [
         "archive.schema.json",
         "incident.schema.json",

@@ -18,8 +18,18 @@ from warcrime_archive.catalog.privacy import public_incident
 from warcrime_archive.catalog.sources import source_nodes
 from warcrime_archive.catalog.terms import term_nodes
 from warcrime_archive.model.archive import Archive
+from warcrime_archive.model.location import Location
 from warcrime_archive.model.record import Incident
 from warcrime_archive.slugs import slugify
+
+
+def _place_urls(loc: Location, slugs: dict[tuple[str, str], str]) -> tuple[str, str]:
+    """The addresses of a record's place and region; the country's for both when only the country is known."""
+    if loc.country_only:
+        return urls.country(loc.country), urls.country(loc.country)
+    region_slug = slugs[(loc.country, loc.region.code)]
+    region_url = urls.region(loc.country, region_slug)
+    return (urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url), region_url
 
 
 def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | None = None) -> Catalog:
@@ -38,9 +48,7 @@ def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | 
         incident = public_incident(record.incident)
         commits = (history or {}).get(record.path, ())
         loc = incident.location
-        region_slug = slugs[(loc.country, loc.region.code)]
-        region_url = urls.region(loc.country, region_slug)
-        place_url = urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url
+        place_url, region_url = _place_urls(loc, slugs)
         entries.append(
             Entry(
                 record.id,

@@ -84,6 +84,20 @@ class Encryption(Strict):
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
+OBJECT_KINDS = {
+    "home": "Home",
+    "residential-building": "Residential building",
+    "hospital": "Hospital or clinic",
+    "school": "School",
+    "infrastructure": "Infrastructure",
+    "religious-site": "Religious site",
+    "cultural-site": "Cultural site",
+    "vehicle": "Vehicle",
+    "other": "Other",
+}
+"""The kinds of damaged object when archive.yaml gives no `object_kinds`."""
+
+
 class ArchiveConfig(Strict):
     """archive.yaml: the archive's settings and the vocabularies its records use."""
 
@@ -135,6 +149,22 @@ class ArchiveConfig(Strict):
         min_length=1,
         description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
+    object_kinds: dict[Key, Term] = Field(
+        default_factory=lambda: {key: Term(label=label) for key, label in OBJECT_KINDS.items()},
+        min_length=1,
+        description="Kinds of damaged object for `damage[].kind`: key -> {label, description}. Default: home, "
+        "residential-building, hospital, school, infrastructure, religious-site, cultural-site, vehicle, other.",
+    )
+
+    @field_validator("sides")
+    @classmethod
+    def _sides(cls, value: dict[str, Term]) -> dict[str, Term]:
+        if "not-attributed" in value:  # model.people.NOT_ATTRIBUTED: the state of `alleged_perpetrators: []`
+            raise ValueError(
+                "'not-attributed' is not a side: it is how a record with `alleged_perpetrators: []` is "
+                "filtered and downloaded; give the side another key"
+            )
+        return value
 
     @field_validator("base_url")
     @classmethod

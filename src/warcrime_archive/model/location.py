@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.model import regions
@@ -31,12 +31,14 @@ class Location(Strict):
     place: str | None = Field(None, description="The settlement or named place; null when only the region is known.")
     admin2: str | None = Field(None, description="The district (raion), as the sources name it.")
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA.")
-    admin1: str = Field(
+    admin1: str | None = Field(
+        None,
         description="The region: ISO 3166-2 code (UA-23), ISO name or conventional English name "
-        "(Zaporizhzhia Oblast); shown under its conventional name."
+        "(Zaporizhzhia Oblast); shown under its conventional name. Left out only with `precision: country`.",
     )
     precision: Precision = Field(
-        description="How precisely the place is known: exact | near | settlement | district | region | unknown."
+        description="How precisely the place is known: exact | near | settlement | district | region | country | "
+        "unknown (country: only the country is known, so no admin1, admin2 or place)."
     )
     detail: str = Field("", description="The place in words, e.g. 'the road just north of the village'.")
     coordinates: Coordinates | None = Field(None, description="Only when a listed source publishes them.")
@@ -60,9 +62,9 @@ class Location(Strict):
 
     @field_validator("admin1")
     @classmethod
-    def _region(cls, value: str, info: ValidationInfo) -> str:
+    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
         country = info.data.get("country")
-        if country and regions.resolve_region(country, value) is None:
+        if value is not None and country and regions.resolve_region(country, value) is None:
             hint = regions.suggest_region(country, value)
             if hint or not value.strip():
                 raise PydanticCustomError(
@@ -72,7 +74,34 @@ class Location(Strict):
                 )
         return value
 
+    @model_validator(mode="after")
+    def _country_only(self) -> Location:
+        if self.precision is Precision.country:
+            given = [name for name in ("admin1", "admin2", "place") if getattr(self, name)]
+            if given:
+                raise PydanticCustomError(
+                    "precision",
+                    "`precision: country` means only the country is known, but {given} is given (leave it out, or "
+                    "give the precision it allows)",
+                    {"given": " and ".join(f"`{name}`" for name in given), "field": given[0]},
+                )
+        elif self.admin1 is None:
+            raise PydanticCustomError(
+                "region_missing",
+                "the region is missing (give `admin1`; when only the country is known, write `precision: country`)",
+                {"field": "admin1"},
+            )
+        return self
+
+    @property
+    def country_only(self) -> bool:
+        """Known only to its country: shown, listed and downloaded under the country, with no region."""
+        return self.admin1 is None
+
     @property
     def region(self) -> regions.Region:
+        """The region; for a place known only to its country, the country (its code and name)."""
+        if self.admin1 is None:
+            return regions.Region(self.country, regions.country_name(self.country) or self.country)
         found = regions.resolve_region(self.country, self.admin1)
         return found or regions.Region(f"{self.country}-{self.admin1}", self.admin1)

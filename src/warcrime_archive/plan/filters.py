@@ -8,6 +8,7 @@ from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.catalog.terms import year_group
 from warcrime_archive.i18n import gettext as _
+from warcrime_archive.model.people import NOT_ATTRIBUTED
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,10 @@ def filters(catalog: Catalog) -> list[Filter]:
     """The filters of the incident list and the search page, with every choice the records use."""
     sides = tuple((n.key, n.label) for n in catalog.sides)
     regions = {(_region_key(e.region_url), e.incident.location.region.name) for e in catalog.entries}
+    unattributed = any(not e.incident.alleged_perpetrators for e in catalog.entries)
+    perpetrators = sides + (((NOT_ATTRIBUTED, _("Not attributed")),) if unattributed else ())
     return [
-        Filter("side", _("Alleged perpetrator side"), sides),
+        Filter("side", _("Alleged perpetrator side"), perpetrators),
         Filter("victims", _("Victims' side"), sides),
         Filter("grade", _("Grade"), tuple((n.key, n.label) for n in catalog.grades)),
         Filter("category", _("Category"), tuple((n.key, n.label) for n in catalog.categories)),
@@ -43,7 +46,7 @@ def row_data(catalog: Catalog, entry: Entry) -> dict[str, str]:
     grades = [n.key for n in catalog.grades]
     status = inc.verification.status
     return {
-        "side": " ".join(dict.fromkeys(p.side or "unknown" for p in inc.alleged_perpetrators)),
+        "side": " ".join(dict.fromkeys(p.side for p in inc.alleged_perpetrators)) or NOT_ATTRIBUTED,
         "victims": " ".join(dict.fromkeys(v.side or "unknown" for v in inc.victims)),
         "grade": status,
         "category": inc.category,
