@@ -166,3 +166,26 @@ def test_not_attributed_is_no_side_key(tmp_path: Path):
         "sides: 'not-attributed' is not a side: it is how a record with `alleged_perpetrators: []` is filtered and "
         "downloaded; give the side another key"
     ]
+
+
+def test_an_archive_names_and_spells_regions_its_own_way(tmp_path: Path):
+    record = _record(**{"precision: country,": "admin1: Halab prov., precision: region,"})
+    root = archive_with(tmp_path, files={f"incidents/{ID}.yaml": record})
+    assert error_lines(root) == [
+        f"incidents/{ID}.yaml:5:33: location.admin1: 'Halab prov.' is not a region of SY in ISO 3166-2 "
+        "(14 regions of SY: Al-Hasakah, Al-Raqqah, Aleppo, As-Suwayda, Damascus, Daraa, ...)"
+    ]
+    config = root / "archive.yaml"
+    config.write_text(
+        config.read_text() + "regions:\n  SY-HL: {name: Aleppo Governorate, aliases: [Halab prov.]}\n  SY-XX: {}\n"
+    )
+    assert error_lines(root)[0] == (
+        "archive.yaml:17:3: regions: 'SY-XX' is not the ISO 3166-2 code of a first-level region, e.g. SY-HL"
+    )
+    config.write_text(config.read_text().replace("  SY-XX: {}\n", ""))
+    assert error_lines(root) == []
+    build_site(root, tmp_path / "site")
+    page = (tmp_path / "site" / "incidents" / ID / "index.html").read_text()
+    assert '<a href="../../places/sy/aleppo-governorate/" data-pagefind-filter="region">Aleppo Governorate</a>' in page
+    incident = next(r for r in _csv(tmp_path / "site", "incidents.csv") if r["id"] == ID)
+    assert (incident["admin1_code"], incident["admin1"]) == ("SY-HL", "Aleppo Governorate")

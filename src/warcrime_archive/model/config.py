@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from warcrime_archive.model import regions as region_names
+
 KEY = r"^[a-z0-9][a-z0-9-]*$"
 Key = Annotated[str, Field(pattern=KEY, max_length=60)]
 
@@ -84,6 +86,15 @@ class Encryption(Strict):
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
+class RegionSetting(Strict):
+    """The archive's own name and spellings of a region."""
+
+    name: str = Field("", description="The name shown for the region on the archive's pages and in its downloads.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other spellings the records may use for the region in `admin1`."
+    )
+
+
 OBJECT_KINDS = {
     "home": "Home",
     "residential-building": "Residential building",
@@ -149,6 +160,11 @@ class ArchiveConfig(Strict):
         min_length=1,
         description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
+    regions: dict[str, RegionSetting] = Field(
+        default_factory=dict,
+        description="The archive's names and spellings of regions, by ISO 3166-2 code (e.g. SY-HL: {name: Aleppo "
+        "Governorate, aliases: [Halab province]}).",
+    )
     object_kinds: dict[Key, Term] = Field(
         default_factory=lambda: {key: Term(label=label) for key, label in OBJECT_KINDS.items()},
         min_length=1,
@@ -165,6 +181,24 @@ class ArchiveConfig(Strict):
                 "filtered and downloaded; give the side another key"
             )
         return value
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: dict[str, RegionSetting]) -> dict[str, RegionSetting]:
+        for code in value:
+            if not region_names.is_region_code(code):
+                raise ValueError(f"'{code}' is not the ISO 3166-2 code of a first-level region, e.g. SY-HL")
+        return value
+
+    def region_aliases(self, alpha2: str) -> region_names.Aliases:
+        """The archive's spellings of a country's regions (its names for them, then its aliases)."""
+        prefix = alpha2.upper() + "-"
+        return tuple(
+            (text, code)
+            for code, setting in self.regions.items()
+            if code.startswith(prefix)
+            for text in ([setting.name] if setting.name else []) + setting.aliases
+        )
 
     @field_validator("base_url")
     @classmethod

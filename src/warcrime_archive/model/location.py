@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.model import regions
@@ -25,8 +25,15 @@ class Coordinates(Strict):
     )
 
 
+def _aliases(info: ValidationInfo, country: str | None) -> regions.Aliases:
+    config = (info.context or {}).get("config")
+    return config.region_aliases(country) if config is not None and country else ()
+
+
 class Location(Strict):
     """Where it happened, as precisely as the sources say."""
+
+    _named_region: regions.Region | None = PrivateAttr(None)  # as archive.yaml's `regions` names it, when it does
 
     place: str | None = Field(None, description="The settlement or named place; null when only the region is known.")
     admin2: str | None = Field(None, description="The district (raion), as the sources name it.")
@@ -64,8 +71,9 @@ class Location(Strict):
     @classmethod
     def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
         country = info.data.get("country")
-        if value is not None and country and regions.resolve_region(country, value) is None:
-            hint = regions.suggest_region(country, value)
+        aliases = _aliases(info, country)
+        if value is not None and country and regions.resolve_region(country, value, aliases) is None:
+            hint = regions.suggest_region(country, value, aliases)
             if hint or not value.strip():
                 raise PydanticCustomError(
                     "admin1",
@@ -73,6 +81,19 @@ class Location(Strict):
                     {"value": value, "country": country, "hint": hint or "give the region"},
                 )
         return value
+
+    @model_validator(mode="after")
+    def _archive_names(self, info: ValidationInfo) -> Location:
+        """The region as the archive names and spells it (archive.yaml's `regions`), when it does."""
+        config = (info.context or {}).get("config")
+        if config is not None and self.admin1 is not None and config.regions:
+            found = regions.resolve_region(self.country, self.admin1, config.region_aliases(self.country))
+            setting = config.regions.get(found.code) if found else None
+            if found is not None:
+                self._named_region = regions.Region(
+                    found.code, setting.name if setting and setting.name else found.name
+                )
+        return self
 
     @model_validator(mode="after")
     def _country_only(self) -> Location:
@@ -103,5 +124,7 @@ class Location(Strict):
         """The region; for a place known only to its country, the country (its code and name)."""
         if self.admin1 is None:
             return regions.Region(self.country, regions.country_name(self.country) or self.country)
+        if self._named_region is not None:
+            return self._named_region
         found = regions.resolve_region(self.country, self.admin1)
         return found or regions.Region(f"{self.country}-{self.admin1}", self.admin1)
