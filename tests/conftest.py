@@ -10,9 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from many_records import many_records
 from repo_paths import DATA, REPO
 
 from warcrime_archive.build import build_site
+from warcrime_archive.catalog.indexes import build_catalog
+from warcrime_archive.catalog.nodes import Catalog
+from warcrime_archive.validate.load import load_archive
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -104,3 +108,16 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def minimal_root() -> Path:
     return DATA / "minimal"
+
+
+@pytest.fixture
+def many_catalog(tmp_path: Path) -> Callable[..., Catalog]:
+    """The catalog of an archive of many records (`many_records.many_records`)."""
+
+    def make(n: int, **options: bool) -> Catalog:
+        root = many_records(tmp_path / f"many-{n}", n, **options)
+        loaded = load_archive(root)
+        assert loaded.archive is not None, loaded.errors
+        return build_catalog(loaded.archive)
+
+    return make

@@ -171,3 +171,46 @@ def test_each_timed_command_starts_after_the_file_system_is_settled(monkeypatch)
     run.run([sys.executable, "-c", "pass"])
     run.run([sys.executable, "-c", "pass"])
     assert events == ["sync", "start", "sync", "start"]
+
+
+readers = _module("readers")
+
+
+def test_the_largest_page_of_each_kind_is_found_by_its_body_class(sample_site):
+    largest = readers.largest_pages(sample_site)
+    assert {"home", "incidents", "incident", "explore", "timeline", "map", "side", "404"} <= set(largest)
+    assert largest["home"] == {"path": "index.html", "bytes": (sample_site / "index.html").stat().st_size}
+    sizes = {p.relative_to(sample_site).as_posix(): p.stat().st_size for p in sample_site.rglob("*.html")}
+    assert max(page["bytes"] for page in largest.values()) == max(sizes.values())
+    assert all(page["bytes"] <= readers.BUDGET for page in largest.values())
+
+
+def test_no_page_grows_with_the_archive(tmp_path):
+    """The page budget at a small size: at 300 records every HTML page is under it (the one incident list was over
+    200 KB there before its pages), a list's second page is about as large as its first, and a page of the list at
+    300 records is less than four times the whole list at 30 (a hundred rows against thirty)."""
+    sizes = {}
+    for n in (30, 300):
+        subprocess.run(
+            [
+                sys.executable,
+                str(BENCH / "make_archive.py"),
+                "--n",
+                str(n),
+                "--seed",
+                "3",
+                "--out",
+                str(tmp_path / f"c{n}"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        build_site(tmp_path / f"c{n}" / "archive", tmp_path / f"s{n}", history=False)
+        sizes[n] = readers.largest_pages(tmp_path / f"s{n}")
+    for kind, page in sizes[300].items():
+        assert page["bytes"] <= readers.BUDGET, (kind, page)
+    incidents = tmp_path / "s300" / "incidents"
+    first, second = (incidents / "index.html").stat().st_size, (incidents / "page" / "2" / "index.html").stat().st_size
+    assert abs(first - second) < 0.1 * first
+    # a list of 300 records is no larger than one of 100 (30 records' list holds 30: three times smaller, about)
+    assert sizes[300]["incidents"]["bytes"] < 4 * sizes[30]["incidents"]["bytes"]

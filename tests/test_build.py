@@ -11,13 +11,14 @@ from warcrime_archive.problems import ArchiveError
 
 def test_build_reports_counts(tmp_path):
     result = build_site(MINIMAL, tmp_path / "out")
-    assert (result.records, result.pages) == (1, 32)
-    # the pages, the stylesheet and two scripts, 9 downloads, the record's JSON, BibTeX and CSL-JSON,
-    # the two JSON Schemas, feed.xml, sitemap.xml, robots.txt and SHA256SUMS, and Pagefind's search bundle
-    # with the list of its shards (search/shards.js)
+    assert (result.records, result.pages) == (1, 36)
+    # the pages, the stylesheet, three scripts and the 11 vendored files of Leaflet and its clustering, 9 downloads,
+    # the record's JSON, BibTeX and CSL-JSON, the two JSON Schemas, feed.xml, sitemap.xml, robots.txt and SHA256SUMS,
+    # Pagefind's search bundle with the list of its shards (search/shards.js), and the explore view's summary, one
+    # chunk of records and base map
     bundle = [p for p in (tmp_path / "out" / "pagefind").rglob("*") if p.is_file()]
     assert len(bundle) == 14
-    assert result.files == 32 + 3 + 9 + 3 + 2 + 4 + 14 + 1
+    assert result.files == 36 + 15 + 9 + 3 + 2 + 4 + 14 + 1 + 3
     assert sorted(p.name for p in (tmp_path / "out" / "schema").iterdir()) == [
         "archive.schema.json",
         "incident.schema.json",
@@ -65,8 +66,8 @@ def test_build_times_every_stage_in_order(tmp_path):
 def test_build_reports_progress_through_the_callback(tmp_path):
     calls = []
     build_site(MINIMAL, tmp_path / "out", progress=lambda *call: calls.append(call))
-    assert calls[:4] == [("load", 0, 0), ("catalog", 0, 0), ("plan", 0, 0), ("render", 0, 32)]
-    assert calls[-2:] == [("render", 32, 32), ("search", 0, 0)]
+    assert calls[:4] == [("load", 0, 0), ("catalog", 0, 0), ("plan", 0, 0), ("render", 0, 36)]
+    assert calls[-2:] == [("render", 36, 36), ("search", 0, 0)]
 
 
 def test_a_page_failing_to_render_midway_leaves_the_previous_site(tmp_path):

@@ -1,11 +1,12 @@
-"""Finding records as a reader does, in Chromium: the search page (Pagefind) and the header box, and the
-incident list filtered and sorted in place, its state kept in the URL; and both without JavaScript."""
+"""Finding records as a reader does, in Chromium: the search page (Pagefind) and the header box, each result saying
+what it is, help when nothing is found, and the page without JavaScript. (Filtering and sorting every record is the
+explore view's: tests/test_exploring.py.)"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from browser import chromium, serve
@@ -71,6 +72,48 @@ def test_the_header_box_finds_a_victim_a_place_and_an_outlet(served):
     assert watch.refused == []
     assert any(u.endswith(f"/pagefind/{DMYTRIVKA}/pagefind.js") for u in watch.requests)  # the first shard
     assert any(u.endswith(".pagefind") for u in watch.requests), "the WebAssembly loaded under the policy"
+
+
+def test_each_result_says_its_grade_side_place_and_date_and_a_search_without_results_helps(served):
+    base, browser = served
+    page = browser.new_page()
+    watch = Watch(page, base)
+    page.goto(base + "search/?q=Soledar")
+    assert results(page)[0] == SOLEDAR
+    first = page.locator("#search-results li").first
+    assert first.locator(".result-facts span").all_inner_texts() == [
+        "Grade: Corroborated",
+        "Alleged perpetrator side: Russia",
+        "Place: Soledar, Donetsk Oblast, Ukraine",
+        "Date: 30 December 2022",
+    ]
+    assert page.locator("#search-help").is_hidden()
+    page.fill("#search-q", "Sloviansk")
+    page.press("#search-q", "Enter")
+    page.locator("#search-status", has_text="No record found.").wait_for()
+    help_text = page.locator("#search-help")
+    assert help_text.is_visible() and "another spelling" in help_text.inner_text()
+    assert help_text.locator("a").all_inner_texts()[:2] == ["all incidents", "place"]
+    assert page.locator("#search-results li").count() == 0
+    page.fill("#search-q", "Robotyne")
+    page.press("#search-q", "Enter")
+    results(page)
+    assert page.locator("#search-help").is_hidden()
+    assert watch.others() == [] and watch.refused == []
+
+
+def test_only_the_records_own_words_are_indexed(served):
+    """Related records' titles, the history and the citation are not a record's text: Pokrovsk's page lists Robotyne
+    as related, and searching Robotyne finds Robotyne alone (before, both); the citation's words find nothing."""
+    base, browser = served
+    page = browser.new_page()
+    page.goto(base + "search/?q=Robotyne")
+    assert results(page) == [ROBOTYNE]
+    page.goto(base + "search/?q=Pokrovsk")
+    assert results(page) == [POKROVSK]
+    page.goto(base + "search/?q=BibTeX")
+    page.locator("#search-status", has_text="found").wait_for()
+    assert page.locator("#search-status").inner_text() == "No record found."
 
 
 def test_search_filters_narrow_the_results_and_survive_a_reload(served):
@@ -149,74 +192,10 @@ def test_a_search_with_more_results_than_a_page_counts_them_all_and_shows_more_o
         assert watch.others() == [] and watch.refused == []
 
 
-def visible_rows(page) -> list[str]:
-    return page.locator("#incident-list tbody tr:visible th a").evaluate_all(
-        "as => as.map(a => a.getAttribute('href').replace(/\\/$/, '').split('/').pop())"
-    )
-
-
-def test_the_list_filters_by_side_and_grade_and_keeps_the_view_in_the_url(served):
-    base, browser = served
-    page = browser.new_page()
-    watch = Watch(page, base)
-    page.goto(base + "incidents/")
-    assert visible_rows(page) == [
-        ROBOTYNE,
-        SOLEDAR,
-        DMYTRIVKA,
-        POKROVSK,
-    ]  # newest first, as the page lists them (by the start of each date window)
-    assert page.locator("#list-status").inner_text() == "Showing all 4 incidents."
-    page.select_option("#list-side", "russia")
-    page.select_option("#list-grade", "corroborated")
-    assert visible_rows(page) == [SOLEDAR]
-    assert page.locator("#list-status").inner_text() == "Showing 1 of 4 incidents."
-    assert page.locator("#incident-list caption").inner_text() == "All incidents (1 of 4)"
-    assert parse_qs(urlsplit(page.url).query) == {"side": ["russia"], "grade": ["corroborated"]}
-    page.reload()
-    assert visible_rows(page) == [SOLEDAR]
-    assert page.locator("#list-side").input_value() == "russia"
-    assert page.locator("#list-grade").input_value() == "corroborated"
-    # the victims' side is its own filter: no Russian-alleged record has Russian victims
-    page.select_option("#list-victims", "russia")
-    assert visible_rows(page) == []
-    assert page.locator("#list-status").inner_text() == "Showing 0 of 4 incidents."
-    page.click("button[type=reset]")
-    page.locator("#list-status", has_text="Showing all 4").wait_for()
-    assert urlsplit(page.url).query == ""
-    # words, and a shared link opens the same view
-    page.goto(base + "incidents/?q=robotyne")
-    assert visible_rows(page) == [ROBOTYNE]
-    assert page.locator("#list-q").input_value() == "robotyne"
-    assert watch.others() == [] and watch.refused == []
-
-
-def test_the_list_sorts_by_its_columns(served):
-    base, browser = served
-    page = browser.new_page()
-    page.goto(base + "incidents/")
-    page.click("button.sort[data-sort=title]")
-    titles = page.locator("#incident-list tbody th").all_inner_texts()
-    assert titles == sorted(titles, key=str.lower)
-    assert page.locator("th:has(button[data-sort=title])").get_attribute("aria-sort") == "ascending"
-    assert "sort=title-asc" in page.url
-    page.click("button.sort[data-sort=date]")
-    assert visible_rows(page) == [ROBOTYNE, SOLEDAR, DMYTRIVKA, POKROVSK]
-    page.click("button.sort[data-sort=date]")
-    assert visible_rows(page) == [POKROVSK, DMYTRIVKA, SOLEDAR, ROBOTYNE]
-    page.reload()
-    assert visible_rows(page) == [POKROVSK, DMYTRIVKA, SOLEDAR, ROBOTYNE]
-    page.click("button.sort[data-sort=grade]")
-    assert visible_rows(page)[-1] == POKROVSK  # Claimed comes after Verified and Corroborated
-
-
-def test_without_javascript_every_record_is_listed_and_search_points_to_the_browse_pages(served):
+def test_without_javascript_search_points_to_the_browse_pages(served):
     base, browser = served
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base + "incidents/?side=russia")
-    assert not page.locator("#list-filters").is_visible()
-    assert len(visible_rows(page)) == 4
     page.goto(base + "search/?q=Robotyne")
     assert page.locator("#search-needs-js").is_visible()
     assert not page.locator("#search-form").is_visible()

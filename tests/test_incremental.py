@@ -274,9 +274,32 @@ def test_after_a_build_that_changed_every_page_the_next_starts_from_the_output_n
     rebuild(root, out, history=False, cache=cache)
     monkeypatch.setattr(code, "version", lambda: "another version")
     uptodate.forget(cache)
-    assert rebuild(root, out, history=False, cache=cache).rendered == 80
+    assert rebuild(root, out, history=False, cache=cache).rendered == 98
     EDITS["grade"](root)
     again = rebuild(root, out, history=False, cache=cache)
-    assert 0 < again.rendered < 80
+    assert 0 < again.rendered < 98
     build_site(root, tmp_path / "clean", history=False)
     same_tree(out, tmp_path / "clean")
+
+
+def test_in_a_list_of_many_pages_an_edit_renders_again_only_the_pages_that_show_the_record(tmp_path: Path) -> None:
+    """A list a hundred records a page: an edit of one record's title changes its own page and the one page of each
+    list that shows it (each page holds its own records, not the whole list), never every page of every list."""
+    from many_records import many_records
+
+    root = many_records(tmp_path / "archive", 250)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = rebuild(root, out, history=False, cache=cache)
+    assert (out / "incidents" / "page" / "3" / "index.html").is_file()
+    before = {p: p.stat().st_ino for p in out.rglob("index.html")}
+    record = next(root.glob("incidents/*-record-0150.yaml"))
+    edit(root, record.relative_to(root).as_posix(), "title: Incident number 150", "title: An edited title")
+    again = rebuild(root, out, history=False, cache=cache)
+    build_site(root, tmp_path / "clean", history=False)
+    same_tree(out, tmp_path / "clean")
+    changed = sorted(
+        p.relative_to(out).parent.as_posix() for p in out.rglob("index.html") if before.get(p) != p.stat().st_ino
+    )
+    # its page, the home page's latest records do not show it; each list that does shows it on one page of several
+    assert "incidents/page/2" in changed and "incidents" not in changed and "incidents/page/3" not in changed
+    assert again.rendered == len(changed) < first.pages // 10, changed

@@ -104,7 +104,7 @@ def test_under_a_warning_the_victims_details_are_collapsed_and_print_opens_every
         first = page.evaluate(
             "() => [...document.querySelectorAll('article > header > *')].map(e => e.className || e.tagName)"
         )
-        assert first[:3] == ["breadcrumbs", "H1", "content-warning"]
+        assert first[:3] == ["DIV", "H1", "content-warning"]  # the breadcrumbs (in a div kept out of the search index)
         people = page.locator("section[aria-labelledby=h-victims] details .people")
         narrative = page.locator("section[aria-labelledby=h-narrative] details .narrative")
         assert people.count() == 1 and not people.is_visible() and not narrative.is_visible()
@@ -140,3 +140,103 @@ def test_dark_mode_and_print(site: Path, kinds: dict[str, str]):
         page.emulate_media(media="print")
         assert not page.locator(".site-header nav").is_visible()
         assert page.locator(".locator svg").is_visible()
+
+
+PHONE = {"width": 375, "height": 740}
+
+
+def test_on_a_phone_tables_are_cards_whose_values_say_what_they_are_with_a_sort_control(sample_site: Path):
+    with serve(sample_site) as base, chromium() as browser:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(base + "incidents/")
+        row = page.locator("table.incidents tbody tr").first
+        cells = row.locator("td")
+        labels = [
+            page.evaluate("td => getComputedStyle(td, '::before').content", cells.nth(n).element_handle())
+            for n in range(cells.count())
+        ]
+        assert labels == [
+            '"Date: "',
+            '"Place: "',
+            '"Alleged perpetrator side: "',
+            '"Victims: "',
+            '"Grade: "',
+        ]
+        # the header row is not shown (each value carries its name) but a screen reader still has it
+        header = page.locator("table.incidents thead").bounding_box()
+        assert header is not None and header["height"] <= 1
+        # the card is one column: its title first, then each value under the one before
+        title, first = row.locator("th").bounding_box(), cells.first.bounding_box()
+        assert title["y"] < first["y"] and abs(title["x"] - first["x"]) < 2
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # nothing wider than the phone
+        # the form to filter and sort every record has its sort control
+        assert page.locator("#list-sort").is_visible()
+        page.goto(base + "explore/")
+        page.wait_for_selector("#explore[data-ready=all]", state="attached")
+        assert page.locator("#explore-sort").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_on_a_phone_every_control_and_list_link_is_a_target_of_at_least_24_pixels(tmp_path: Path):
+    from many_records import many_records
+
+    from warcrime_archive.build import build_site
+
+    root = many_records(tmp_path / "archive", 120)
+    build_site(root, tmp_path / "site", history=False)
+    with serve(tmp_path / "site") as base, chromium() as browser:
+        page = browser.new_page(viewport=PHONE)
+        small = {}
+        for url in ("incidents/page/2/", "explore/", "search/", "sides/ukraine/"):
+            page.goto(base + url, wait_until="networkidle")
+            targets = ".site-header nav a, .pager a, .pager button, nav.lists a, button, select, input, .grade, .leaflet-marker-icon"
+            sizes = page.locator(targets).evaluate_all(
+                "els => els.filter(e => e.offsetParent !== null)"
+                ".map(e => { const r = e.getBoundingClientRect(); return [e.outerHTML.slice(0, 60), r.width, r.height] })"
+            )
+            small[url] = [s for s in sizes if min(s[1], s[2]) < 24]
+        assert small == {url: [] for url in small}
+
+
+def test_scrollable_regions_take_the_keyboards_focus(sample_site: Path):
+    with serve(sample_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 700, "height": 900})
+        unreachable = {}
+        for url in ("data/", "timeline/", "incidents/", "map/"):
+            page.goto(base + url)
+            unreachable[url] = page.evaluate(
+                "[...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1"
+                " && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)"
+                " && !(e.tabIndex >= 0 && e.getAttribute('aria-label'))).map(e => e.className)"
+            )
+        assert unreachable == {url: [] for url in unreachable}
+        page.goto(base + "timeline/")
+        wrap = page.locator(".timeline-scroll").first
+        assert page.evaluate("e => e.scrollWidth > e.clientWidth", wrap.element_handle())  # it does scroll here
+        wrap.focus()
+        page.keyboard.press("ArrowRight")
+        # the browser may scroll smoothly: wait for it (the test fails after 5 s if the key never scrolls)
+        page.wait_for_function("e => e.scrollLeft > 0", arg=wrap.element_handle(), timeout=5000)
+
+
+def test_printed_to_pdf_every_link_to_another_site_shows_its_address(sample_site: Path):
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    with serve(sample_site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "incidents/2022-12-30-soledar-prisoner-shot/")
+        # (a collapsed section, the narrative behind its content warning, is opened for print by issue 18's change)
+        links = page.locator("main a[href^='http']").evaluate_all(
+            "as => as.filter(a => !a.closest('details:not([open])')).map(a => a.href)"
+        )
+        pdf = page.pdf(format="A4")
+    text = "".join(page_.extract_text() for page_ in PdfReader(io.BytesIO(pdf)).pages)
+    # a long address is broken across lines, and the font's ligatures (fi) come out as one character
+    flat = "".join(unicodedata.normalize("NFKC", text).split())
+    # the investigation's and the responses' sources, every source's original and archived copy
+    assert "https://www.bbc.co.uk/news/world-europe-64872623" in links
+    missing = [href for href in links if href.replace(" ", "") not in flat]
+    assert missing == []

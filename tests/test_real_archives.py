@@ -64,13 +64,18 @@ def test_the_incident_page_says_not_attributed_no_casualties_the_damage_and_the_
     assert "wounded" not in page and "unknown number" not in page  # nothing invented
 
 
-def test_the_lists_show_it_and_filter_it_as_not_attributed(site: Path):
+def test_the_lists_show_it_and_the_explore_view_filters_it_as_not_attributed(site: Path):
     listing = (site / "incidents" / "index.html").read_text()
-    row = listing.split(f'href="{ID}/"')[0].rsplit("<tr", 1)[1]
-    assert 'data-side="not-attributed"' in row
-    assert '<option value="not-attributed">Not attributed</option>' in listing
     after = listing.split(f'href="{ID}/"')[1].split("</tr>")[0]
     assert "Not attributed" in after and "none reported" in after
+    search = (site / "search" / "index.html").read_text()
+    assert '<option value="Not attributed">Not attributed</option>' in search  # Pagefind filters by the text
+    summary = json.loads((site / "explore" / "data" / "summary.json").read_text())
+    sides = next(f["options"] for f in summary["facets"] if f["name"] == "side")
+    assert sides[-1] == ["not-attributed", "Not attributed"]
+    records = json.loads((site / "explore" / "data" / "records-0.json").read_text())
+    row = records["id"].index(ID)
+    assert records["side"][row] == [len(sides) - 1] and records["victimsText"][row] == "none reported"
     country = (site / "places" / "sy" / "index.html").read_text()
     assert f'href="../../incidents/{ID}/"' in country
 

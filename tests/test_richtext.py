@@ -16,8 +16,12 @@ class Elements(HTMLParser):
         self.found.append((tag, attrs))
 
 
-def test_markdown_is_rendered_and_headings_shifted():
+def test_markdown_is_rendered_and_headings_put_under_the_pages_own():
     assert render_markdown("# Title\n\nSome **bold**.") == "<h3>Title</h3>\n<p>Some <strong>bold</strong>.</p>"
+    # under an h2 the highest heading is an h3 whatever its level, and no level is skipped that was not
+    assert render_markdown("## A\n\n#### B\n\n## C") == "<h3>A</h3>\n<h4>B</h4>\n<h3>C</h3>"
+    assert render_markdown("### A\n\n#### B", under=1) == "<h2>A</h2>\n<h3>B</h3>"
+    assert render_markdown("# A\n\n## B\n\n### C\n\n#### D\n\n##### E", under=3).count("<h6>") == 3  # at most h6
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
 """Markdown -> HTML that is safe to publish: rendered, then sanitised with an allowlist (nh3).
 
 No raw HTML, event handler, style or script survives, and links may only be http(s), mailto or
-relative. Headings in a narrative start at level 3 so that a page's outline stays intact.
+relative. An editor's headings are put under the page's own: the highest becomes one level below the heading the
+text sits under, the next one below that, and so on, so that the page's outline skips no level.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -26,6 +28,7 @@ TAGS = {
     "ol",
     "li",
     "a",
+    "h2",
     "h3",
     "h4",
     "h5",
@@ -76,14 +79,22 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def _under(html: str, level: int) -> str:
+    """The headings of `html` put under a heading of `level`: its levels, in order, become level + 1, level + 2...
+    (at most 6), so that none is skipped where the editor skipped none, and none is above the page's own."""
+    found = sorted({int(n) for n in re.findall(r"<h([1-6])>", html)})
+    new = {old: min(level + 1 + rank, 6) for rank, old in enumerate(found)}
+    return _HEADING.sub(lambda m: f"<{m[1]}h{new[int(m[2])]}>", html) if found else html
+
+
 @lru_cache(maxsize=4096)
-def render_markdown(text: str, shift_headings: int = 2) -> str:
-    """Render Markdown and sanitise the result; raw HTML in the input is escaped, never passed on."""
-    html = _markdown().reset().convert(text)
-    if shift_headings:
-        for level in range(6, 0, -1):
-            new = min(level + shift_headings, 6)
-            html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+def render_markdown(text: str, under: int = 2) -> str:
+    """Render Markdown and sanitise the result; raw HTML in the input is escaped, never passed on. The text's
+    headings are put under a heading of level `under` (the narrative's, under the page's h2)."""
+    html = _under(_markdown().reset().convert(text), under)
     return nh3.clean(
         html,
         tags=TAGS,

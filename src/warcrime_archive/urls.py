@@ -23,6 +23,12 @@ TAGS = "tags/"
 METHODOLOGY = "methodology/"
 TIMELINE = "timeline/"
 MAP = "map/"
+EXPLORE = "explore/"
+EXPLORE_DATA = f"{EXPLORE}data/"
+"""The explore view's data: a summary and the records in chunks (`publish.explore`)."""
+EXPLORE_SCRIPT = "static/explore.js"
+VENDOR = "static/vendor/"
+"""Third-party scripts and styles served by the site itself (Leaflet and its clustering), with their licences."""
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SEARCH = "search/"
@@ -58,6 +64,7 @@ RESERVED = {
         STYLESHEET,
         TIMELINE,
         MAP,
+        EXPLORE,
         SEARCH,
         SEARCH_BUNDLE,
         DATA,
@@ -133,6 +140,22 @@ def free_page(slug: str) -> str:
 def search_shard(name: str) -> str:
     """The folder of one shard of the search index (search_index.shards), named by its first record's id."""
     return f"{SEARCH_BUNDLE}{name}/"
+
+
+def page(url: str, number: int) -> str:
+    """The address of the `number`-th page of a list whose first page is at `url`: the first at `url` itself, the
+    others at '<url>page/<number>/'."""
+    return url if number == 1 else f"{url}page/{number}/"
+
+
+def explore_data(name: str) -> str:
+    """A file of the explore view's data, e.g. 'explore/data/summary.json'."""
+    return f"{EXPLORE_DATA}{name}"
+
+
+def vendor(name: str) -> str:
+    """A vendored file, e.g. 'static/vendor/leaflet/leaflet.js'."""
+    return f"{VENDOR}{name}"
 
 
 def output_path(url: str) -> str:

@@ -23,9 +23,9 @@ def test_on_a_terminal_it_shows_each_stage_and_pages_per_second(tmp_path):
     build_site(MINIMAL, tmp_path / "out", progress=display)
     display.close()
     shown = stream.getvalue()
-    for stage in ("load...", "catalog...", "plan...", "render: 0/32 pages"):
+    for stage in ("load...", "catalog...", "plan...", "render: 0/36 pages"):
         assert "\r" + stage in shown
-    assert "render: 32/32 pages, " in shown and " pages/s" in shown
+    assert "render: 36/36 pages, " in shown and " pages/s" in shown
     assert shown.endswith("\r")  # the status line is erased at the end
 
 

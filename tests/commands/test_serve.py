@@ -95,7 +95,7 @@ def edit(root: Path, old: str, new: str, name: str = RECORD) -> None:
 def test_serves_the_site_under_its_sub_path_with_the_reload_script(root: Path):
     with running(root) as (state, lines):
         assert state.url.startswith("http://127.0.0.1:") and state.url.endswith("/a/")
-        assert lines[-1] == "Built 32 pages from 1 records (0 errors, 1 warning in 1 file; 32 rendered)"
+        assert lines[-1] == "Built 36 pages from 1 records (0 errors, 1 warning in 1 file; 36 rendered)"
         status, _, body = get(state, "/a/")
         assert status == 200 and "<title>Test archive</title>" in body
         assert SCRIPT.search(body).group(1) == str(state.generation)
@@ -223,7 +223,7 @@ def test_a_rebuild_leaves_nothing_of_the_archive_behind(root: Path):
     try:
         before = models()
         state.rebuild()
-        assert lines[-1].startswith("Built 32 pages") and models() == before
+        assert lines[-1].startswith("Built 36 pages") and models() == before
         edit(root, f"title: {TITLE}", "title: Captured soldier shot near Dmytrivka, retitled")
         state.rebuild()
         assert lines[-1].endswith(" rendered)") and " 32 rendered" not in lines[-1]  # incremental
@@ -359,7 +359,7 @@ def test_the_command_serves_on_a_free_port_and_stops_cleanly_on_ctrl_c(root: Pat
             process.communicate()
     assert process.returncode == 0, err
     assert out == "Stopped.\n"
-    assert "Built 32 pages from 1 records" in err and "Traceback" not in err
+    assert "Built 36 pages from 1 records" in err and "Traceback" not in err
     assert not folder.exists()
 
 

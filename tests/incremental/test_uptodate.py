@@ -35,7 +35,7 @@ def test_a_second_build_with_nothing_changed_repeats_the_result_without_loading_
     root = copy_archive(sample_root)
     first = cli(root)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.endswith("(0 errors, 15 warnings in 4 files; 80 rendered)\n")
+    assert first.stdout.endswith("(0 errors, 15 warnings in 4 files; 98 rendered)\n")
     probe = (
         "import sys; from warcrime_archive.cli import main; main(['build', '--root', sys.argv[1]]); "
         "print(sorted(m for m in ('pydantic', 'jinja2', 'yaml', 'markdown', 'warcrime_archive.build') "
@@ -43,7 +43,7 @@ def test_a_second_build_with_nothing_changed_repeats_the_result_without_loading_
     )
     again = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
     assert again.stdout.splitlines() == [
-        f"Built 80 pages from 4 records into {root / 'build'} (0 errors, 15 warnings in 4 files; nothing changed)",
+        f"Built 98 pages from 4 records into {root / 'build'} (0 errors, 15 warnings in 4 files; nothing changed)",
         "[]",
     ]
     assert again.stderr == first.stderr  # the same warnings, in the same order
@@ -209,7 +209,7 @@ def test_the_command_line_trusts_a_file_edited_in_place_and_clean_repairs_it(
     assert skipped.stdout.endswith("(0 errors, 15 warnings in 4 files; nothing changed)\n")
     assert page.read_text("utf-8") == "changed by hand"
     clean = cli(root, "--clean")
-    assert clean.stdout.endswith("; 80 rendered)\n")
+    assert clean.stdout.endswith("; 98 rendered)\n")
     build_site(root, tmp_path / "clean", history=True)
     assert tree(root / "build") == tree(tmp_path / "clean")
 
@@ -232,7 +232,7 @@ def test_a_skipped_build_gives_the_last_result_with_its_warnings(
     out, cache = tmp_path / "site", tmp_path / "cache"
     first = rebuild(root, out, history=False, cache=cache)
     again = rebuild(root, out, history=False, cache=cache)
-    assert (again.rendered, again.pages, again.files, again.records) == (0, 80, first.files, 4)
+    assert (again.rendered, again.pages, again.files, again.records) == (0, 98, first.files, 4)
     assert len(first.warnings) == 15 and again.warnings == first.warnings
     assert [p.severity for p in again.warnings] == [p.severity for p in first.warnings]
 
@@ -258,7 +258,7 @@ def test_clean_forgets_the_cache(sample_root: Path, copy_archive: Callable[[Path
     assert cli(root).returncode == 0
     done = cli(root, "--clean")
     assert done.returncode == 0
-    assert done.stdout.endswith("; 80 rendered)\n")
+    assert done.stdout.endswith("; 98 rendered)\n")
 
 
 def test_the_code_and_the_libraries_are_inputs(sample_root: Path, tmp_path: Path) -> None:

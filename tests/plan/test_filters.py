@@ -1,9 +1,9 @@
-"""The filters of the incident list and the search, and each row's data."""
+"""The filters of the incident list and the search."""
 
 from repo_paths import MINIMAL
 
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.plan.filters import filters, row_data
+from warcrime_archive.plan.filters import filters
 from warcrime_archive.plan.site import plan_site
 from warcrime_archive.validate.load import load_archive
 
@@ -21,14 +21,3 @@ def test_the_list_and_search_filters_offer_what_the_records_use():
         "year": ("Year", (("2022", "2022"),)),
     }
     assert pages["search"].context["filters"] == pages["incidents"].context["filters"] == filters(catalog)
-    [entry] = catalog.entries
-    assert pages["incidents"].context["rows"] == {entry.id: row_data(catalog, entry)}
-    assert row_data(catalog, entry) == {
-        "side": "ukraine",
-        "victims": "russia",
-        "grade": "verified",
-        "category": "killing",
-        "region": "ua/kyiv-oblast",
-        "year": "2022",
-        "rank": "0",
-    }

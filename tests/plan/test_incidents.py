@@ -5,7 +5,7 @@ import shutil
 from repo_paths import MINIMAL
 
 from warcrime_archive.catalog.indexes import build_catalog
-from warcrime_archive.plan.incidents import incident_list, incident_pages, redirect_pages
+from warcrime_archive.plan.incidents import incident_list_pages, incident_pages, redirect_pages
 from warcrime_archive.plan.pages import PageKind
 from warcrime_archive.plan.site import plan_site
 from warcrime_archive.validate.load import load_archive
@@ -39,8 +39,17 @@ def test_an_incident_page_holds_its_own_parts_and_links_to_its_files_and_the_rec
     assert [link.name for link in page.context["breadcrumbs"]] == ["Ukraine", "Kyiv Oblast", "Dmytrivka"]
     assert page.context["record_files"]["record.bib"] == "incidents/2022-03-29-dmytrivka-x/record.bib"
     assert redirect_pages(catalog) == []
-    listed = incident_list(catalog)
-    assert listed.context["entries"] == catalog.entries and set(listed.context["rows"]) == set(catalog.by_id)
+    [listed] = incident_list_pages(catalog)
+    assert listed.context["entries"] == catalog.entries and listed.context["pager"].total == 2
+
+
+def test_the_incident_list_is_in_pages_of_a_hundred_newest_first(many_catalog):
+    catalog = many_catalog(250)
+    pages = incident_list_pages(catalog)
+    assert [p.url for p in pages] == ["incidents/", "incidents/page/2/", "incidents/page/3/"]
+    assert [len(p.context["entries"]) for p in pages] == [100, 100, 50]
+    assert pages[0].context["entries"][0].incident.title == "Incident number 250"
+    assert [(p.context["pager"].first, p.context["pager"].last) for p in pages] == [(1, 100), (101, 200), (201, 250)]
 
 
 WITHDRAWAL = (
@@ -72,7 +81,7 @@ def test_a_withdrawn_record_is_a_notice_at_its_address_and_on_the_withdrawals_pa
     assert kinds["withdrawals/"] == PageKind.withdrawals
     redirect = next(p for p in redirect_pages(catalog))
     assert redirect.context["target"].url == "incidents/2022-03-30-twice/"
-    listing = incident_list(catalog)
+    [listing] = incident_list_pages(catalog)
     assert [e.id for e in listing.context["entries"]] == ["2022-03-29-dmytrivka-x"] and listing.context[
         "withdrawn"
     ] == 1

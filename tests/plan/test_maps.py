@@ -1,6 +1,5 @@
 """Maps: each record placed as precisely as it allows, none dropped, drawn into the built pages."""
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -9,7 +8,6 @@ import pytest
 import yaml
 from repo_paths import MINIMAL
 
-from warcrime_archive import layout
 from warcrime_archive.build import build_site
 from warcrime_archive.catalog.indexes import build_catalog
 from warcrime_archive.plan import maps
@@ -105,36 +103,14 @@ def test_locator_shows_the_country_whole_with_the_region_shaded(variants):
     assert 1.3 < view.width / view.height < 1.7
 
 
-def test_paths_are_cached_per_frame_and_small(variants):
-    maps._path.cache_clear()
-    for entry in variants.entries:
-        if entry.incident.location.country == "UA":
-            maps.locator(entry)
-    info = maps._path.cache_info()
-    assert info.misses == 2 and info.hits >= 4  # Ukraine and Kyiv Oblast, projected once for every UA locator
-    view = maps.locator(variants.by_id["exact"])
-    assert sum(len(s.d) for s in view.shapes) < 6000
-
-
-def test_clipping_keeps_a_ring_inside_the_frame():
-    frame = maps.Frame(0, 0, 10, 10)
-    ring = [(-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)]
-    clipped = maps._clip(ring, frame)
-    xs, ys = [p[0] for p in clipped], [p[1] for p in clipped]
-    assert min(xs) == pytest.approx(-0.2) and max(xs) == pytest.approx(10.2)
-    assert min(ys) == pytest.approx(-0.2) and max(ys) == pytest.approx(10.2)
-
-
-def test_basemap_has_every_ukrainian_region_and_its_licence():
-    atlas = maps.basemap()
-    assert {f"UA-{n:02d}" for n in (5, 7, 9, 12, 14, 18, 21, 23, 26, 30, 32, 35, 40, 43, 46, 48)} <= set(atlas.regions)
-    assert atlas.regions["UA-43"].name == "Autonomous Republic of Crimea"
-    # Crimea is drawn as part of Ukraine, as ISO 3166 has it
-    west, south, east, north = atlas.countries["UA"].bounds
-    assert south < 44.5 and 22 < west < 22.5 and 40 < east < 40.5
-    folder = layout.DATA / "basemap"
-    assert "public domain" in (folder / "LICENSE.md").read_text()
-    assert json.loads((folder / "basemap.json").read_text())["source"].startswith("Natural Earth")
+def test_a_map_with_very_many_points_counts_them_by_region(variants, monkeypatch):
+    monkeypatch.setattr(maps, "MARKER_LIMIT", 1)
+    view = maps.draw(variants.entries)
+    assert view.folded
+    assert {m.kind for m in view.markers} <= {"region", "country"}  # no point drawn one by one
+    assert sum(m.count for m in view.markers) == len(variants.entries) - len(view.unplaced)
+    monkeypatch.setattr(maps, "MARKER_LIMIT", 100)
+    assert not maps.draw(variants.entries).folded
 
 
 def test_built_pages_carry_the_maps(tmp_path):

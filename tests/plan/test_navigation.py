@@ -12,7 +12,7 @@ from warcrime_archive.validate.load import load_archive
 def test_the_header_links_every_section_and_the_about_page_when_there_is_one(tmp_path):
     nav = navigation(build_catalog(load_archive(MINIMAL).archive))
     assert [url for url, _ in nav] == [
-        "incidents/", "timeline/", "map/", "places/", "sources/", "sides/", "grades/", "data/", "methodology/", "about/",
+        "incidents/", "timeline/", "map/", "explore/", "places/", "sources/", "sides/", "grades/", "data/", "methodology/", "about/",
     ]  # fmt: skip
     root = shutil.copytree(MINIMAL, tmp_path / "a")
     (root / "pages" / "about.md").unlink()

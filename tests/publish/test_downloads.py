@@ -14,6 +14,7 @@ from planted_archive import IDS, PLANTS, catalog_of, make_archive, read_csv
 
 from warcrime_archive import urls
 from warcrime_archive.build import build_site
+from warcrime_archive.model.outlines import representative_point
 from warcrime_archive.publish import downloads
 from warcrime_archive.publish.record_files import record_files
 from warcrime_archive.publish.tables import TABLES
@@ -22,7 +23,8 @@ from warcrime_archive.publish.tables import TABLES
 def test_json_holds_exactly_the_public_records(site: Path):
     records = json.loads((site / "data" / "incidents.json").read_text("utf-8"))
     assert [r["id"] for r in records] == IDS
-    assert [r["url"] for r in records] == [f"incidents/{i}/" for i in IDS]
+    # each record's permanent address, from base_url
+    assert [r["url"] for r in records] == [f"https://example.org/a/incidents/{i}/" for i in IDS]
     personal = records[0]
     assert "private" not in personal and "file" not in personal["evidence"][0]
     assert personal["victims"][0]["people"] == []
@@ -31,12 +33,32 @@ def test_json_holds_exactly_the_public_records(site: Path):
         assert json.loads((site / "incidents" / record["id"] / "record.json").read_text("utf-8")) == record
 
 
-def test_geojson_has_a_feature_per_record_and_a_point_only_where_coordinates_may_be_shown(site: Path):
+def test_geojson_has_a_feature_per_record_at_its_coordinates_or_its_regions_point_saying_which(site: Path):
     collection = json.loads((site / "data" / "incidents.geojson").read_text("utf-8"))
     assert collection["type"] == "FeatureCollection"
     assert [f["id"] for f in collection["features"]] == IDS
-    assert [f["geometry"] for f in collection["features"]] == [None, {"type": "Point", "coordinates": [36.3, 49.9]}]
+    personal, placed = collection["features"]
+    # the personal-information record's coordinates are not published: its region's representative point stands in,
+    # and says so
+    kind, lon, lat = representative_point("UA", "UA-32")
+    assert kind == "region"
+    assert personal["geometry"] == {"type": "Point", "coordinates": [lon, lat]}
+    assert personal["properties"]["geometry_represents"] == "region"
+    assert placed["geometry"] == {"type": "Point", "coordinates": [36.3, 49.9]}
+    assert placed["properties"]["geometry_represents"] == "coordinates"
+    assert [f["properties"]["url"] for f in collection["features"]] == [
+        f"https://example.org/a/incidents/{i}/" for i in IDS
+    ]
     assert all(f["type"] == "Feature" and f["properties"]["title"] for f in collection["features"])
+
+
+def test_a_site_without_a_host_gives_each_record_its_address_from_the_hosts_root(tmp_path: Path):
+    root = make_archive(tmp_path / "a")
+    config = root / "archive.yaml"
+    config.write_text(config.read_text("utf-8").replace("https://example.org/a/", "/a/"), "utf-8")
+    build_site(root, tmp_path / "site", history=False)
+    records = json.loads((tmp_path / "site" / "data" / "incidents.json").read_text("utf-8"))
+    assert [r["url"] for r in records] == [f"/a/incidents/{i}/" for i in IDS]
 
 
 def test_datapackage_describes_every_file_and_its_schema_matches_the_csv(site: Path):
@@ -94,6 +116,7 @@ def test_sha256sums_covers_every_data_file_and_passes_sha256sum_check(site: Path
         if p.is_file()
         and p.suffix in (".json", ".csv", ".geojson", ".bib", ".xml")
         and not p.relative_to(site).as_posix().startswith(urls.SEARCH_BUNDLE)  # the search index, not data
+        and not p.relative_to(site).as_posix().startswith(urls.EXPLORE_DATA)  # what the explore view reads
     )
     assert listed == data
     assert "feed.xml" in listed and "data/incidents.csv" in listed

@@ -13,8 +13,9 @@ from warcrime_archive.i18n import gettext as _
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.plan import maps
 from warcrime_archive.plan.citing import claim_marks, narrative_html
-from warcrime_archive.plan.filters import filters, row_data
+from warcrime_archive.plan.filters import filters
 from warcrime_archive.plan.pages import Page, PageKind, SourceLink
+from warcrime_archive.plan.paging import paged_title, paginate
 from warcrime_archive.plan.places import breadcrumbs
 from warcrime_archive.publish.citations import citation_text
 from warcrime_archive.publish.linked_data import json_ld
@@ -47,21 +48,20 @@ def incident_parts(config: ArchiveConfig, entry: Entry) -> dict[str, Any]:
     }
 
 
-def incident_list(catalog: Catalog) -> Page:
-    """Every incident in one table, with the filters and each row's data to filter it by."""
-    entries = catalog.entries
-    return Page(
-        PageKind.incidents,
-        urls.INCIDENTS,
-        ("incidents.html",),
-        _("All incidents"),
-        {
-            "entries": entries,
-            "filters": filters(catalog),
-            "rows": {e.id: row_data(catalog, e) for e in entries},
-            "withdrawn": len(catalog.withdrawn),
-        },
-    )
+def incident_list_pages(catalog: Catalog) -> list[Page]:
+    """Every incident, newest first, a hundred a page, with the filters that open the explore view."""
+    choices = filters(catalog)
+    title = _("All incidents")
+    return [
+        Page(
+            PageKind.incidents,
+            url,
+            ("incidents.html",),
+            paged_title(title, pager),
+            {"entries": chunk, "pager": pager, "filters": choices, "withdrawn": len(catalog.withdrawn)},
+        )
+        for url, chunk, pager in paginate(urls.INCIDENTS, catalog.entries)
+    ]
 
 
 def incident_pages(catalog: Catalog, parts: Parts) -> list[Page]:

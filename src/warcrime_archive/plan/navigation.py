@@ -13,6 +13,7 @@ def navigation(catalog: Catalog) -> list[tuple[str, str]]:
         (urls.INCIDENTS, _("Incidents")),
         (urls.TIMELINE, _("Timeline")),
         (urls.MAP, _("Map")),
+        (urls.EXPLORE, _("Explore")),
         (urls.PLACES, _("Places")),
         (urls.SOURCES, _("Sources")),
         (urls.SIDES, _("Sides")),

@@ -42,6 +42,8 @@ class PageKind(StrEnum):
     tag = "tag"
     timeline = "timeline"
     map = "map"
+    explore = "explore"
+    """The explore view: map, timeline and facets over every record, in the reader's browser."""
     data = "data"
     methodology = "methodology"
     page = "page"
@@ -91,3 +93,42 @@ class SourceLink:
 
     url: str
     outlet_url: str
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Another page as a list shows it: its name, its URL and how many records it lists."""
+
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TermHead:
+    """A side, grade, category, year or tag as each page of its list shows it: what it is and how many records it
+    has, without the records (a page holding them all would be rendered again whenever any of them changes)."""
+
+    key: str
+    label: str
+    description: str
+    url: str
+    count: int
+    rule: str = ""
+    victim_count: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceHead:
+    """A country, region or place as each page of its list shows it (see `TermHead`), with its children counted."""
+
+    level: str
+    name: str
+    url: str
+    parent_url: str | None
+    count: int
+    children: tuple[Counted | PlaceHead, ...]
+    """Its regions or places (as `PlaceHead`s with their own in the places index)."""
+    code: str = ""
+    also_known_as: tuple[str, ...] = ()
+    admin2: tuple[str, ...] = ()

@@ -14,19 +14,19 @@ from warcrime_archive.plan import maps
 from warcrime_archive.plan.free_pages import free_pages, methodology_page
 from warcrime_archive.plan.home import home_page
 from warcrime_archive.plan.incidents import (
-    incident_list,
+    incident_list_pages,
     incident_pages,
     incident_parts,
     redirect_pages,
     tombstone_pages,
     withdrawals_page,
 )
-from warcrime_archive.plan.overviews import map_page, timeline_page
+from warcrime_archive.plan.overviews import explore_page, map_pages, timeline_pages
 from warcrime_archive.plan.pages import Page
 from warcrime_archive.plan.places import place_pages, places_page
 from warcrime_archive.plan.service_pages import data_page, not_found_page, search_page
-from warcrime_archive.plan.sources import outlet_pages, outlets_page, source_pages, sources_page
-from warcrime_archive.plan.terms import TAXONOMIES, term_pages, terms_page
+from warcrime_archive.plan.sources import outlet_pages, outlets_pages, source_pages, sources_pages
+from warcrime_archive.plan.terms import TAXONOMIES, term_pages, terms_pages
 
 
 class PageParts:
@@ -44,26 +44,31 @@ class PageParts:
 
 
 def plan_site(catalog: Catalog, parts: PageParts | None = None) -> list[Page]:
-    """Every page of the site, in a stable order; each incident's own parts and each place's map from
-    `parts` (by default worked out here)."""
+    """Every page of the site, in a stable order (each list's pages in order, after its first); each incident's own
+    parts and each place's map from `parts` (by default worked out here)."""
     parts = parts or PageParts(catalog.config)
     incidents = incident_pages(catalog, parts.incident)
     placement = {page.context["entry"].id: page.context["placement"] for page in incidents}
     return [
         home_page(catalog),
-        incident_list(catalog),
+        *incident_list_pages(catalog),
         *incidents,
         *redirect_pages(catalog),
         *tombstone_pages(catalog),
         places_page(catalog),
         *place_pages(catalog, parts.place_map),
-        sources_page(catalog),
+        *sources_pages(catalog),
         *source_pages(catalog),
-        outlets_page(catalog),
+        *outlets_pages(catalog),
         *outlet_pages(catalog),
-        *(page for taxonomy in TAXONOMIES for page in (terms_page(catalog, taxonomy), *term_pages(catalog, taxonomy))),
-        timeline_page(catalog),
-        map_page(catalog, placement),
+        *(
+            page
+            for taxonomy in TAXONOMIES
+            for page in (*terms_pages(catalog, taxonomy), *term_pages(catalog, taxonomy))
+        ),
+        *timeline_pages(catalog),
+        *map_pages(catalog, placement),
+        explore_page(catalog),
         data_page(catalog),
         withdrawals_page(catalog),
         methodology_page(catalog),

@@ -8,7 +8,8 @@ from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, TermNode
 from warcrime_archive.i18n import N_
 from warcrime_archive.i18n import gettext as _
-from warcrime_archive.plan.pages import Page, PageKind
+from warcrime_archive.plan.pages import Page, PageKind, TermHead
+from warcrime_archive.plan.paging import paged_title, paginate
 
 
 @dataclass(frozen=True)
@@ -66,32 +67,69 @@ TAXONOMIES = (
 )
 
 
-def terms_page(catalog: Catalog, taxonomy: Taxonomy) -> Page:
-    """The taxonomy's index, tried as e.g. 'sides.html', then 'terms.html'."""
-    return Page(
-        taxonomy.index_kind,
-        taxonomy.index_url,
-        (f"{taxonomy.index_kind}.html", "terms.html"),
-        _(taxonomy.title),
-        {
-            "nodes": getattr(catalog, taxonomy.attribute),
-            "taxonomy": taxonomy.kind,
-            "description": _(taxonomy.description),
-        },
+def terms_pages(catalog: Catalog, taxonomy: Taxonomy) -> list[Page]:
+    """The taxonomy's index, tried as e.g. 'sides.html', then 'terms.html', a hundred terms a page (an archive may
+    have thousands of tags)."""
+    heads = [term_head(node) for node in getattr(catalog, taxonomy.attribute)]
+    return [
+        Page(
+            taxonomy.index_kind,
+            url,
+            (f"{taxonomy.index_kind}.html", "terms.html"),
+            paged_title(_(taxonomy.title), pager),
+            {
+                "nodes": chunk,
+                "pager": pager,
+                "heading": _(taxonomy.title),
+                "taxonomy": taxonomy.kind,
+                "description": _(taxonomy.description),
+            },
+        )
+        for url, chunk, pager in paginate(taxonomy.index_url, heads)
+    ]
+
+
+def term_head(node: TermNode) -> TermHead:
+    return TermHead(
+        node.key, node.label, node.description, node.url, len(node.entries), node.rule, len(node.victim_entries)
     )
 
 
+VICTIMS = "victims/"
+"""Below a side's address: its records as the victims' side (the side's own page lists them as alleged
+perpetrator)."""
+
+
 def term_pages(catalog: Catalog, taxonomy: Taxonomy) -> list[Page]:
-    """A page for each of the taxonomy's terms, tried as e.g. 'side.html', then 'term.html'."""
+    """The pages of each of the taxonomy's terms, tried as e.g. 'side.html', then 'term.html': its records, a
+    hundred a page (`paging`); a side's records as the victims' side on pages of their own, below its address."""
     nodes: tuple[TermNode, ...] = getattr(catalog, taxonomy.attribute)
     title = _(taxonomy.title)
-    return [
-        Page(
-            taxonomy.kind,
-            node.url,
-            (f"{taxonomy.kind}.html", "term.html"),
-            node.label,
-            {"node": node, "taxonomy": taxonomy.kind, "index_url": taxonomy.index_url, "index_title": title},
-        )
-        for node in nodes
-    ]
+    pages = []
+    for node in nodes:
+        head = term_head(node)
+        lists = [("", node.url, node.entries)]
+        if taxonomy.kind == PageKind.side:
+            lists.append(("victims", node.url + VICTIMS, node.victim_entries))
+        for role, url, entries in lists:
+            for page_url, chunk, pager in paginate(url, entries):
+                pages.append(
+                    Page(
+                        taxonomy.kind,
+                        page_url,
+                        (f"{taxonomy.kind}.html", "term.html"),
+                        paged_title(
+                            _("%(side)s as the victims' side") % {"side": node.label} if role else node.label, pager
+                        ),
+                        {
+                            "node": head,
+                            "role": role,
+                            "entries": chunk,
+                            "pager": pager,
+                            "taxonomy": taxonomy.kind,
+                            "index_url": taxonomy.index_url,
+                            "index_title": title,
+                        },
+                    )
+                )
+    return pages

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 
 from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.i18n import gettext, ngettext
-from warcrime_archive.model.dates import short_month_name
+from warcrime_archive.model.dates import month_words, short_month_name
 
 WIDTH = 960  # SVG user units
 LEFT, RIGHT = 12, 12
 AXIS = 34  # height of the axis band at the top
 LANE = 24
 LABEL_LIMIT = 150  # above this many records, marks are not labelled (the table below names each)
+MARK_LIMIT = 300  # above this many records, the timeline is a histogram of records by month (`histogram`)
+BAR_HEIGHT = 160  # the tallest bar of the histogram
 LABEL_CHARS = 48
 CHAR_WIDTH = 6.6  # average advance of the label font (12px system-ui), for packing
 MIN_SPAN = 6.0  # a window is never drawn narrower than this, so it still reads as a span
@@ -69,8 +71,13 @@ def _month_add(day: dt.date, months: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
-def _short(title: str) -> str:
-    return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
+def _short(title: str, chars: int = LABEL_CHARS) -> str:
+    """The title cut to `chars` at the end of a word, with an ellipsis: the visible label is then words of the mark's
+    name, as assistive technology expects of a link named otherwise than by its text."""
+    if len(title) <= chars:
+        return title
+    cut = title[: max(0, chars - 1)]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def chronological(entries: Sequence[Entry]) -> list[Entry]:
@@ -78,11 +85,23 @@ def chronological(entries: Sequence[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: e.sort_key)
 
 
-def build(entries: Sequence[Entry]) -> Timeline | None:
-    """The timeline of `entries`, or None when there are none."""
-    ordered = chronological(entries)
-    if not ordered:
-        return None
+@dataclass(frozen=True)
+class _Axis:
+    """The span of time a timeline shows, whole months, and where each day is along it."""
+
+    first: dt.date
+    last: dt.date  # the first day after the last month
+    months: int
+
+    @property
+    def scale(self) -> float:
+        return (WIDTH - LEFT - RIGHT) / (self.last - self.first).days
+
+    def x_of(self, day: dt.date) -> float:
+        return LEFT + (day - self.first).days * self.scale
+
+
+def _axis(ordered: Sequence[Entry]) -> _Axis:
     starts = [e.incident.date.start.start for e in ordered]
     ends = [e.incident.date.end.end for e in ordered]
     first = _month_add(min(starts), 0)  # the first day of the first month
@@ -92,12 +111,31 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
         first = _month_add(first, -((MIN_MONTHS - months) // 2))
         last = _month_add(first, MIN_MONTHS)
         months = MIN_MONTHS
-    days = (last - first).days
-    scale = (WIDTH - LEFT - RIGHT) / days
+    return _Axis(first, last, months)
 
-    def x_of(day: dt.date) -> float:
-        return LEFT + (day - first).days * scale
 
+def _label_place(label: str, x: float, x2: float) -> tuple[str, bool]:
+    """The label as drawn and whether it sits left of the mark (text-anchor end): right of it if it fits, else left
+    if it fits there, else on the roomier side, shortened to fit (never cut off by the picture's edge)."""
+    if not label:
+        return "", False
+    room_right, room_left = WIDTH - RIGHT - (x2 + 8), x - 8 - LEFT
+    width = len(label) * CHAR_WIDTH
+    if width <= room_right:
+        return label, False
+    if width <= room_left:
+        return label, True
+    chars = int(max(room_right, room_left) / CHAR_WIDTH)
+    return (_short(label, chars) if chars >= 8 else ""), room_left > room_right
+
+
+def build(entries: Sequence[Entry]) -> Timeline | None:
+    """The timeline of `entries`, or None when there are none."""
+    ordered = chronological(entries)
+    if not ordered:
+        return None
+    axis = _axis(ordered)
+    scale, x_of = axis.scale, axis.x_of
     labelled = len(ordered) <= LABEL_LIMIT
     lanes: list[float] = []  # the right-most x taken in each lane
     marks = []
@@ -109,9 +147,8 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
         else:
             kind, x = "span", x_of(date.start.start)
             x2 = max(x_of(date.end.end + dt.timedelta(days=1)), x + MIN_SPAN)
-        label = _short(entry.incident.title) if labelled else ""
+        label, label_end = _label_place(_short(entry.incident.title) if labelled else "", x, x2)
         label_w = len(label) * CHAR_WIDTH + 8 if label else 0
-        label_end = bool(label) and x2 + label_w > WIDTH - RIGHT
         taken = (x - label_w - 6, x2 + 6) if label_end else (x - 6, x2 + label_w + 6)
         for i, right in enumerate(lanes):
             if right < taken[0]:
@@ -134,10 +171,84 @@ def build(entries: Sequence[Entry]) -> Timeline | None:
                 label_end,
             )
         )
-
-    ticks = _ticks(first, last, months, x_of)
+    ticks = _ticks(axis.first, axis.last, axis.months, x_of)
     height = AXIS + LANE * max(1, len(lanes)) + 8
-    return Timeline(WIDTH, height, tuple(marks), tuple(ticks), first, last - dt.timedelta(days=1))
+    return Timeline(WIDTH, height, tuple(marks), tuple(ticks), axis.first, axis.last - dt.timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Bar:
+    """The records whose date window starts in one month: a bar of the histogram."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    count: int
+    month: dt.date  # its first day
+    url: str  # the page of its year
+
+    @property
+    def label(self) -> str:
+        return ngettext("%(month)s: %(num)d incident", "%(month)s: %(num)d incidents", self.count) % {
+            "month": month_words(self.month),
+            "num": self.count,
+        }
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """The timeline of an archive too large to draw each record: how many records start in each month."""
+
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]
+    first: dt.date
+    last: dt.date
+    total: int
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+
+def histogram(entries: Sequence[Entry], year_url: Callable[[int], str]) -> Histogram | None:
+    """The records counted by the month their date window starts in, each month's bar linking its year's page."""
+    if not entries:
+        return None
+    axis = _axis(entries)
+    counts: dict[dt.date, int] = {}
+    for entry in entries:
+        month = _month_add(entry.incident.date.start.start, 0)
+        counts[month] = counts.get(month, 0) + 1
+    tallest = max(counts.values())
+    bars = []
+    for month, count in sorted(counts.items()):
+        x, x2 = axis.x_of(month), axis.x_of(_month_add(month, 1))
+        height = max(2.0, BAR_HEIGHT * count / tallest)
+        bar_top = AXIS + BAR_HEIGHT - height
+        bars.append(
+            Bar(
+                round(x, 1),
+                round(bar_top, 1),
+                round(max(1.0, x2 - x - 1), 1),
+                round(height, 1),
+                count,
+                month,
+                year_url(month.year),
+            )
+        )
+    ticks = _ticks(axis.first, axis.last, axis.months, axis.x_of)
+    return Histogram(
+        WIDTH,
+        AXIS + BAR_HEIGHT + 8,
+        tuple(bars),
+        tuple(ticks),
+        axis.first,
+        axis.last - dt.timedelta(days=1),
+        len(entries),
+    )
 
 
 def _ticks(first: dt.date, last: dt.date, months: int, x_of: Callable[[dt.date], float]) -> list[Tick]:

@@ -10,15 +10,20 @@ from warcrime_archive import urls
 from warcrime_archive.catalog.nodes import Catalog, Entry
 from warcrime_archive.i18n import N_
 from warcrime_archive.model.config import ArchiveConfig
+from warcrime_archive.model.outlines import representative_point
 from warcrime_archive.publish.fast_json import json_array_parts, json_text
-from warcrime_archive.publish.published import Published, published, record_floats
+from warcrime_archive.publish.published import Published, permalink, published, with_permalink
 from warcrime_archive.publish.tables import TABLES, WITHDRAWALS, csv_lines
 
 OTHER_FILES = (
     ("incidents.json", N_("Every public record in full, as a JSON array, in the record format's field names.")),
     (
         "incidents.geojson",
-        N_("A GeoJSON FeatureCollection: one Feature per incident, geometry null unless coordinates may be published."),
+        N_(
+            "A GeoJSON FeatureCollection: one Feature per incident. Its point is the published coordinates when they "
+            "may be published; otherwise the representative point of its region (or country), which is not the place: "
+            "the property geometry_represents says which."
+        ),
     ),
     ("datapackage.json", N_("A Frictionless Data Package describing the files here, with a table schema per CSV.")),
 )
@@ -31,13 +36,27 @@ def _by_id(catalog: Catalog) -> list[Entry]:
     return sorted(catalog.entries, key=lambda e: e.id)
 
 
+GEOMETRY_REPRESENTS = {"region": "region", "country": "country"}
+
+
+def _geometry(entry: Entry) -> tuple[dict[str, Any] | None, str | None]:
+    """A record's point and what it stands for: its published coordinates ('coordinates'), else the representative
+    point of its region ('region') or country ('country'), else none."""
+    loc = entry.incident.location
+    if loc.coordinates is not None:
+        return {"type": "Point", "coordinates": [loc.coordinates.lon, loc.coordinates.lat]}, "coordinates"
+    found = representative_point(loc.country, loc.region.code)
+    if found is None:
+        return None, None
+    kind, lon, lat = found
+    return {"type": "Point", "coordinates": [lon, lat]}, GEOMETRY_REPRESENTS[kind]
+
+
 def _geojson(catalog: Catalog) -> dict[str, Any]:
     features = []
     for e in _by_id(catalog):
         loc = e.incident.location
-        geometry = (
-            {"type": "Point", "coordinates": [loc.coordinates.lon, loc.coordinates.lat]} if loc.coordinates else None
-        )
+        geometry, represents = _geometry(e)
         features.append(
             {
                 "type": "Feature",
@@ -52,12 +71,19 @@ def _geojson(catalog: Catalog) -> dict[str, Any]:
                     "admin1": None if loc.country_only else loc.region.name,
                     "place": loc.place,
                     "precision": loc.precision.value,
+                    "geometry_represents": represents,
                     "verification": e.incident.verification.status,
-                    "url": e.url,
+                    "url": permalink(catalog.config, e.url),
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _geojson_floats(entry: Entry) -> tuple[float, ...]:
+    """The floats of a record's Feature: its coordinates, or its region's or country's representative point."""
+    geometry, _ = _geometry(entry)
+    return tuple(geometry["coordinates"]) if geometry is not None else ()
 
 
 def _datapackage(config: ArchiveConfig) -> dict[str, Any]:
@@ -133,9 +159,11 @@ def archive_parts(catalog: Catalog, rows: Rows | None = None) -> list[tuple[str,
     entries = _by_id(catalog)
     parts = [(rows or Rows()).for_record(e) for e in entries]
     files: dict[str, Parts] = {
-        urls.download("incidents.json"): lambda: json_array_parts([forms.json for forms, _ in parts]),
+        urls.download("incidents.json"): lambda: json_array_parts(
+            [with_permalink(catalog.config, e, forms.json) for e, (forms, _) in zip(entries, parts, strict=True)]
+        ),
         urls.download("incidents.geojson"): lambda: (
-            json_text(_geojson(catalog), (f for e in entries for f in record_floats(e))),
+            json_text(_geojson(catalog), (f for e in entries for f in _geojson_floats(e))),
         ),
         urls.download("datapackage.json"): lambda: (json_text(_datapackage(catalog.config)),),
     }

@@ -16,6 +16,9 @@ from warcrime_archive.publish.published import permalink, record_version
 from warcrime_archive.publish.wording import headline
 
 ATOM = "http://www.w3.org/2005/Atom"
+FEED_ENTRIES = 50
+"""The feed carries the most recently updated records, this many: a reader's feed reader fetches it again and again
+(every record is in the downloads)."""
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -78,10 +81,10 @@ def _element(tag: str, children: list[str], level: int, attrs: str = "") -> str:
 
 
 def feed(catalog: Catalog) -> str:
-    """The Atom feed: every record, most recently updated first."""
+    """The Atom feed: the most recently updated records (`FEED_ENTRIES`), most recent first."""
     config = catalog.config
     when = _updated_by_id(catalog)
-    entries = sorted(catalog.entries, key=lambda e: (when[e.id], e.id), reverse=True)
+    entries = sorted(catalog.entries, key=lambda e: (when[e.id], e.id), reverse=True)[:FEED_ENTRIES]
     head = [leaf("title", config.title)]
     if config.description:
         head.append(leaf("subtitle", config.description))

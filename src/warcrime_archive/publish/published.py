@@ -1,9 +1,10 @@
 """A record's published forms, made once per entry from its public JSON: its record.json and its version; and the
-permanent address of any page."""
+permanent address of any page, which the published files give as each record's `url`."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,8 @@ SOURCE_ADDITIONS = ("platform", "account")
 
 
 def public_record(entry: Entry) -> dict[str, Any]:
-    """The record as published: its id, page URL (from the site's root) and every public field."""
+    """The record as published: its id, page URL (from the site's root: `with_permalink` makes it the permanent
+    address in the files) and every public field."""
     # A published record's status is always 'published' (withdrawn ones have no such forms): not repeated.
     data = entry.incident.model_dump(mode="json", by_alias=True, exclude={"private", "status", "withdrawn"})
     for item in data["evidence"]:
@@ -86,6 +88,16 @@ def remember(entry: Entry, forms: Published) -> Published:
 def record_version(entry: Entry) -> str:
     """The record's version: the first 12 hex digits of the SHA-256 of its public JSON."""
     return published(entry).version
+
+
+def with_permalink(config: ArchiveConfig, entry: Entry, text: str) -> str:
+    """A record's JSON text (`Published.json`, or a part of incidents.json) with its page's permanent address as
+    `url` (`permalink`) instead of the address from the site's root it is made with. The version is made from the
+    latter, so that it does not change when the site moves; no other `"url"` of a record can be that address (a
+    source's and an investigation's are http(s) URLs)."""
+    relative = f'"url": {json.dumps(entry.url)}'
+    assert relative in text, entry.id
+    return text.replace(relative, f'"url": {json.dumps(permalink(config, entry.url), ensure_ascii=False)}', 1)
 
 
 def permalink(config: ArchiveConfig, url: str) -> str:

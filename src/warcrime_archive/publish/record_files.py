@@ -7,7 +7,7 @@ from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.publish.citations import bibtex, csl_json
 from warcrime_archive.publish.fast_json import json_text
-from warcrime_archive.publish.published import published
+from warcrime_archive.publish.published import published, with_permalink
 
 RECORD_FILES = ("record.json", "record.bib", "record.csl.json")
 
@@ -17,7 +17,7 @@ def record_files(config: ArchiveConfig, entry: Entry) -> dict[str, str]:
 
     A function of the settings and the entry alone: no other record changes them."""
     return {
-        urls.record_file(entry.id, "record.json"): published(entry).json,
+        urls.record_file(entry.id, "record.json"): with_permalink(config, entry, published(entry).json),
         urls.record_file(entry.id, "record.bib"): bibtex(config, entry),
         urls.record_file(entry.id, "record.csl.json"): json_text(csl_json(config, entry)),
     }

@@ -36,8 +36,9 @@ def template_dirs(root: Path) -> list[Path]:
     return dirs
 
 
-def _markdown_filter(text: str, shift_headings: int = 2) -> Markup:
-    return Markup(render_markdown(text or "", shift_headings))
+def _markdown_filter(text: str, under: int = 2) -> Markup:
+    """`text|markdown(level)`: Markdown as safe HTML, its headings under a heading of `level` (2: a section's)."""
+    return Markup(render_markdown(text or "", under))
 
 
 class _MessagesFolded(jinja2.visitor.NodeTransformer):

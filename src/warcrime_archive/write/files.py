@@ -1,8 +1,8 @@
 """Publish stage: every file of the site besides the pages and the search index, put in the staging folder.
 
 The static files, the downloads over every record, each record's JSON and citations, the JSON Schemas, the feed,
-the sitemap, robots.txt, and SHA256SUMS over the data files. They are made from the catalog only, never the YAML,
-so nothing private reaches them.
+the sitemap, the explore view's data, robots.txt, and SHA256SUMS over the data files. They are made from the catalog
+only, never the YAML, so nothing private reaches them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from warcrime_archive import layout, urls
 from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.model.schema import schemas
 from warcrime_archive.plan.pages import Page
-from warcrime_archive.publish import downloads, feeds, record_files
+from warcrime_archive.publish import downloads, explore, feeds, record_files
+from warcrime_archive.publish.explore_basemap import explore_basemap
 from warcrime_archive.write.kept import Fingerprints
 from warcrime_archive.write.staging import Staging
 
@@ -46,5 +47,9 @@ def put_files(
             for relative, content in record_files.record_files(catalog.config, entry).items():
                 site.put(relative, content, fingerprint)
         summed += paths
+    # The explore view's data: what the view reads, not a download (SHA256SUMS leaves it out).
+    for relative, content in explore.explore_files(catalog).items():
+        site.put(relative, content)
+    site.put(urls.explore_data(explore.BASEMAP), explore.compact(explore_basemap(catalog)))
     site.put(urls.ROBOTS, feeds.robots(catalog))
     site.put(urls.SUMS, site.sums(summed))
