@@ -91,6 +91,8 @@ NOT_FREE_TEXT = {
     "evidence[].file",
     "tags[]",
     "related[]",
+    "same_as[]",
+    "not_same_as[]",
     "aliases[]",
     "base_url",
     "language",

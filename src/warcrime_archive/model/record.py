@@ -116,6 +116,14 @@ class Incident(Strict):
     content_warning: str = Field("", description="Shown before the narrative when it describes graphic violence.")
     tags: list[str] = Field(default_factory=list, description="Free keywords, lowercase with hyphens.")
     related: list[str] = Field(default_factory=list, description="Ids of related incidents; each must exist.")
+    same_as: list[str] = Field(
+        default_factory=list,
+        description="Ids of records of the same incident, kept apart on purpose: no 'possible duplicate' warning.",
+    )
+    not_same_as: list[str] = Field(
+        default_factory=list,
+        description="Ids of records that look alike (same day, same place) but are other incidents: no warning.",
+    )
     narrative: str = Field("", description="The account in Markdown; rendered, then sanitised.")
     corrections: list[Correction] = Field(
         default_factory=list, description="The public correction log; required when the grade, side or a count changes."
@@ -167,7 +175,7 @@ class Incident(Strict):
             )
         return value
 
-    @field_validator("related", "aliases")
+    @field_validator("related", "aliases", "same_as", "not_same_as")
     @classmethod
     def _ids(cls, value: list[str]) -> list[str]:
         for item in value:

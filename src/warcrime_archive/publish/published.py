@@ -14,7 +14,7 @@ from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.publish.fast_json import canonical, json_text
 
-ADDITIONS: dict[str, Any] = {"casualties": None, "damage": []}
+ADDITIONS: dict[str, Any] = {"casualties": None, "damage": [], "same_as": [], "not_same_as": []}
 """Optional fields of a record added after format 2 was first published, with their value when not given."""
 SOURCE_ADDITIONS = ("platform", "account")
 """The same for a source."""

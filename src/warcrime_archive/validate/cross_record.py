@@ -7,6 +7,7 @@ import difflib
 from warcrime_archive.model.archive import Record
 from warcrime_archive.problems import Problem, Severity
 from warcrime_archive.read.yaml_reader import Document
+from warcrime_archive.validate.duplicates import possible_duplicates
 
 
 def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
@@ -24,6 +25,11 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
     aliases: dict[str, str] = {}
     for record, doc in records:
         inc = record.incident
+        for name in ("same_as", "not_same_as"):
+            for i, other in enumerate(getattr(inc, name)):
+                if other == record.id or other not in ids:
+                    what = "a record cannot name itself" if other == record.id else f"no record has the id '{other}'"
+                    problems.append(doc.problem((name, i), what, _close(other, ids)))
         for i, other in enumerate(inc.related):
             if other == record.id:
                 problems.append(doc.problem(("related", i), "a record cannot be related to itself"))
@@ -50,6 +56,7 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
     problems += _uncaptured(records)
     problems += _source_conflicts(records)
     problems += _place_spellings(records)
+    problems += possible_duplicates(records)
     return problems
 
 
