@@ -39,6 +39,7 @@ for command in (
     records.new,
     importing.import_command,
     checking.sources,
+    checking.field_report,
     checking.schema,
     checking.upgrade,
     private.private,

@@ -152,3 +152,37 @@ def upgrade(root: Path, dry_run: bool) -> None:
         )
     elif not done.unchecked:
         click.echo("Every claim has a source.", err=True)
+
+
+@click.command(name="report")
+@root_option
+@click.option("--field", required=True, help="The field, as a dotted path: verification.status, victims.harm, tags.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, csv for a spreadsheet, json for other tools.",
+)
+def field_report(root: Path, field: str, fmt: str) -> None:
+    """Count the values of one field across the archive's published records, most common first.
+
+    A field inside a list (victims.harm, sources.outlet) counts each item's value; a list of words (tags) each
+    word. The archive is checked first; if it has errors, they are listed instead and the status is 1.
+    """
+    from warcrime_archive.commands import field_report as reporting
+    from warcrime_archive.validate.check import check
+
+    try:
+        loaded = check(root)
+    except ArchiveError as exc:
+        report_problems(exc.problems, errors_only=True)
+        click.echo(summary(exc.problems), err=True)
+        sys.exit(1)
+    assert loaded.archive is not None
+    try:
+        counts, records = reporting.count(loaded.archive, field)
+    except ValueError as exc:
+        raise click.ClickException(f"--field: {exc}") from None
+    click.echo(reporting.render(counts, records, field, fmt))
