@@ -12,13 +12,13 @@ from warcrime_archive.problems import ArchiveError
 def test_build_reports_counts(tmp_path):
     result = build_site(MINIMAL, tmp_path / "out")
     assert (result.records, result.pages) == (1, 36)
-    # the pages, the stylesheet, three scripts and the 11 vendored files of Leaflet and its clustering, 8 downloads,
+    # the pages, the stylesheet, three scripts and the 11 vendored files of Leaflet and its clustering, 9 downloads,
     # the record's JSON, BibTeX and CSL-JSON, the two JSON Schemas, feed.xml, sitemap.xml, robots.txt and SHA256SUMS,
     # Pagefind's search bundle with the list of its shards (search/shards.js), and the explore view's summary, one
     # chunk of records and base map
     bundle = [p for p in (tmp_path / "out" / "pagefind").rglob("*") if p.is_file()]
     assert len(bundle) == 14
-    assert result.files == 36 + 15 + 8 + 3 + 2 + 4 + 14 + 1 + 3
+    assert result.files == 36 + 15 + 9 + 3 + 2 + 4 + 14 + 1 + 3
     assert sorted(p.name for p in (tmp_path / "out" / "schema").iterdir()) == [
         "archive.schema.json",
         "incident.schema.json",

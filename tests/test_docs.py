@@ -67,6 +67,54 @@ def test_the_editing_walkthrough_shows_real_output(tmp_path):
     assert f"\n{github[0]}\n" in text
 
 
+def test_the_import_example_shows_real_output(tmp_path):
+    """docs/editing.md, importing your data: the example export and mapping give the output shown."""
+    section = (REPO / "docs" / "editing.md").read_text().split("## 11. Importing your data")[1]
+    export, mapping, _command, output = re.findall(r"```(?:yaml)?\n(.*?)```", section, re.S)[:4]
+    shutil.copytree(REPO / "tests" / "data" / "minimal", tmp_path / "a")
+    (tmp_path / "incidents.csv").write_text(export)
+    (tmp_path / "mapping.yaml").write_text(mapping)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "warcrime_archive",
+            "import",
+            "incidents.csv",
+            "--mapping",
+            "mapping.yaml",
+            "--root",
+            "a",
+            "--dry-run",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stderr + done.stdout == output
+    imported = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "warcrime_archive",
+            "import",
+            "incidents.csv",
+            "--mapping",
+            "mapping.yaml",
+            "--root",
+            "a",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert "1 created" in imported.stdout
+    checked = subprocess.run(
+        [sys.executable, "-m", "warcrime_archive", "validate", "--root", "a"], cwd=tmp_path, capture_output=True
+    )
+    assert checked.returncode == 0
+
+
 def tree_in_maintaining() -> list[str]:
     """The paths the tree at the top of docs/maintaining.md names, one a line, from its indentation."""
     text = (REPO / "docs" / "maintaining.md").read_text()

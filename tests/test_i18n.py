@@ -487,6 +487,10 @@ TECHNICAL = set(
         "datapackage",
         "withdrawals",
         "claims",
+        "damage",  # damage.csv, and the column names and values the data page quotes (issue 19)
+        "item",
+        "none-reported",
+        "not-attributed",
         "schema",
         "position",
         "killed",

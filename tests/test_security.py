@@ -91,6 +91,8 @@ NOT_FREE_TEXT = {
     "evidence[].file",
     "tags[]",
     "related[]",
+    "same_as[]",
+    "not_same_as[]",
     "aliases[]",
     "base_url",
     "language",
@@ -99,6 +101,7 @@ NOT_FREE_TEXT = {
     # claim-level sourcing: ids of the record's sources (`sources[].id`, lowercase letters, digits and hyphens)
     "sources[].id",
     "sources[].party",
+    "damage[].kind",
     *(
         f"{claim}.sources[]"
         for claim in (
@@ -106,6 +109,8 @@ NOT_FREE_TEXT = {
             "location",
             "alleged_perpetrators[]",
             "victims[]",
+            "casualties",
+            "damage[]",
             "verification.by[]",
             "verification",
             "responses[]",
@@ -291,13 +296,13 @@ def _refusal(root: Path, tmp_path: Path) -> list[str]:
         (
             "  url: https://example.org/a",
             "  url: data:text/html,x//a",
-            "incidents/2024-01-01-hostile.yaml:139:8: sources[0].url: "
+            "incidents/2024-01-01-hostile.yaml:145:8: sources[0].url: "
             '\'data:text/html,x//a"onmouseover="window.__pwned=1"/<scri... is not an http(s) URL',
         ),
         (
             "  archived_url: https://web.archive.org/web/2024/",
             "  archived_url: JaVaScRiPt:alert(1)//",
-            "incidents/2024-01-01-hostile.yaml:145:17: sources[0].archived_url: "
+            "incidents/2024-01-01-hostile.yaml:151:17: sources[0].archived_url: "
             '\'JaVaScRiPt:alert(1)//https://example.org/"onmouseover="w... is not an http(s) URL',
         ),
     ],

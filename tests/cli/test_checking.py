@@ -1,10 +1,12 @@
 """`validate` and the command line's help, run as an editor would run them."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from repo_paths import MINIMAL
 
 
@@ -70,3 +72,27 @@ def test_validate_format_json_and_github():
     assert result.returncode == 0
     assert result.stdout == "::warning file=minimal/" + annotation
     assert result.stderr == "OK: 1 record checked; 0 errors, 1 warning in 1 file\n"
+
+
+@pytest.mark.slow
+def test_ten_thousand_warnings_leave_the_three_errors_on_the_last_screen(tmp_path: Path):
+    root = tmp_path / "archive"
+    shutil.copytree(MINIMAL, root)
+    original = root / "incidents" / "2022-03-29-dmytrivka-x.yaml"
+    record = original.read_text()
+    original.unlink()
+    bad = {17: ("category: killing", "category: kiling"), 5017: ("tags: [pow]", "tags: pow"), 9017: ("title: W", "")}
+    for i in range(10_003):  # 3 records with an error, 10,000 with a warning
+        text = record.replace("https://a.example/1", f"https://a.example/{i}")
+        old, new = bad.get(i, ("", ""))
+        (root / "incidents" / f"2022-03-29-r{i:05}.yaml").write_text(text.replace(old, new) if old else text)
+    result = run("validate", "--root", str(root))
+    assert result.returncode == 1
+    screen = result.stderr.splitlines()[-24:]
+    errors = [line for line in screen if not line.startswith(" ") and ": warning: " not in line][:3]
+    assert [e.split(":")[0] for e in errors] == [f"incidents/2022-03-29-r{i:05}.yaml" for i in sorted(bad)]
+    assert screen[-1] == "3 errors, 10000 warnings in 10003 files"
+    assert "10000 warnings like this (sources[].url): the source has no archived copy" in screen
+    verbose = run("validate", "--root", str(root), "--verbose").stderr.splitlines()
+    assert len(verbose) == 3 + 10_000 + 4 + 1  # each error and warning, the errors again, the summary
+    assert run("validate", "--root", str(root), "--errors-only").stderr.splitlines()[-4:] == [*errors, screen[-1]]

@@ -2,7 +2,7 @@
 
 import json
 
-from warcrime_archive.commands.report import as_json, github_line
+from warcrime_archive.commands.report import as_json, github_line, github_lines, text_lines
 from warcrime_archive.problems import Problem, Severity
 
 
@@ -48,3 +48,72 @@ def test_json_is_a_list_of_objects():
         {"path": "b.yaml", "line": 1, "column": 1, "field": "", "message": "w", "hint": "h", "severity": "warning"},
     ]
     assert json.loads(as_json([])) == []
+
+
+def _warnings(count: int) -> list[Problem]:
+    return [
+        Problem(
+            f"incidents/r{i:05}.yaml",
+            12,
+            18,
+            "sources[0].url",
+            "the source has no archived copy",
+            "add one",
+            Severity.WARNING,
+        )
+        for i in range(count)
+    ]
+
+
+ERRORS = [
+    Problem("incidents/r00010.yaml", 3, 11, "category", "'kiling' is not one of the categories", "did you mean"),
+    Problem("incidents/r05000.yaml", 4, 7, "date", "the date is in the future"),
+    Problem("incidents/r09999.yaml", 1, 1, "", "the file is empty"),
+]
+
+
+def test_errors_come_first_and_again_in_the_last_lines_among_ten_thousand_warnings():
+    lines = text_lines(_warnings(10_000) + ERRORS)
+    assert lines[:3] == [e.text() for e in ERRORS]
+    # The warnings are one kind: said once, with its count, its first three places and how many more.
+    assert lines[3:8] == [
+        "10000 warnings like this (sources[].url): the source has no archived copy",
+        "  incidents/r00000.yaml:12:18: warning: sources[0].url: the source has no archived copy (add one)",
+        "  incidents/r00001.yaml:12:18: warning: sources[0].url: the source has no archived copy (add one)",
+        "  incidents/r00002.yaml:12:18: warning: sources[0].url: the source has no archived copy (add one)",
+        "  and 9997 more (`validate --verbose` lists every one)",
+    ]
+    assert len(lines) == 8  # too few warning lines follow the errors to repeat them
+
+
+def test_many_kinds_of_warnings_push_the_errors_up_so_they_are_repeated_at_the_end():
+    kinds = [
+        Problem(f"r{i:05}.yaml", 1, 1, f"f{i}", f"warning number {i}", severity=Severity.WARNING) for i in range(40)
+    ]
+    lines = text_lines(kinds + ERRORS)
+    assert lines[:3] == [e.text() for e in ERRORS]
+    assert lines[-4:] == ["The 3 errors again:"] + ["  " + e.text() for e in ERRORS]
+    many = [Problem(f"e{i:02}.yaml", 1, 1, "", "bad") for i in range(12)]
+    assert text_lines(kinds + many)[-11] == "The first 10 of the 12 errors again (all are listed above):"
+
+
+def test_quoted_values_do_not_make_a_new_kind_and_verbose_lists_every_warning():
+    spelled = [
+        Problem(f"{n}.yaml", 2, 3, "location.place", f"'{n}' is given as another spelling", severity=Severity.WARNING)
+        for n in ("a", "b", "c", "d")
+    ]
+    lines = text_lines(spelled)
+    assert lines[0] == "4 warnings like this (location.place): '…' is given as another spelling"
+    assert lines[-1] == "  and 1 more (`validate --verbose` lists every one)"
+    assert text_lines(spelled, verbose=True) == [p.text() for p in spelled]
+    assert text_lines(spelled + ERRORS, errors_only=True) == [e.text() for e in ERRORS]
+
+
+def test_github_annotates_every_error_and_the_first_places_of_each_kind_of_warning():
+    lines = github_lines(_warnings(10_000) + ERRORS)
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error"] * 3 + ["::warning"] * 3 + ["::notice"]
+    assert lines[-1] == (
+        "::notice file=incidents/r00003.yaml,line=12,col=18,title=sources[0].url::and 9997 more like this: "
+        "the source has no archived copy (`warcrime-archive validate --verbose` lists every one)"
+    )
+    assert len(github_lines(_warnings(10_000), verbose=True)) == 10_000

@@ -65,7 +65,10 @@ def test_every_field_of_every_model_is_in_the_scaffold():
     assert (
         "Allowed: killing-of-captured-or-wounded-combatants | torture-or-ill-treatment | attack-on-civilians." in text
     )
-    assert "# How precisely the place is known: exact | near | settlement | district | region | unknown.\n" in text
+    assert (
+        "# How precisely the place is known: exact | near | settlement | district | region | country | unknown (country: only the country is known, so no admin1, admin2 or place).\n"
+        in text
+    )
 
 
 def test_a_fresh_scaffold_asks_to_be_filled(archive):
@@ -83,16 +86,16 @@ def test_a_fresh_scaffold_asks_to_be_filled(archive):
         f"incidents/{ID}.yaml:10:10: summary: must not be empty",
         f"incidents/{ID}.yaml:12:11: category: '' is not one of the categories in archive.yaml (allowed: killing)",
         f"incidents/{ID}.yaml:38:11: location.admin1: '' is not a region of UA in ISO 3166-2 (27 regions of UA: Autonomous Republic of Crimea, Cherkasy Oblast, Chernihiv Oblast, Chernivtsi Oblast, Dnipropetrovsk Oblast, Donetsk Oblast, ...)",
-        f"incidents/{ID}.yaml:40:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region' or 'unknown'",
+        f"incidents/{ID}.yaml:40:14: location.precision: '' is not allowed: input should be 'exact', 'near', 'settlement', 'district', 'region', 'country' or 'unknown'",
         f"incidents/{ID}.yaml:60:11: alleged_perpetrators[0].side: '' is not one of the sides in archive.yaml (allowed: russia, ukraine)",
         f"incidents/{ID}.yaml:74:13: victims[0].status: '' is not one of the victim statuses in archive.yaml (allowed: prisoner-of-war, unknown)",
         f"incidents/{ID}.yaml:76:11: victims[0].harm: '' is not allowed: input should be 'killed', 'wounded', 'tortured', 'ill-treated' or 'missing'",
-        f"incidents/{ID}.yaml:102:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
-        f"incidents/{ID}.yaml:146:9: sources[0].id: '' is not a source id (lowercase letters, digits and hyphens, at most 40 characters, e.g. 'itv' or 'al-jazeera')",
-        f"incidents/{ID}.yaml:148:10: sources[0].url: '' is not an http(s) URL",
-        f"incidents/{ID}.yaml:150:12: sources[0].title: must not be empty",
-        f"incidents/{ID}.yaml:152:13: sources[0].outlet: must not be empty",
-        f"incidents/{ID}.yaml:156:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
+        f"incidents/{ID}.yaml:116:11: verification.status: '' is not one of the grades of `verification` in archive.yaml (allowed: verified, corroborated, claimed)",
+        f"incidents/{ID}.yaml:160:9: sources[0].id: '' is not a source id (lowercase letters, digits and hyphens, at most 40 characters, e.g. 'itv' or 'al-jazeera')",
+        f"incidents/{ID}.yaml:162:10: sources[0].url: '' is not an http(s) URL",
+        f"incidents/{ID}.yaml:164:12: sources[0].title: must not be empty",
+        f"incidents/{ID}.yaml:166:13: sources[0].outlet: must not be empty",
+        f"incidents/{ID}.yaml:174:11: sources[0].type: '' is not allowed: input should be 'news-article', 'video', 'social-media-post', 'official-statement', 'report', 'court-document' or 'other'",
     ]
 
 

@@ -4,6 +4,7 @@ page in chromium that reloads by itself."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import http.client
 import os
@@ -27,6 +28,7 @@ from test_i18n import PSEUDO, write_pseudo_catalog
 
 from warcrime_archive import layout
 from warcrime_archive.commands import serve
+from warcrime_archive.problems import Problem, Severity
 
 # Every test starts the preview and builds in it (about 1-2 s each).
 pytestmark = pytest.mark.slow
@@ -449,3 +451,16 @@ def test_the_error_page_is_in_english_when_archive_yaml_names_a_language_without
         assert status == 500 and '<html lang="en">' in body
         assert "<title>The archive has problems: 1 error, 1 warning in 2 files · warcrime-archive serve</title>" in body
         assert "language: there is no interface translation for &#x27;xx&#x27;" in body
+
+
+def test_the_error_page_lists_the_errors_first_and_each_kind_of_warning_once(root: Path):
+    errors = [Problem(f"incidents/e{i}.yaml", 3, 11, "category", f"bad {i}") for i in range(3)]
+    warning = Problem("incidents/w.yaml", 12, 18, "sources[0].url", "no copy", severity=Severity.WARNING)
+    many = [dataclasses.replace(warning, path=f"incidents/w{i:04}.yaml") for i in range(1000)]
+    with running(root) as (state, _lines):
+        page = state.error_page(many + errors, "", 1).decode()
+    text = html.unescape(page.split("<pre>")[1].split("</pre>")[0]).splitlines()
+    assert text[:3] == [e.text() for e in errors]
+    assert text[3] == "1000 warnings like this (sources[].url): no copy"
+    assert text[-1] == "  and 997 more (`validate --verbose` lists every one)"
+    assert "3 errors, 1000 warnings in 1003 files" in page

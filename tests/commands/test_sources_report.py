@@ -117,10 +117,10 @@ def test_an_archive_with_errors_lists_them_instead(root: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "incidents/2022-03-29-dmytrivka-x.yaml:12:18: warning: sources[0].url: the source has no archived copy "
-        "(add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)",
         "incidents/2022-05-01-other.yaml:3:11: category: 'kiling' is not one of the categories in archive.yaml "
         "(did you mean 'killing'?)",
+        "incidents/2022-03-29-dmytrivka-x.yaml:12:18: warning: sources[0].url: the source has no archived copy "
+        "(add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)",
         "1 error, 1 warning in 2 files",
     ]
 

@@ -35,7 +35,7 @@ def test_a_second_build_with_nothing_changed_repeats_the_result_without_loading_
     root = copy_archive(sample_root)
     first = cli(root)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.endswith("(0 errors, 16 warnings in 4 files; 196 rendered)\n")  # 98 pages in each language
+    assert first.stdout.endswith("(0 errors, 15 warnings in 4 files; 196 rendered)\n")  # 98 pages in each language
     probe = (
         "import sys; from warcrime_archive.cli import main; main(['build', '--root', sys.argv[1]]); "
         "print(sorted(m for m in ('pydantic', 'jinja2', 'yaml', 'markdown', 'warcrime_archive.build') "
@@ -43,7 +43,7 @@ def test_a_second_build_with_nothing_changed_repeats_the_result_without_loading_
     )
     again = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
     assert again.stdout.splitlines() == [
-        f"Built 196 pages from 4 records into {root / 'build'} (0 errors, 16 warnings in 4 files; nothing changed)",
+        f"Built 196 pages from 4 records into {root / 'build'} (0 errors, 15 warnings in 4 files; nothing changed)",
         "[]",
     ]
     assert again.stderr == first.stderr  # the same warnings, in the same order
@@ -206,7 +206,7 @@ def test_the_command_line_trusts_a_file_edited_in_place_and_clean_repairs_it(
     page = root / "build" / "about" / "index.html"
     page.write_text("changed by hand", "utf-8")
     skipped = cli(root)
-    assert skipped.stdout.endswith("(0 errors, 16 warnings in 4 files; nothing changed)\n")
+    assert skipped.stdout.endswith("(0 errors, 15 warnings in 4 files; nothing changed)\n")
     assert page.read_text("utf-8") == "changed by hand"
     clean = cli(root, "--clean")
     assert clean.stdout.endswith("; 196 rendered)\n")
@@ -233,7 +233,7 @@ def test_a_skipped_build_gives_the_last_result_with_its_warnings(
     first = rebuild(root, out, history=False, cache=cache)
     again = rebuild(root, out, history=False, cache=cache)
     assert (again.rendered, again.pages, again.files, again.records) == (0, 196, first.files, 4)
-    assert len(first.warnings) == 16 and again.warnings == first.warnings
+    assert len(first.warnings) == 15 and again.warnings == first.warnings
     assert [p.severity for p in again.warnings] == [p.severity for p in first.warnings]
 
 

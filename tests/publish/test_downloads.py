@@ -154,6 +154,7 @@ def test_the_downloads_over_every_record_and_each_records_own_files_do_not_overl
     aggregate = downloads.archive_files(catalog)
     assert sorted(aggregate) == [
         "data/claims.csv",
+        "data/damage.csv",
         "data/datapackage.json",
         "data/incidents.csv",
         "data/incidents.geojson",

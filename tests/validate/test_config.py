@@ -10,8 +10,8 @@ def test_archive_yaml_problems(tmp_path):
     (root / "archive.yaml").write_text((root / "archive.yaml").read_text() + "colour: red\n")
     assert error_lines(root) == [
         "archive.yaml:16:1: colour: unknown field 'colour' (allowed: base_url, categories, commit_links, contact, "
-        "description, encryption, language, languages, license, own_archives, record_format, repository, sides, "
-        "title, translations, unsourced_claims, verification, victim_statuses)"
+        "description, encryption, language, languages, license, object_kinds, own_archives, record_format, regions, "
+        "repository, sides, title, translations, unsourced_claims, verification, victim_statuses)"
     ]
 
 

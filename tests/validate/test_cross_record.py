@@ -81,3 +81,17 @@ def test_place_spelled_two_ways_is_a_warning(tmp_path):
         "'Dmytrivka' in incidents/2022-03-29-dmytrivka-x.yaml (write the place as 'Dmytrivka' and keep 'Dmitrovka' "
         "in `also_known_as`)"
     ]
+
+
+def test_a_source_without_an_archived_copy_is_one_warning_per_url_however_often_it_is_cited(tmp_path):
+    text = (MINIMAL / RECORD).read_text()
+    files = {f"incidents/2022-04-0{i}-other.yaml": text for i in range(1, 4)}
+    files["incidents/2022-04-09-own.yaml"] = text.replace("https://a.example/1", "https://a.example/2")
+    root = archive_with(tmp_path, files=files)
+    warnings = [p.text() for p in load_archive(root).warnings if "archived copy" in p.message]
+    assert warnings == [
+        f"{RECORD}:12:18: warning: sources[0].url: the source has no archived copy (add `archived_url`, a capture in "
+        "the Wayback Machine, archive.today or perma.cc; the same URL is cited 3 more times without one)",
+        "incidents/2022-04-09-own.yaml:12:18: warning: sources[0].url: the source has no archived copy (add "
+        "`archived_url`, a capture in the Wayback Machine, archive.today or perma.cc)",
+    ]

@@ -88,7 +88,7 @@ CASES = {
     "precision": (
         {"precision: near": "precision: nearby"},
         f"{RECORD}:6:96: location.precision: 'nearby' is not allowed: input should be 'exact', 'near', "
-        "'settlement', 'district', 'region' or 'unknown'",
+        "'settlement', 'district', 'region', 'country' or 'unknown'",
     ),
     "missing field": ({"summary: A video appears to show ...\n": ""}, f"{RECORD}:1:1: summary: is required"),
     "no yes/no surprise": ({"title: Wounded captured soldier shot near Dmytrivka": "title: no"}, None),

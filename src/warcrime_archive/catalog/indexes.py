@@ -19,8 +19,18 @@ from warcrime_archive.catalog.privacy import public_incident
 from warcrime_archive.catalog.sources import source_nodes
 from warcrime_archive.catalog.terms import term_nodes
 from warcrime_archive.model.archive import Archive, Record
+from warcrime_archive.model.location import Location
 from warcrime_archive.model.record import Incident
 from warcrime_archive.slugs import slugify
+
+
+def _place_urls(loc: Location, slugs: Mapping[tuple[str, str], str]) -> tuple[str, str]:
+    """The addresses of a record's place and region; the country's for both when only the country is known."""
+    if loc.country_only:
+        return urls.country(loc.country), urls.country(loc.country)
+    region_slug = slugs[(loc.country, loc.region.code)]
+    region_url = urls.region(loc.country, region_slug)
+    return (urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url), region_url
 
 
 def build_catalog(archive: Archive, history: Mapping[str, tuple[Commit, ...]] | None = None) -> Catalog:
@@ -72,9 +82,7 @@ def _entry(record: Record, commits: tuple[Commit, ...], slugs: Mapping[tuple[str
     """A published record's entry: its public incident, its addresses and its history."""
     incident = public_incident(record.incident)
     loc = incident.location
-    region_slug = slugs[(loc.country, loc.region.code)]
-    region_url = urls.region(loc.country, region_slug)
-    place_url = urls.place(loc.country, region_slug, slugify(loc.place)) if loc.place else region_url
+    place_url, region_url = _place_urls(loc, slugs)
     return Entry(
         record.id,
         urls.incident(record.id),

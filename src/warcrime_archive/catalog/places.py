@@ -16,7 +16,8 @@ def region_slugs(records: tuple[Record, ...]) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for record in records:
         loc = record.incident.location
-        out.setdefault((loc.country, loc.region.code), slugify(loc.region.name))
+        if not loc.country_only:  # a place known only to its country is listed under the country
+            out.setdefault((loc.country, loc.region.code), slugify(loc.region.name))
     return out
 
 
@@ -46,6 +47,8 @@ def place_tree(
     for c_url in sorted(tree, key=lambda u: names[u]):
         regions = []
         for r_url in sorted(tree[c_url], key=lambda u: names[u]):
+            if r_url == c_url:
+                continue  # incidents known only to the country
             places = []
             for p_url in sorted(tree[c_url][r_url], key=lambda u: names.get(u, "")):
                 if p_url == r_url:

@@ -14,7 +14,7 @@ from typing import NoReturn
 import click
 
 from warcrime_archive import __version__
-from warcrime_archive.cli import building, checking, private, records
+from warcrime_archive.cli import building, checking, importing, private, records
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,7 +37,9 @@ for command in (
     building.build,
     building.serve_command,
     records.new,
+    importing.import_command,
     checking.sources,
+    checking.field_report,
     checking.schema,
     checking.upgrade,
     private.private,

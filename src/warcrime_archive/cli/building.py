@@ -11,7 +11,7 @@ import click
 
 # Only light modules here: the rest is imported by the command that needs it, so that a build with
 # nothing to do (see incremental/uptodate.py) is over before pydantic, Jinja and the rest are even loaded.
-from warcrime_archive.cli.common import STRICT_HELP, report_problems, root_option
+from warcrime_archive.cli.common import STRICT_HELP, errors_only_option, report_problems, root_option, verbose_option
 from warcrime_archive.commands.progress import ProgressDisplay
 from warcrime_archive.incremental import uptodate
 from warcrime_archive.problems import ArchiveError, summary
@@ -50,7 +50,11 @@ def _write_timings(made: dict) -> None:
     help="Render and write every page again, forgetting the build cache (the hidden folder beside the output, "
     "e.g. .build.cache/). Without it only what changed is made again, with the same result.",
 )
-def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clean: bool) -> None:
+@verbose_option
+@errors_only_option
+def build(
+    root: Path, out: Path | None, base_url: str | None, strict: bool, clean: bool, verbose: bool, errors_only: bool
+) -> None:
     """Check the archive, then build its website.
 
     If any record has an error, the problems are listed and nothing is written: the previous
@@ -69,7 +73,9 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
         known = uptodate.current(cache, made_from)
         if known is not None:  # nothing changed: the last build's result, without loading the rest
             _write_timings({**{k: known[k] for k in ("pages", "files", "records")}, "rendered": 0, "timings": {}})
-            if known["report"]:  # the warnings' text as `_report` printed it (decoding them costs more)
+            if verbose and not errors_only:
+                report_problems(uptodate.warnings(known), verbose=True)
+            elif known["report"] and not errors_only:  # the warnings' text as printed (decoding them costs more)
                 click.echo(known["report"], err=True)
             click.echo(
                 f"Built {known['pages']} pages from {known['records']} records into {out} "
@@ -83,14 +89,14 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, clea
         result = rebuild(root, out, cache=cache, base_url=base_url, strict=strict, progress=display, checked=made_from)
     except ArchiveError as exc:
         display.close()
-        report_problems(exc.problems)
+        report_problems(exc.problems, verbose=verbose, errors_only=errors_only)
         click.echo(summary(exc.problems) + "; nothing was written", err=True)
         sys.exit(1)
     finally:
         display.close()
     counts = {"pages": result.pages, "files": result.files, "records": result.records, "rendered": result.rendered}
     _write_timings({**counts, "timings": result.timings})
-    report_problems(result.warnings)
+    report_problems(result.warnings, verbose=verbose, errors_only=errors_only)
     made = "nothing changed" if result.rendered == 0 else f"{result.rendered} rendered"
     click.echo(
         f"Built {result.pages} pages from {result.records} records into {result.out} "

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from warcrime_archive.cli.common import FORMAT_HELP, STRICT_HELP, emit, report_problems, root_option
+from warcrime_archive.cli.common import (
+    FORMAT_HELP,
+    STRICT_HELP,
+    emit,
+    errors_only_option,
+    report_problems,
+    root_option,
+    verbose_option,
+)
 from warcrime_archive.commands import report
 from warcrime_archive.problems import ArchiveError, summary
 
@@ -23,10 +31,14 @@ from warcrime_archive.problems import ArchiveError, summary
     help="Also compare each record with its version at git revision REV (e.g. origin/main): a changed grade, "
     "alleged perpetrator side or victim count needs a new `corrections` entry.",
 )
-def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
+@verbose_option
+@errors_only_option
+def validate(root: Path, strict: bool, fmt: str, since: str | None, verbose: bool, errors_only: bool) -> None:
     """Check every record and archive.yaml, and list every problem at once.
 
-    Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE (HINT). Nothing is written.
+    Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE (HINT). Nothing is written. The errors come
+    first; each kind of warning is printed once with its count and its first places (--verbose prints every
+    one); when many warnings follow the errors, the errors are repeated at the end, before the summary.
     Exits with status 1 when there are errors (or warnings, with --strict).
     """
     from warcrime_archive.validate.check import check
@@ -37,11 +49,11 @@ def validate(root: Path, strict: bool, fmt: str, since: str | None) -> None:
     except RevisionError as exc:
         raise click.ClickException(f"--since: {exc}") from None
     except ArchiveError as exc:
-        emit(exc.problems, fmt, root)
+        emit(exc.problems, fmt, root, verbose=verbose, errors_only=errors_only)
         if fmt != report.Format.json:
             click.echo(summary(exc.problems), err=True)
         sys.exit(1)
-    emit(loaded.reported, fmt, root)
+    emit(loaded.reported, fmt, root, verbose=verbose, errors_only=errors_only)
     records = len(loaded.archive.records) if loaded.archive else 0
     if fmt != report.Format.json:
         click.echo(
@@ -140,3 +152,37 @@ def upgrade(root: Path, dry_run: bool) -> None:
         )
     elif not done.unchecked:
         click.echo("Every claim has a source.", err=True)
+
+
+@click.command(name="report")
+@root_option
+@click.option("--field", required=True, help="The field, as a dotted path: verification.status, victims.harm, tags.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, csv for a spreadsheet, json for other tools.",
+)
+def field_report(root: Path, field: str, fmt: str) -> None:
+    """Count the values of one field across the archive's published records, most common first.
+
+    A field inside a list (victims.harm, sources.outlet) counts each item's value; a list of words (tags) each
+    word. The archive is checked first; if it has errors, they are listed instead and the status is 1.
+    """
+    from warcrime_archive.commands import field_report as reporting
+    from warcrime_archive.validate.check import check
+
+    try:
+        loaded = check(root)
+    except ArchiveError as exc:
+        report_problems(exc.problems, errors_only=True)
+        click.echo(summary(exc.problems), err=True)
+        sys.exit(1)
+    assert loaded.archive is not None
+    try:
+        counts, records = reporting.count(loaded.archive, field)
+    except ValueError as exc:
+        raise click.ClickException(f"--field: {exc}") from None
+    click.echo(reporting.render(counts, records, field, fmt))

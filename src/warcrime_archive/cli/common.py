@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from warcrime_archive.commands import report
-from warcrime_archive.problems import Problem
+from warcrime_archive.problems import Problem, Severity
 
 ROOT_HELP = "The archive's folder: the one holding archive.yaml and incidents/. Default: the current folder."
 STRICT_HELP = "Treat warnings (such as a source with no archived copy) as errors."
@@ -21,10 +21,18 @@ root_option = click.option(
 )
 
 
-def report_problems(problems: list[Problem]) -> None:
-    """Print each problem on a line of stderr, in one write (thousands of warnings cost one call, not one each)."""
-    if problems:
-        click.echo("\n".join(problem.text() for problem in problems), err=True)
+VERBOSE_HELP = "List every warning on its own line, instead of each kind of warning once with its first places."
+ERRORS_ONLY_HELP = "Print only the errors (the warnings are still counted in the summary)."
+verbose_option = click.option("--verbose", "-v", is_flag=True, help=VERBOSE_HELP)
+errors_only_option = click.option("--errors-only", is_flag=True, help=ERRORS_ONLY_HELP)
+
+
+def report_problems(problems: list[Problem], *, verbose: bool = False, errors_only: bool = False) -> None:
+    """Print the problems on stderr, errors first and warnings grouped by kind (`report.text_lines`), in one
+    write (thousands of warnings cost one call, not one each)."""
+    lines = report.text_lines(problems, verbose=verbose, errors_only=errors_only)
+    if lines:
+        click.echo("\n".join(lines), err=True)
 
 
 def _prefix(root: Path) -> str:
@@ -33,12 +41,15 @@ def _prefix(root: Path) -> str:
     return "" if relative == "." else Path(relative).as_posix()
 
 
-def emit(problems: list[Problem], fmt: str, root: Path) -> None:
+def emit(problems: list[Problem], fmt: str, root: Path, *, verbose: bool = False, errors_only: bool = False) -> None:
+    """Print the problems in the format asked for; JSON lists every one (but the warnings, `errors_only`)."""
+    if errors_only:
+        problems = [p for p in problems if p.severity is Severity.ERROR]
     if fmt == report.Format.json:
         click.echo(report.as_json(problems))
     elif fmt == report.Format.github:
-        prefix = _prefix(root)
-        for problem in problems:
-            click.echo(report.github_line(problem, prefix))
+        lines = report.github_lines(problems, _prefix(root), verbose=verbose)
+        if lines:
+            click.echo("\n".join(lines))
     else:
-        report_problems(problems)
+        report_problems(problems, verbose=verbose)

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel
 
 from warcrime_archive.model.config import ArchiveConfig
+from warcrime_archive.model.damage import Damage
 from warcrime_archive.model.dates import PartialDate
 from warcrime_archive.model.people import AllegedPerpetrator, VictimGroup
 from warcrime_archive.model.record import Incident, Verification
@@ -29,6 +30,7 @@ VOCABULARY = {
     (VictimGroup, "status"): "victim_statuses",
     (Verification, "status"): "verification",
     (Response, "side"): "sides",
+    (Damage, "kind"): "object_kinds",
 }
 #: Lists of which the scaffold has one item to fill (the record needs at least one).
 ONE_ITEM = {"alleged_perpetrators", "victims", "sources"}
@@ -100,7 +102,11 @@ def _fields(
         inner, many = _models(info.annotation)
         if here in values:
             lines.append(f"{key}: {_scalar(values[here])}")
-        elif inner is not None and (not many or key in ONE_ITEM) and key not in ("coordinates", "count", "withdrawn"):
+        elif (
+            inner is not None
+            and (not many or key in ONE_ITEM)
+            and key not in ("coordinates", "count", "withdrawn", "casualties")
+        ):
             body = _fields(inner, config, values, here)
             if many:
                 lines.append(f"{key}:")
@@ -133,6 +139,7 @@ def scaffold(record_id: str, date: str, place: str, title: str, country: str, co
         ("date", "at"): PartialDate.parse(date).iso(),
         ("location", "place"): place,
         ("location", "country"): country,
+        ("location", "admin1"): "",  # optional only for a place known just to its country: asked for
     }
     schema_path = posixpath.join("..", FOLDER, FILES["incident"])
     head = [

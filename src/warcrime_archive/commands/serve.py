@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import watchfiles
 
 from warcrime_archive import i18n, layout
+from warcrime_archive.commands import report
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.i18n import ngettext
 from warcrime_archive.incremental.rebuild import rebuild
@@ -108,8 +109,7 @@ class Preview:
                 result = rebuild(self.root, self.site, base_url=self.base_url, cache=self.folder / "cache")
             except ArchiveError as exc:
                 problems = exc.problems
-                for problem in problems:
-                    self.say(problem.text())
+                self.say("\n".join(report.text_lines(problems)))
                 self.say(summary(problems) + "; the preview shows them until they are fixed")
             except Exception:  # a bug of ours: say so, and keep serving the last good site
                 bug = traceback.format_exc()
@@ -119,8 +119,8 @@ class Preview:
                     "the preview keeps the last good site. Please report it with the traceback above."
                 )
             else:
-                for problem in result.warnings:
-                    self.say(problem.text())
+                if result.warnings:
+                    self.say("\n".join(report.text_lines(result.warnings)))
                 self.say(
                     f"Built {result.pages} pages from {result.records} records "
                     f"({summary(result.warnings)}; {result.rendered} rendered)"
@@ -214,7 +214,7 @@ class Preview:
             if problems:
                 title = _("The archive has problems: %(summary)s") % {"summary": problem_counts(problems)}
                 lead = _("The site cannot be built until they are fixed. This page reloads by itself when they are.")
-                text = "\n".join(p.text() for p in problems)
+                text = "\n".join(report.text_lines(problems))  # the errors first, each kind of warning once
             else:
                 title = _("warcrime-archive hit a bug while building")
                 lead = _(

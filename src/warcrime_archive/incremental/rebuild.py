@@ -20,6 +20,7 @@ import jinja2
 from warcrime_archive import i18n
 from warcrime_archive.build import STAGES, BuildResult, Progress, Reuse, build_site
 from warcrime_archive.catalog.nodes import Catalog
+from warcrime_archive.commands import report
 from warcrime_archive.incremental import kept_records, uptodate
 from warcrime_archive.incremental.fingerprint import Fingerprinter
 from warcrime_archive.incremental.kept_files import LastSite
@@ -125,7 +126,7 @@ def stamp_of(result: BuildResult) -> dict:
         "warnings": json.dumps(
             [{**{n: getattr(p, n) for n in PROBLEM_FIELDS}, "severity": str(p.severity)} for p in result.warnings]
         ),
-        "report": "\n".join(problem.text() for problem in result.warnings),
+        "report": "\n".join(report.text_lines(result.warnings)),  # as `build` prints them: grouped by kind
         "summary": summary(result.warnings),
     }
 

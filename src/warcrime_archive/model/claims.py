@@ -36,6 +36,10 @@ def claims(incident: Any) -> Iterator[tuple[Loc, list[str]]]:  # noqa: ANN401 - 
         yield ("alleged_perpetrators", i), perpetrator.sources
     for i, group in enumerate(incident.victims):
         yield ("victims", i), group.sources
+    if incident.casualties is not None:
+        yield ("casualties",), incident.casualties.sources
+    for i, damaged in enumerate(incident.damage):
+        yield ("damage", i), damaged.sources
     yield ("verification",), incident.verification.sources
     for i, verifier in enumerate(incident.verification.by):
         yield ("verification", "by", i), verifier.sources

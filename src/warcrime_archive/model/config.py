@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from warcrime_archive.model import regions as region_names
+
 KEY = r"^[a-z0-9][a-z0-9-]*$"
 Key = Annotated[str, Field(pattern=KEY, max_length=60)]
 
@@ -106,6 +108,29 @@ class Encryption(Strict):
 BUILTIN_GRADES = ("confirmed", "verified", "corroborated", "single-source", "claimed", "contested", "discounted")
 
 
+class RegionSetting(Strict):
+    """The archive's own name and spellings of a region."""
+
+    name: str = Field("", description="The name shown for the region on the archive's pages and in its downloads.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other spellings the records may use for the region in `admin1`."
+    )
+
+
+OBJECT_KINDS = {
+    "home": "Home",
+    "residential-building": "Residential building",
+    "hospital": "Hospital or clinic",
+    "school": "School",
+    "infrastructure": "Infrastructure",
+    "religious-site": "Religious site",
+    "cultural-site": "Cultural site",
+    "vehicle": "Vehicle",
+    "other": "Other",
+}
+"""The kinds of damaged object when archive.yaml gives no `object_kinds`."""
+
+
 class ArchiveConfig(Strict):
     """archive.yaml: the archive's settings and the vocabularies its records use."""
 
@@ -171,6 +196,45 @@ class ArchiveConfig(Strict):
         min_length=1,
         description="The grading scale, in order from strongest to weakest: key -> {label, description, rule}.",
     )
+    regions: dict[str, RegionSetting] = Field(
+        default_factory=dict,
+        description="The archive's names and spellings of regions, by ISO 3166-2 code (e.g. SY-HL: {name: Aleppo "
+        "Governorate, aliases: [Halab province]}).",
+    )
+    object_kinds: dict[Key, Term] = Field(
+        default_factory=lambda: {key: Term(label=label) for key, label in OBJECT_KINDS.items()},
+        min_length=1,
+        description="Kinds of damaged object for `damage[].kind`: key -> {label, description}. Default: home, "
+        "residential-building, hospital, school, infrastructure, religious-site, cultural-site, vehicle, other.",
+    )
+
+    @field_validator("sides")
+    @classmethod
+    def _sides(cls, value: dict[str, Term]) -> dict[str, Term]:
+        if "not-attributed" in value:  # model.people.NOT_ATTRIBUTED: the state of `alleged_perpetrators: []`
+            raise ValueError(
+                "'not-attributed' is not a side: it is how a record with `alleged_perpetrators: []` is "
+                "filtered and downloaded; give the side another key"
+            )
+        return value
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: dict[str, RegionSetting]) -> dict[str, RegionSetting]:
+        for code in value:
+            if not region_names.is_region_code(code):
+                raise ValueError(f"'{code}' is not the ISO 3166-2 code of a first-level region, e.g. SY-HL")
+        return value
+
+    def region_aliases(self, alpha2: str) -> region_names.Aliases:
+        """The archive's spellings of a country's regions (its names for them, then its aliases)."""
+        prefix = alpha2.upper() + "-"
+        return tuple(
+            (text, code)
+            for code, setting in self.regions.items()
+            if code.startswith(prefix)
+            for text in ([setting.name] if setting.name else []) + setting.aliases
+        )
 
     @model_validator(mode="after")
     def _languages(self) -> ArchiveConfig:

@@ -13,6 +13,7 @@ WORDS = {
     "settlement": N_("settlement"),
     "district": N_("district"),
     "region": N_("region"),
+    "country": N_("country"),
     "unknown": N_("unknown"),
     "killed": N_("killed"),
     "wounded": N_("wounded"),
@@ -58,6 +59,7 @@ class Precision(Worded):
     settlement = "settlement"
     district = "district"
     region = "region"
+    country = "country"
     unknown = "unknown"
 
 

@@ -73,8 +73,11 @@ def _outlets_of_victims(incident: Incident, lenient: bool = False) -> set[str]:
     `lenient` (an archive migrating with `unsourced_claims: warn`): victims with no sources yet count every source
     of the record, as format 1 did, so that a missing source stays the warning it is meant to be."""
     by_id = {s.id: s for s in incident.sources}
-    cited = {i for group in incident.victims for i in group.sources if i in by_id}
-    if lenient and not any(group.sources for group in incident.victims):
+    harmed = [group.sources for group in incident.victims] + [d.sources for d in incident.damage]
+    if incident.casualties is not None:  # damage only: the sources that report no casualties say what happened
+        harmed.append(incident.casualties.sources)
+    cited = {i for ids in harmed for i in ids if i in by_id}
+    if lenient and not any(harmed):
         cited = set(by_id)
     return {by_id[i].outlet.strip().casefold() for i in cited if by_id[i].party is None}
 

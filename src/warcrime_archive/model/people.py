@@ -13,6 +13,10 @@ from warcrime_archive.model.config import Strict
 from warcrime_archive.model.enums import Harm
 from warcrime_archive.model.vocabulary import check_key
 
+NOT_ATTRIBUTED = "not-attributed"
+"""The key of an incident no source attributes (`alleged_perpetrators: []`) in filters and downloads: a state, not a
+side (no side may have this key)."""
+
 
 class AllegedPerpetrator(Strict):
     """A party alleged to be responsible. Never stated as fact unless `attribution` is known."""

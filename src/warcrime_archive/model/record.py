@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from warcrime_archive.model.claims import sources_field
 from warcrime_archive.model.config import Strict
+from warcrime_archive.model.damage import Casualties, Damage
 from warcrime_archive.model.dates import PartialDate, not_future
 from warcrime_archive.model.enums import Checked, Sensitivity
 from warcrime_archive.model.incident_date import IncidentDate
@@ -98,9 +99,21 @@ class Incident(Strict):
     first_reported: PartialDate | None = Field(None, description="When it was first reported publicly.")
     location: Location = Field(description="Where it happened.")
     alleged_perpetrators: list[AllegedPerpetrator] = Field(
-        min_length=1, description="Parties alleged to be responsible."
+        description="Parties alleged to be responsible; [] when the sources attribute the incident to no party "
+        "(shown 'Not attributed', filtered and downloaded as `not-attributed`)."
     )
-    victims: list[VictimGroup] = Field(min_length=1, description="Groups of people harmed.")
+    victims: list[VictimGroup] = Field(
+        default_factory=list,
+        description="Groups of people harmed; [] only with `casualties: {reported: none}` (damage only).",
+    )
+    casualties: Casualties | None = Field(
+        None,
+        description="{reported: none, sources: [...]} when the sources report no casualties; the record then lists "
+        "no victims.",
+    )
+    damage: list[Damage] = Field(
+        default_factory=list, description="Objects damaged or destroyed: [{kind, description, sources}]."
+    )
     verification: Verification = Field(description="The grade and why.")
     responses: list[Response] = Field(default_factory=list, description="What parties said.")
     investigations: list[Investigation] = Field(default_factory=list, description="Official investigations.")
@@ -109,6 +122,14 @@ class Incident(Strict):
     content_warning: str = Field("", description="Shown before the narrative when it describes graphic violence.")
     tags: list[str] = Field(default_factory=list, description="Free keywords, lowercase with hyphens.")
     related: list[str] = Field(default_factory=list, description="Ids of related incidents; each must exist.")
+    same_as: list[str] = Field(
+        default_factory=list,
+        description="Ids of records of the same incident, kept apart on purpose: no 'possible duplicate' warning.",
+    )
+    not_same_as: list[str] = Field(
+        default_factory=list,
+        description="Ids of records that look alike (same day, same place) but are other incidents: no warning.",
+    )
     narrative: str = Field("", description="The account in Markdown; rendered, then sanitised.")
     corrections: list[Correction] = Field(
         default_factory=list, description="The public correction log; required when the grade, side or a count changes."
@@ -160,7 +181,7 @@ class Incident(Strict):
             )
         return value
 
-    @field_validator("related", "aliases")
+    @field_validator("related", "aliases", "same_as", "not_same_as")
     @classmethod
     def _ids(cls, value: list[str]) -> list[str]:
         for item in value:
@@ -181,6 +202,23 @@ class Incident(Strict):
         if self.status != "withdrawn" and self.withdrawn is not None:
             raise PydanticCustomError(
                 "withdrawal", "`withdrawn` is given but the record's status is not withdrawn", {"field": "withdrawn"}
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _harm(self) -> Incident:
+        if not self.victims and self.casualties is None:
+            raise PydanticCustomError(
+                "victims",
+                "no victims are listed (list the groups of people harmed; when the sources report no casualties, "
+                "write `casualties: {reported: none, sources: [...]}` and list what was damaged in `damage`)",
+                {"field": "victims"},
+            )
+        if self.victims and self.casualties is not None:
+            raise PydanticCustomError(
+                "victims",
+                "`casualties: {reported: none}` is given, but victims are listed (keep one of them)",
+                {"field": "casualties"},
             )
         return self
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationInfo, field_validator
+from typing import Any
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from warcrime_archive.model import captures
@@ -25,7 +27,18 @@ class Source(Strict):
     )
     url: str = Field(pattern=URL_PATTERN, description="The http(s) URL of the source.")
     title: str = Field(min_length=1, description="Its title or headline, as published.")
-    outlet: str = Field(min_length=1, description="Who published it (the outlet or author).")
+    outlet: str = Field(
+        min_length=1,
+        description="Who published it (the outlet or author). For a post on a platform it may be left out: it is "
+        "then '<platform>: <account>' (e.g. 'Telegram: @example_channel'), so that each channel is an outlet and a "
+        "platform's outlets are listed together.",
+    )
+    platform: str | None = Field(
+        None, min_length=1, description="The social-media platform the source was posted on, e.g. Telegram, X."
+    )
+    account: str | None = Field(
+        None, min_length=1, description="The account or channel that posted it on `platform`, e.g. @example_channel."
+    )
     published: PartialDate | None = Field(None, description="When it was published, as precisely as known.")
     type: SourceType = Field(
         description="news-article | video | social-media-post | official-statement | report | court-document | other."
@@ -46,6 +59,20 @@ class Source(Strict):
     )
 
     _future = field_validator("published")(not_future)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _outlet_of_a_post(cls, data: Any) -> Any:  # noqa: ANN401 - the raw mapping pydantic passes
+        """A post's outlet, when left out, is its platform and account."""
+        if isinstance(data, dict) and data.get("account") and not data.get("platform"):
+            raise PydanticCustomError(
+                "account", "an `account` needs its `platform` (e.g. platform: Telegram)", {"field": "account"}
+            )
+        if isinstance(data, dict) and "outlet" not in data and isinstance(data.get("platform"), str):
+            account = data.get("account")
+            platform = data["platform"].strip()
+            return {**data, "outlet": f"{platform}: {account.strip()}" if isinstance(account, str) else platform}
+        return data
 
     @field_validator("party")
     @classmethod

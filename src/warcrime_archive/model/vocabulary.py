@@ -17,7 +17,11 @@ def did_you_mean(value: str, allowed: list[str]) -> str:
     return "allowed: " + ", ".join(allowed)
 
 
-NAMES = {"verification": "grades of `verification`", "victim_statuses": "victim statuses"}
+NAMES = {
+    "verification": "grades of `verification`",
+    "victim_statuses": "victim statuses",
+    "object_kinds": "object kinds (`object_kinds`)",
+}
 
 
 def check_key(value: str, info: ValidationInfo, vocabulary: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from warcrime_archive.catalog.nodes import Catalog
 from warcrime_archive.i18n import gettext as _
+from warcrime_archive.model.people import NOT_ATTRIBUTED
 from warcrime_archive.publish.explore import region_key
 
 
@@ -23,8 +24,10 @@ def filters(catalog: Catalog) -> list[Filter]:
     """The filters of the incident list and the search page, with every choice the records use."""
     sides = tuple((n.key, n.label) for n in catalog.sides)
     regions = {(region_key(e.region_url), e.incident.location.region.name) for e in catalog.entries}
+    unattributed = any(not e.incident.alleged_perpetrators for e in catalog.entries)
+    perpetrators = sides + (((NOT_ATTRIBUTED, _("Not attributed")),) if unattributed else ())
     return [
-        Filter("side", _("Alleged perpetrator side"), sides),
+        Filter("side", _("Alleged perpetrator side"), perpetrators),
         Filter("victims", _("Victims' side"), sides),
         Filter("grade", _("Grade"), tuple((n.key, n.label) for n in catalog.grades)),
         Filter("category", _("Category"), tuple((n.key, n.label) for n in catalog.categories)),

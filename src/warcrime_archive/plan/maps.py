@@ -266,6 +266,8 @@ def placement_words(entry: Entry) -> str:
         else:
             reason = gettext("it is known only to its region")
         return gettext("its region, %(region)s, shaded (%(reason)s)") % {"region": loc.region.name, "reason": reason}
+    if p.kind == "country" and loc.country_only:
+        return gettext("its country (only the country is known)")
     if p.kind == "country":
         return gettext("its country (there is no outline of its region on this map)")
     return gettext("not on the map (there is no outline of its country)")

@@ -8,7 +8,7 @@ from typing import Any
 
 from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.i18n import N_
-from warcrime_archive.model.people import CountRange, VictimGroup
+from warcrime_archive.model.people import NOT_ATTRIBUTED, CountRange, VictimGroup
 from warcrime_archive.publish.published import record_version
 
 
@@ -28,7 +28,7 @@ def _join(items: list[str]) -> str:
 
 def _victim_total(entry: Entry, end: str) -> int | str:
     counts = [_count(group, end) for group in entry.incident.victims]
-    return "" if "" in counts else sum(int(c) for c in counts)
+    return "" if "" in counts or not counts else sum(int(c) for c in counts)
 
 
 INCIDENT_COLUMNS = (
@@ -61,8 +61,18 @@ INCIDENT_COLUMNS = (
         lambda e: e.incident.first_reported.iso() if e.incident.first_reported else "",
     ),
     Column("country", "string", N_("ISO 3166-1 alpha-2 code."), lambda e: e.incident.location.country),
-    Column("admin1_code", "string", N_("ISO 3166-2 code of the region."), lambda e: e.incident.location.region.code),
-    Column("admin1", "string", N_("The region's name."), lambda e: e.incident.location.region.name),
+    Column(
+        "admin1_code",
+        "string",
+        N_("ISO 3166-2 code of the region; empty when only the country is known."),
+        lambda e: "" if e.incident.location.country_only else e.incident.location.region.code,
+    ),
+    Column(
+        "admin1",
+        "string",
+        N_("The region's name; empty when only the country is known."),
+        lambda e: "" if e.incident.location.country_only else e.incident.location.region.name,
+    ),
     Column("admin2", "string", N_("The district, as the sources name it."), lambda e: e.incident.location.admin2 or ""),
     Column("place", "string", N_("The settlement or named place."), lambda e: e.incident.location.place or ""),
     Column(
@@ -86,8 +96,8 @@ INCIDENT_COLUMNS = (
     Column(
         "alleged_perpetrator_sides",
         "string",
-        N_("Keys of the sides alleged responsible, separated by '; '."),
-        lambda e: _join([p.side for p in e.incident.alleged_perpetrators]),
+        N_("Keys of the sides alleged responsible, separated by '; '; not-attributed when no source attributes it."),
+        lambda e: _join([p.side for p in e.incident.alleged_perpetrators]) or NOT_ATTRIBUTED,
     ),
     Column(
         "victim_sides",
@@ -98,14 +108,26 @@ INCIDENT_COLUMNS = (
     Column(
         "victims_min",
         "integer",
-        N_("The lowest total count of victims the sources give; empty when a group's count is unknown."),
+        N_("The lowest total count of victims the sources give; empty when a count is unknown or no group is listed."),
         lambda e: _victim_total(e, "min"),
     ),
     Column(
         "victims_max",
         "integer",
-        N_("The highest total count of victims the sources give; empty when a group's count is unknown."),
+        N_("The highest total count of victims the sources give; empty when a count is unknown or no group is listed."),
         lambda e: _victim_total(e, "max"),
+    ),
+    Column(
+        "casualties",
+        "string",
+        N_("none-reported when the sources report no casualties (damage only; no victims listed); else empty."),
+        lambda e: "none-reported" if e.incident.casualties is not None else "",
+    ),
+    Column(
+        "damage",
+        "string",
+        N_("Keys of the kinds of object damaged (the archive's object kinds), separated by '; '; see damage.csv."),
+        lambda e: _join([d.kind for d in e.incident.damage]),
     ),
     Column(
         "verification",
@@ -162,6 +184,31 @@ SOURCE_COLUMNS = (
         "string",
         N_("The side whose official statement the source is (a key of the archive's sides); empty for others."),
         lambda e, i, s: s.party or "",
+    ),
+    Column(
+        "platform",
+        "string",
+        N_("The social-media platform it was posted on; empty for others."),
+        lambda e, i, s: s.platform or "",
+    ),
+    Column(
+        "account",
+        "string",
+        N_("The account or channel that posted it on the platform; empty for others."),
+        lambda e, i, s: s.account or "",
+    ),
+)
+
+DAMAGE_COLUMNS = (
+    Column("incident_id", "string", N_("The id of the record (incidents.csv: id)."), lambda e, i, d: e.id),
+    Column("item", "integer", N_("The item's position in the record's damage, from 1."), lambda e, i, d: i),
+    Column("kind", "string", N_("A key of the archive's object kinds."), lambda e, i, d: d.kind),
+    Column("description", "string", N_("What was damaged and how, as the sources say."), lambda e, i, d: d.description),
+    Column(
+        "sources",
+        "string",
+        N_("The ids of the record's sources that state it (sources.csv: source_id), separated by '; '."),
+        lambda e, i, d: _join(d.sources),
     ),
 )
 

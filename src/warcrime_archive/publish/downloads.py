@@ -68,7 +68,7 @@ def _geojson(catalog: Catalog) -> dict[str, Any]:
                     "date_from": e.incident.date.start.iso(),
                     "date_to": e.incident.date.end.iso(),
                     "country": loc.country,
-                    "admin1": loc.region.name,
+                    "admin1": None if loc.country_only else loc.region.name,
                     "place": loc.place,
                     "precision": loc.precision.value,
                     "geometry_represents": represents,

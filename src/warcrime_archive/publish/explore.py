@@ -21,6 +21,7 @@ from warcrime_archive.catalog.terms import year_group
 from warcrime_archive.i18n import gettext as _
 from warcrime_archive.model.enums import Harm, Precision
 from warcrime_archive.model.outlines import representative_point
+from warcrime_archive.model.people import NOT_ATTRIBUTED
 from warcrime_archive.publish.fast_json import canonical
 
 FIRST_CHUNK = 100
@@ -67,8 +68,11 @@ def facets(catalog: Catalog) -> list[Facet]:
         victims = (*sides, (UNKNOWN, _("unknown")))
     regions = {(region_key(e.region_url), e.incident.location.region.name) for e in catalog.entries}
     harms = {h for e in catalog.entries for h in harm_keys(e)}
+    perpetrators = sides
+    if any(not e.incident.alleged_perpetrators for e in catalog.entries):
+        perpetrators = (*sides, (NOT_ATTRIBUTED, _("Not attributed")))
     return [
-        Facet("side", _("Alleged perpetrator side"), sides),
+        Facet("side", _("Alleged perpetrator side"), perpetrators),
         Facet("victims", _("Victims' side"), victims),
         Facet("grade", _("Grade"), tuple((n.key, n.label) for n in catalog.grades)),
         Facet("category", _("Category"), tuple((n.key, n.label) for n in catalog.categories)),
@@ -82,7 +86,7 @@ def _choices(entry: Entry) -> dict[str, list[str]]:
     """The keys a record has in each facet."""
     inc = entry.incident
     return {
-        "side": list(dict.fromkeys(p.side for p in inc.alleged_perpetrators)),
+        "side": list(dict.fromkeys(p.side for p in inc.alleged_perpetrators)) or [NOT_ATTRIBUTED],
         "victims": list(dict.fromkeys(v.side or UNKNOWN for v in inc.victims)),
         "grade": [inc.verification.status],
         "category": [inc.category],
@@ -93,7 +97,7 @@ def _choices(entry: Entry) -> dict[str, list[str]]:
 
 
 def _victims_words(entry: Entry) -> str:
-    return "; ".join(f"{v.count_words()} {v.harm.words()}" for v in entry.incident.victims)
+    return "; ".join(f"{v.count_words()} {v.harm.words()}" for v in entry.incident.victims) or _("none reported")
 
 
 def _columns(entries: tuple[Entry, ...] | list[Entry], index: dict[str, dict[str, int]]) -> dict[str, list[Any]]:

@@ -14,6 +14,11 @@ from warcrime_archive.catalog.nodes import Entry
 from warcrime_archive.model.config import ArchiveConfig
 from warcrime_archive.publish.fast_json import canonical, json_text
 
+ADDITIONS: dict[str, Any] = {"casualties": None, "damage": [], "same_as": [], "not_same_as": []}
+"""Optional fields of a record added after format 2 was first published, with their value when not given."""
+SOURCE_ADDITIONS = ("platform", "account")
+"""The same for a source."""
+
 
 def public_record(entry: Entry) -> dict[str, Any]:
     """The record as published: its id, page URL (from the site's root: `with_permalink` makes it the permanent
@@ -26,6 +31,15 @@ def public_record(entry: Entry) -> dict[str, Any]:
         del data["location"]["names"]
     if data["language"] is None:  # in the archive's language: a record's JSON (and version) stays as it was
         del data["language"]
+    # Fields added to the format later are published only when given, so that a record that does not use them
+    # keeps its version (the hash of this JSON): a new version of the tool changes no record's citation.
+    for name, unset in ADDITIONS.items():
+        if data.get(name) == unset:
+            del data[name]
+    for source in data["sources"]:
+        for name in SOURCE_ADDITIONS:
+            if source.get(name) is None:
+                source.pop(name, None)
     return {"id": entry.id, "url": entry.url, **data}
 
 

@@ -15,6 +15,7 @@ from warcrime_archive.model.claims import claims
 from warcrime_archive.model.sources import Source
 from warcrime_archive.publish.columns import (
     CLAIM_COLUMNS,
+    DAMAGE_COLUMNS,
     INCIDENT_COLUMNS,
     SOURCE_COLUMNS,
     VICTIM_COLUMNS,
@@ -50,6 +51,10 @@ def _victim_rows(entry: Entry) -> list[list[Any]]:
     return [[c.value(entry, i, v) for c in VICTIM_COLUMNS] for i, v in enumerate(entry.incident.victims, 1)]
 
 
+def _damage_rows(entry: Entry) -> list[list[Any]]:
+    return [[c.value(entry, i, d) for c in DAMAGE_COLUMNS] for i, d in enumerate(entry.incident.damage, 1)]
+
+
 def _source_rows(entry: Entry) -> list[list[Any]]:
     sources: list[Source] = entry.incident.sources
     return [[c.value(entry, i, s) for c in SOURCE_COLUMNS] for i, s in enumerate(sources, 1)]
@@ -68,6 +73,14 @@ TABLES = (
         VICTIM_COLUMNS,
         ("incident_id", "group"),
         _victim_rows,
+    ),
+    Table(
+        "damage",
+        "damage.csv",
+        N_("One row per object damaged in an incident (none for most)."),
+        DAMAGE_COLUMNS,
+        ("incident_id", "item"),
+        _damage_rows,
     ),
     Table(
         "sources",

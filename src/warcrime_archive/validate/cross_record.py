@@ -7,6 +7,7 @@ import difflib
 from warcrime_archive.model.archive import Record
 from warcrime_archive.problems import Problem, Severity
 from warcrime_archive.read.yaml_reader import Document
+from warcrime_archive.validate.duplicates import possible_duplicates
 
 
 def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
@@ -24,6 +25,11 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
     aliases: dict[str, str] = {}
     for record, doc in records:
         inc = record.incident
+        for name in ("same_as", "not_same_as"):
+            for i, other in enumerate(getattr(inc, name)):
+                if other == record.id or other not in ids:
+                    what = "a record cannot name itself" if other == record.id else f"no record has the id '{other}'"
+                    problems.append(doc.problem((name, i), what, _close(other, ids)))
         for i, other in enumerate(inc.related):
             if other == record.id:
                 problems.append(doc.problem(("related", i), "a record cannot be related to itself"))
@@ -47,18 +53,37 @@ def cross_record(records: list[tuple[Record, Document]]) -> list[Problem]:
             elif alias in aliases and aliases[alias] != record.id:
                 problems.append(doc.problem(("aliases", i), f"'{alias}' is already an alias of '{aliases[alias]}'"))
             aliases.setdefault(alias, record.id)
-        for i, source in enumerate(inc.sources):
-            if source.archived_url is None and not inc.is_withdrawn:  # a withdrawn record's sources are not shown
-                problems.append(
-                    doc.problem(
-                        ("sources", i, "url"),
-                        "the source has no archived copy",
-                        "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc",
-                        severity=Severity.WARNING,
-                    )
-                )
+    problems += _uncaptured(records)
     problems += _source_conflicts(records)
     problems += _place_spellings(records)
+    problems += possible_duplicates(records)
+    return problems
+
+
+def _uncaptured(records: list[tuple[Record, Document]]) -> list[Problem]:
+    """A source without an archived copy: one warning per URL, at its first citation, saying how many records
+    cite it (a data set cited by every record is one warning, not one per record)."""
+    first: dict[str, tuple[Document, int]] = {}
+    citing: dict[str, int] = {}
+    for record, doc in records:
+        if record.incident.is_withdrawn:  # a withdrawn record's sources are not shown
+            continue
+        for i, source in enumerate(record.incident.sources):
+            if source.archived_url is None:
+                first.setdefault(source.url, (doc, i))
+                citing[source.url] = citing.get(source.url, 0) + 1
+    problems = []
+    for url, (doc, i) in first.items():
+        others = citing[url] - 1
+        cited = f"; the same URL is cited {others} more time{'s' * (others != 1)} without one" if others else ""
+        problems.append(
+            doc.problem(
+                ("sources", i, "url"),
+                "the source has no archived copy",
+                "add `archived_url`, a capture in the Wayback Machine, archive.today or perma.cc" + cited,
+                severity=Severity.WARNING,
+            )
+        )
     return problems
 
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from warcrime_archive import layout
 from warcrime_archive.model.archive import Archive, Record
+from warcrime_archive.model.people import NOT_ATTRIBUTED
 from warcrime_archive.model.record import Correction, Incident
 from warcrime_archive.problems import Problem
 from warcrime_archive.read.yaml_reader import Document, Loc, parse_text, read_yaml
@@ -89,7 +90,8 @@ def _changes(old: Incident, new: Incident) -> list[Change]:
         changes.append(
             Change(
                 ("alleged_perpetrators",),
-                f"the alleged perpetrator sides changed from {', '.join(old_sides)} to {', '.join(new_sides)}",
+                f"the alleged perpetrator sides changed from {', '.join(old_sides) or NOT_ATTRIBUTED} "
+                f"to {', '.join(new_sides) or NOT_ATTRIBUTED}",
             )
         )
     old_counts = [g.count_words() for g in old.victims]
