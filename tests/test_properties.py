@@ -345,7 +345,9 @@ def test_generated_archives_validate_clean_and_every_internal_link_resolves(
             (root / "incidents" / f"{ident}.yaml").write_text(text, "utf-8")
         loaded = load_archive(root)
         assert loaded.errors == [], [p.text() for p in loaded.errors]
-        assert {p.message for p in loaded.warnings} <= {"the source has no archived copy"}
+        # generated records may share a day and a place: a possible duplicate is a warning, as it should be
+        found = {p.message for p in loaded.warnings if not p.message.startswith("possibly the same incident as '")}
+        assert found <= {"the source has no archived copy"}
         site = Path(folder) / "site"
         result = build_site(root, site)
         assert result.records == len(generated)

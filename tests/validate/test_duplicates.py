@@ -28,8 +28,8 @@ def test_a_record_at_the_same_place_a_day_apart_is_a_possible_duplicate(tmp_path
         tmp_path, files={OTHER: _other(**{'"2022-03-29", to: "2022-03-30"': '"2022-03-31", to: "2022-03-31"'})}
     )
     assert _warnings(root) == [
-        f"{OTHER}:4:7: warning: date: possibly the same incident as '2022-03-29-dmytrivka-x' ({RECORD}) "
-        f"(dated within a day of each other at the same place, Dmytrivka; {HINT})"
+        f"{OTHER}:4:7: warning: date: possibly the same incident as '2022-03-29-dmytrivka-x' "
+        f"({RECORD}, dated within a day of each other at the same place, Dmytrivka; {HINT})"
     ]
 
 
@@ -47,7 +47,7 @@ def test_points_a_few_km_apart_or_a_rare_shared_source_count_too(tmp_path: Path)
             )
         },
     )
-    assert _warnings(root)[0].endswith(f"(dated within a day of each other and 1.8 km apart; {HINT})")
+    assert _warnings(root)[0].endswith(f", dated within a day of each other and 1.8 km apart; {HINT})")
     shared = archive_with(
         tmp_path / "s",
         files={OTHER: _other(**{"place: Dmytrivka": "place: Other", "https://b.example/2": "https://a.example/1"})},

@@ -80,8 +80,8 @@ def possible_duplicates(records: list[tuple[Record, Document]]) -> list[Problem]
             problems.append(
                 docs[id(second)].problem(
                     ("date",),
-                    f"possibly the same incident as '{first.id}' ({first.path})",
-                    f"{why}; if it is, merge the records or say `same_as: [{first.id}]`; "
+                    f"possibly the same incident as '{first.id}'",  # one kind of warning: its place in the hint
+                    f"{first.path}, {why}; if it is, merge the records or say `same_as: [{first.id}]`; "
                     f"if not, say `not_same_as: [{first.id}]`",
                     severity=Severity.WARNING,
                 )
