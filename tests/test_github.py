@@ -119,9 +119,26 @@ def test_pages_are_built_with_the_pages_base_url_and_least_privilege():
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/cache",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
+
+
+def test_pages_restore_the_last_build_under_a_key_of_everything_the_output_is_made_from():
+    """Issue 22: CI publishes incrementally; the cache's key changes with any input but the records, and each run
+    saves its own entry (github.sha) while restoring the newest of the same inputs."""
+    steps = _steps("pages.yml")
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert names.index("actions/configure-pages") < names.index("actions/cache")  # the base URL is in the key
+    assert names.index("actions/cache") < next(i for i, n in enumerate(names) if "warcrime-archive build" in n)
+    assert cache["with"]["path"].split() == ["_site", "._site.cache"]  # the output and the cache beside it
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"].strip()
+    for part in ("archive.yaml", "templates/**", "static/**", "locales/**", "constraints.txt", "src/**"):
+        assert f"'{part}'" in key
+    assert "steps.pages.outputs.base_url" in key and "runner.os" in key and "py3.11" in key
+    assert key == restore + "${{ github.sha }}"
 
 
 def test_issue_and_pull_request_templates():
