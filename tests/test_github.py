@@ -177,7 +177,7 @@ def test_pre_commit_validates_records_and_runs_ruff():
 
 def _run_setup(tmp_path: Path, *args: str, sudo_works: bool | None, env: dict[str, str] | None = None):
     """scripts/setup.sh in a copy of the repository's layout, as a normal user, with stubs for the
-    commands it runs (each logs its arguments to tmp_path/log): no chromium, java or npm, and sudo that works
+    commands it runs (each logs its arguments to tmp_path/log): no chromium, java, npm or rclone, and sudo that works
     or not. Returns the result and the commands run, but for `id` and `python3`."""
     (tmp_path / "scripts").mkdir(parents=True)
     shutil.copy(REPO / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
@@ -230,7 +230,7 @@ def test_setup_installs_system_packages_with_sudo_when_not_root(tmp_path):
         "sudo -n true",
         "sudo -n apt-get update -qq",
         "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
-        "chromium default-jre-headless npm",
+        "chromium default-jre-headless npm rclone",
     ]
 
 
@@ -241,7 +241,8 @@ def test_setup_says_what_to_install_without_root_or_sudo(tmp_path):
         result, calls = _run_setup(folder, sudo_works=sudo_works)
         assert result.returncode == 0
         assert result.stderr == (
-            "setup: missing chromium default-jre-headless npm; install them (Debian packages) for the browser tests\n"
+            "setup: missing chromium default-jre-headless npm rclone; install them (Debian packages) for the browser "
+            "and object-storage tests\n"
         )
         assert calls == (["sudo -n true"] if sudo_works is False else [])
 
@@ -249,7 +250,7 @@ def test_setup_says_what_to_install_without_root_or_sudo(tmp_path):
 def test_setup_installs_no_chromium_when_warcrime_chromium_names_one(tmp_path):
     result, calls = _run_setup(tmp_path, sudo_works=True, env={"WARCRIME_CHROMIUM": "/opt/chromium/chrome"})
     assert result.returncode == 0
-    assert calls[-1].endswith("--no-install-recommends default-jre-headless npm")
+    assert calls[-1].endswith("--no-install-recommends default-jre-headless npm rclone")
 
 
 def test_the_check_runs_in_debian_with_git_before_the_checkout_and_a_virtual_environment():
