@@ -92,11 +92,12 @@ def targets_table(sizes: list[dict]) -> list[str]:
     """The targets of issue 22 at each size, as ratios within this run."""
     lines = [
         "",
-        "Against the targets (issue 22), in this run: the full build against the peer (Hugo, then Pagefind over "
-        "Hugo's incident pages, as a Hugo site with search publishes) and against Hugo alone, with our stage that "
-        "took longest; the CI path (the last site and its cache restored as pages.yml restores them, a fresh "
-        "checkout, one record's narrative changed, `build`) against the peer; the no-op against Hugo alone; the "
-        "published size (MiB, per record, files):",
+        "Against the targets (issue 22), in this run (wall seconds; CPU seconds, which other work on a shared"
+        " machine disturbs less, in brackets with their ratio): the full build against the peer (Hugo, then "
+        "Pagefind over Hugo's incident pages, as a Hugo site with search publishes) and against Hugo alone, "
+        "with our stage that took longest; the CI path (the last site and its cache restored as pages.yml "
+        "restores them, a fresh checkout, one record's narrative changed, `build`) against the peer; the no-"
+        "op against Hugo alone; the published size (MiB, per record, files):",
         "",
         "| N | Hugo | Pagefind over Hugo | peer (Hugo + Pagefind) | ours full | / peer (<= 1.0) | / Hugo "
         "| our longest stage | CI path | / peer (<= 20%) | no-op | / Hugo (< 2%) | ours published | peer published |",
@@ -110,17 +111,20 @@ def targets_table(sizes: list[dict]) -> list[str]:
         longest = max(stages, key=stages.get) if stages else "n/a"
         peer_wall, hugo_wall = (p["wall"], p["hugo"]["wall"]) if p else (None, None)
         ci = r.get("ci")
+        pc, hc = (p["cpu"], p["hugo"]["cpu"]) if p else (None, None)
         cells = [
             f"{r['n']:,}",
-            f"{hugo_wall:.2f} s" if p else "n/a",
-            f"{p['pagefind']['wall']:.2f} s ({p['pagefind']['indexed']:,} pages)" if p else "n/a",
-            f"{peer_wall:.2f} s" if p else "n/a",
-            f"{ours['wall']:.2f} s",
-            f"{ours['wall'] / peer_wall:.2f}" if p else "n/a",
-            f"{ours['wall'] / hugo_wall:.2f}" if p else "n/a",
+            f"{hugo_wall:.2f} s [{hc:.1f}]" if p else "n/a",
+            f"{p['pagefind']['wall']:.2f} s [{p['pagefind']['cpu']:.1f}] ({p['pagefind']['indexed']:,} pages)"
+            if p
+            else "n/a",
+            f"{peer_wall:.2f} s [{pc:.1f}]" if p else "n/a",
+            f"{ours['wall']:.2f} s [{ours['cpu']:.1f}]",
+            f"{ours['wall'] / peer_wall:.2f} [{ours['cpu'] / pc:.2f}]" if p else "n/a",
+            f"{ours['wall'] / hugo_wall:.2f} [{ours['cpu'] / hc:.2f}]" if p else "n/a",
             f"{longest} {stages.get(longest, 0):.2f} s",
-            f"{ci['wall']:.2f} s ({ci['rendered']:,} rendered)" if ci else "n/a",
-            _share(ci["wall"], peer_wall) if ci else "n/a",
+            f"{ci['wall']:.2f} s [{ci['cpu']:.1f}] ({ci['rendered']:,} rendered)" if ci else "n/a",
+            f"{_share(ci['wall'], peer_wall)} [{_share(ci['cpu'], pc)}]" if ci else "n/a",
             f"{r['noop']['wall']:.2f} s",
             _share(r["noop"]["wall"], hugo_wall),
             _mib(r.get("size")),
