@@ -21,9 +21,16 @@ def many_records(target: Path, n: int, *, sources_each: bool = False, places_eac
     base = yaml.safe_load(RECORD.read_text("utf-8"))
     for k in range(1, n + 1):
         day = dt.date(2022, 1, 1) + dt.timedelta(days=k)
-        record = {**base, "date": day.isoformat(), "first_reported": None, "title": f"Incident number {k}"}
+        record = {
+            **base,
+            "date": {"at": day.isoformat(), "sources": ["a"]},
+            "first_reported": None,
+            "title": f"Incident number {k}",
+        }
         if sources_each:
-            record["sources"] = [{**base["sources"][0], "url": f"https://a.example/{k}", "title": f"Source {k}"}]
+            record["sources"] = [
+                {**base["sources"][0], "url": f"https://a.example/{k}", "title": f"Source {k}"}
+            ]  # id a
         if places_each:
             record["location"] = {**base["location"], "place": f"Place {k:04d}", "also_known_as": []}
         (target / "incidents" / f"{day.isoformat()}-record-{k:04d}.yaml").write_text(yaml.safe_dump(record), "utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from planted_archive import IDS, catalog_of, make_archive
 
 from warcrime_archive.model.outlines import representative_point
@@ -75,7 +76,9 @@ def test_each_chunk_holds_its_records_as_columns_with_choices_by_position(tmp_pa
 def test_a_victims_side_left_unknown_is_a_choice_of_its_own(tmp_path: Path):
     root = make_archive(tmp_path / "a")
     path = root / "incidents" / "2023-05-02-testove.yaml"
-    path.write_text(path.read_text("utf-8").replace("side: ukraine\n  status", "side: null\n  status"), "utf-8")
+    record = yaml.safe_load(path.read_text("utf-8"))
+    record["victims"][0]["side"] = None
+    path.write_text(yaml.safe_dump(record), "utf-8")
     catalog = catalog_of(root)
     [victims] = [f for f in explore.facets(catalog) if f.name == "victims"]
     assert victims.options[-1] == ("unknown", "unknown")

@@ -61,7 +61,7 @@ def first_paragraphs(fragment: str) -> list[str]:
     items = re.findall(r"<li[^>]*>(.*?)</li>", fragment, re.S)
     if items:
         return [text(re.split(r"</p>|<details", item)[0]) for item in items]
-    return [text(p) for p in re.findall(r"<p>(.*?)</p>", fragment, re.S)]
+    return [text(p) for p in re.findall(r"<p(?: [^>]*)?>(.*?)</p>", fragment, re.S)]  # a fixed sentence has attributes
 
 
 def sentences(site: Path, record_id: str) -> dict[str, object]:
