@@ -352,7 +352,8 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
     result["noop"] = median_run([ours(root, site) for _ in range(runs)])
     ci = []
     for step in range(runs):  # the CI path: the last site and cache restored as pages.yml does, one record edited
-        peer.restore_as_ci(site, *output_folders(site)[1:], root, folder)
+        _, cache, spare = output_folders(site)
+        peer.restore_as_ci(site, cache, spare, root, folder)
         edit_record(root, runs + step, narrative_record(n))
         ci.append(ours(root, site))
     result["ci"] = median_run(ci)
