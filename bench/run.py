@@ -9,6 +9,11 @@ peak memory (max RSS) and CPU seconds are read with os.wait4:
   WARCRIME_ARCHIVE_TIMINGS: the full build (`--clean` into an empty folder, with no cache and no spare:
   median of --runs), the one-edit rebuild (a sentence of the middle record's narrative changed: median of --runs)
   and the no-op rebuild (median of --runs), both with the build cache as the command line keeps it;
+- the CI path (median of --runs): the last site and its build cache restored as the publishing workflow restores
+  them (bench/peer.py, `restore_as_ci`: tar --posix, every input file new as in a fresh checkout), one record's
+  narrative changed, then `build`;
+- the peer (median of --runs): Hugo's full build, then Pagefind over Hugo's output as a Hugo site with search runs
+  it (bench/peer.py); the published size of both sites;
 - once each, an edit of a title, a place, a source's title, an alleged perpetrator side, a grade (to one
   whose rule the record still meets) and the deletion of a record, each rebuilt incrementally;
 and checks after the series of edits, and after each kind of edit, that the site is byte-identical to a
@@ -47,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_archive  # noqa: E402
+import peer  # noqa: E402
 import readers  # noqa: E402
 
 
@@ -326,15 +332,15 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
     root, site, clean = folder / "archive", folder / "site", folder / "clean"
     result: dict = {"n": n, "runs": runs}
     if hugo:
-        hugo_runs = []
-        for _ in range(runs):
-            shutil.rmtree(folder / "hugo-out", ignore_errors=True)
-            wall, peak, cpu, _ = run([hugo, "--quiet", "-s", str(folder / "hugo"), "-d", str(folder / "hugo-out")])
-            hugo_runs.append({"wall": wall, "peak_mib": peak, "cpu": cpu})
-        result["hugo"] = median_run(hugo_runs)
-        result["hugo"]["pages"] = sum(1 for _ in (folder / "hugo-out").rglob("*.html"))
-        shutil.rmtree(folder / "hugo-out", ignore_errors=True)
+        peer_out = folder / "hugo-out"
+        peer_runs = [peer.hugo_and_pagefind(hugo, folder / "hugo", peer_out, run) for _ in range(runs)]
+        result["peer"] = peer.median(peer_runs)
+        result["hugo"] = dict(result["peer"]["hugo"])
+        result["hugo"]["pages"] = sum(1 for _ in peer_out.rglob("*.html"))
+        result["peer"]["size"] = peer.site_size(peer_out, n)
+        shutil.rmtree(peer_out, ignore_errors=True)
     result["full"] = median_run([full(root, site) for _ in range(runs)])
+    result["size"] = peer.site_size(site, n)
     result["readers"] = what_readers_get(site)
     result["search_alone"] = search_alone(site, narrative_record(n), folder)
     result["narrative_record"] = narrative_record(n)
@@ -344,6 +350,13 @@ def bench_size(n: int, runs: int, seed: int, work: Path, hugo: str | None, kinds
         edited.append(ours(root, site))
     result["edit"] = median_run(edited)
     result["noop"] = median_run([ours(root, site) for _ in range(runs)])
+    ci = []
+    for step in range(runs):  # the CI path: the last site and cache restored as pages.yml does, one record edited
+        _, cache, spare = output_folders(site)
+        peer.restore_as_ci(site, cache, spare, root, folder)
+        edit_record(root, runs + step, narrative_record(n))
+        ci.append(ours(root, site))
+    result["ci"] = median_run(ci)
     full(root, clean)
     result["identical_to_clean"] = same_tree(site, clean)
     result["edits"] = {}
@@ -480,6 +493,7 @@ def markdown(results: dict) -> str:
             f"{percent(r['noop']['wall'], hw)} | {f'{hm:.0f}' if hm else 'n/a'} / {r['full']['peak_mib']:.0f} | "
             f"{ratio(r['full']['peak_mib'], hm)} | {'yes' if r['identical_to_clean'] else 'NO'} |"
         )
+    lines += peer.targets_table(results["sizes"])
     stages = list(results["sizes"][0]["full"]["stages"])
     lines += [
         "",

@@ -35,6 +35,7 @@ if [ -z "${WARCRIME_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; the
 fi
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v rclone >/dev/null 2>&1 || missing+=(rclone)  # publishing to object storage (tests/test_object_storage.py)
 if [ "${WARCRIME_SKIP_SYSTEM:-}" != "1" ] && [ "${#missing[@]}" -gt 0 ]; then
   as_root=""
   if [ "$(id -u)" != "0" ]; then
@@ -48,7 +49,7 @@ if [ "${WARCRIME_SKIP_SYSTEM:-}" != "1" ] && [ "${#missing[@]}" -gt 0 ]; then
     $as_root apt-get update -qq >/dev/null
     $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "setup: missing ${missing[*]}; install them (Debian packages) for the browser tests" >&2
+    echo "setup: missing ${missing[*]}; install them (Debian packages) for the browser and object-storage tests" >&2
   fi
 fi
 if [ -n "$chromium_hint" ]; then

@@ -119,9 +119,26 @@ def test_pages_are_built_with_the_pages_base_url_and_least_privilege():
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/cache",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
+
+
+def test_pages_restore_the_last_build_under_a_key_of_everything_the_output_is_made_from():
+    """Issue 22: CI publishes incrementally; the cache's key changes with any input but the records, and each run
+    saves its own entry (github.sha) while restoring the newest of the same inputs."""
+    steps = _steps("pages.yml")
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in steps]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert names.index("actions/configure-pages") < names.index("actions/cache")  # the base URL is in the key
+    assert names.index("actions/cache") < next(i for i, n in enumerate(names) if "warcrime-archive build" in n)
+    assert cache["with"]["path"].split() == ["_site", "._site.cache"]  # the output and the cache beside it
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"].strip()
+    for part in ("archive.yaml", "templates/**", "static/**", "locales/**", "constraints.txt", "src/**"):
+        assert f"'{part}'" in key
+    assert "steps.pages.outputs.base_url" in key and "runner.os" in key and "py3.11" in key
+    assert key == restore + "${{ github.sha }}"
 
 
 def test_issue_and_pull_request_templates():
@@ -160,7 +177,7 @@ def test_pre_commit_validates_records_and_runs_ruff():
 
 def _run_setup(tmp_path: Path, *args: str, sudo_works: bool | None, env: dict[str, str] | None = None):
     """scripts/setup.sh in a copy of the repository's layout, as a normal user, with stubs for the
-    commands it runs (each logs its arguments to tmp_path/log): no chromium, java or npm, and sudo that works
+    commands it runs (each logs its arguments to tmp_path/log): no chromium, java, npm or rclone, and sudo that works
     or not. Returns the result and the commands run, but for `id` and `python3`."""
     (tmp_path / "scripts").mkdir(parents=True)
     shutil.copy(REPO / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
@@ -213,7 +230,7 @@ def test_setup_installs_system_packages_with_sudo_when_not_root(tmp_path):
         "sudo -n true",
         "sudo -n apt-get update -qq",
         "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
-        "chromium default-jre-headless npm",
+        "chromium default-jre-headless npm rclone",
     ]
 
 
@@ -224,7 +241,8 @@ def test_setup_says_what_to_install_without_root_or_sudo(tmp_path):
         result, calls = _run_setup(folder, sudo_works=sudo_works)
         assert result.returncode == 0
         assert result.stderr == (
-            "setup: missing chromium default-jre-headless npm; install them (Debian packages) for the browser tests\n"
+            "setup: missing chromium default-jre-headless npm rclone; install them (Debian packages) for the browser "
+            "and object-storage tests\n"
         )
         assert calls == (["sudo -n true"] if sudo_works is False else [])
 
@@ -232,7 +250,7 @@ def test_setup_says_what_to_install_without_root_or_sudo(tmp_path):
 def test_setup_installs_no_chromium_when_warcrime_chromium_names_one(tmp_path):
     result, calls = _run_setup(tmp_path, sudo_works=True, env={"WARCRIME_CHROMIUM": "/opt/chromium/chrome"})
     assert result.returncode == 0
-    assert calls[-1].endswith("--no-install-recommends default-jre-headless npm")
+    assert calls[-1].endswith("--no-install-recommends default-jre-headless npm rclone")
 
 
 def test_the_check_runs_in_debian_with_git_before_the_checkout_and_a_virtual_environment():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -305,3 +306,30 @@ def test_in_a_list_of_many_pages_an_edit_renders_again_only_the_pages_that_show_
     # its page, the home page's latest records do not show it; each list that does shows it on one page of several
     assert "incidents/page/2" in changed and "incidents" not in changed and "incidents/page/3" not in changed
     assert again.rendered == len(changed) < first.pages // 10, changed
+
+
+def _cached_as_ci_does(folders: list[Path], into: Path) -> None:
+    """What actions/cache does between two workflow runs: the folders saved with `tar --posix` and, in the next
+    run, restored where they were (every file with a new inode, its time kept)."""
+    subprocess.run(["tar", "--posix", "-cf", str(into), *(str(f) for f in folders)], check=True, cwd="/")
+    for folder in folders:
+        shutil.rmtree(folder)
+    subprocess.run(["tar", "-xf", str(into)], check=True, cwd="/")
+
+
+def test_builds_from_a_restored_ci_cache_are_incremental_and_equal_clean_builds(
+    sample_root: Path, copy_archive: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The publishing workflow (issue 22) restores the last output and its cache: twice in a row, a one-record
+    change renders few pages, and the site equals a clean build."""
+    root = copy_archive(sample_root)
+    out, cache = tmp_path / "_site", tmp_path / "._site.cache"
+    rebuild(root, out, history=False, cache=cache)
+    for step, change in enumerate(("title", "grade")):
+        _cached_as_ci_does([out, cache], tmp_path / f"cache-{step}.tar")
+        EDITS[change](root)
+        again = rebuild(root, out, history=False, cache=cache)
+        assert 0 < again.rendered < again.pages / 2, again.rendered
+        clean = tmp_path / f"clean-{step}"
+        build_site(root, clean, history=False)
+        same_tree(out, clean)

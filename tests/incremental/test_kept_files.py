@@ -1,5 +1,6 @@
 """Kept files: the next site starts from the last one's files, and keeps only those its manifest vouches for."""
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -87,3 +88,23 @@ def test_the_folders_of_a_site_are_told_from_its_files(tmp_path: Path) -> None:
         (tmp_path / path).write_text("x")
     walked = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_dir())
     assert folders_of(files) == walked == ["a", "a/b", "e", "e/f", "e/f/g"]
+
+
+def test_a_file_restored_from_a_copy_is_kept_only_with_its_size_its_second_and_its_bytes(tmp_path):
+    """A CI cache restores the site with new inodes: a file is then trusted by its bytes (issue 22)."""
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<p>the page</p>")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    stat = path.stat()
+    entry = ["fingerprint", stat.st_size, stat.st_mtime_ns, stat.st_ino + 1, True, digest]  # another inode
+    kept = kept_files.restored(entry, str(path), stat)
+    assert kept == ["fingerprint", stat.st_size, stat.st_mtime_ns, stat.st_ino, True, digest]  # now by its status
+    path.write_bytes(b"<p>the pagE</p>")  # the same size, other bytes
+    os.utime(path, ns=(stat.st_mtime_ns, stat.st_mtime_ns))
+    assert kept_files.restored(entry, str(path), path.stat()) is None
+    assert kept_files.restored(entry[:5] + [""], str(path), stat) is None  # no digest recorded: not trusted
+    later = stat.st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(later, later))
+    path.write_bytes(b"<p>the page</p>")
+    os.utime(path, ns=(later, later))
+    assert kept_files.restored(entry, str(path), path.stat()) is None  # another second: not the file written

@@ -5,12 +5,14 @@ cache) lists every file of the output with the fingerprint of what it was made f
 was written with (`write.kept.FileEntry`). The output a build replaces is kept beside it as a spare (`.build.spare`,
 with its own manifest), and becomes the next staging folder when it differs from the output in at most a tenth of
 its files; otherwise the staging folder starts as hard links to the output's files. Either way a file stays only
-while it has the size, time and inode its manifest lists (so a file changed or replaced since is not trusted, and
-is removed). The staging folder is got ready in a forked child while the build goes on (`start`, then `wait`).
+while it has the size, time and inode its manifest lists, or, restored from a copy (a CI cache), its size, time to
+the second and bytes (so a file changed or replaced since is not trusted, and is removed). The staging folder is
+got ready in a forked child while the build goes on (`start`, then `wait`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -39,6 +41,23 @@ def read_manifest(path: Path) -> dict | None:
 
 def write_manifest(path: Path, files: dict[str, FileEntry], mtime: int | None) -> None:
     atomic.write_atomically(path, orjson.dumps({"version": MANIFEST_VERSION, "mtime": mtime, "files": files}))
+
+
+def restored(entry: FileEntry, path: str, stat: os.stat_result) -> FileEntry | None:
+    """The entry of a file restored from a copy of the site (actions/cache, rsync, tar: new inodes, the time
+    kept to the second at least) when its bytes are those written: the same size, the same second and the same
+    SHA-256. Its entry then names the copy's time and inode, so the next build trusts it by its status again.
+    A file whose digest was not recorded (a manifest of before issue 22) is not trusted."""
+    size, mtime_ns = entry[1], entry[2]
+    if stat.st_size != size or stat.st_mtime_ns // 1_000_000_000 != mtime_ns // 1_000_000_000 or not entry[5]:
+        return None
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    if digest.hexdigest() != entry[5]:
+        return None
+    return [entry[0], stat.st_size, stat.st_mtime_ns, stat.st_ino, entry[4], entry[5]]
 
 
 def folders_of(files: dict[str, FileEntry]) -> list[str]:
@@ -70,12 +89,16 @@ class _Filling:
         self.folders: set[Path] = set()
 
     def _as_written(self, relative: str, item: os.DirEntry) -> FileEntry | None:
-        """The manifest entry of a file, if it is still the file that was written."""
+        """The manifest entry of a file, if it is still the file that was written: the same size, time and inode,
+        or, for a site restored from a copy (a CI cache: every inode new), the same size, the same second and
+        the same bytes (`restored`)."""
         entry = self.listed.get(relative)
         if entry is None or not item.is_file(follow_symlinks=False):
             return None
         stat = item.stat(follow_symlinks=False)
-        return entry if [stat.st_size, stat.st_mtime_ns, stat.st_ino] == entry[1:4] else None
+        if [stat.st_size, stat.st_mtime_ns, stat.st_ino] == entry[1:4]:
+            return entry
+        return restored(entry, item.path, stat)
 
     def keep_listed(self, folder: Path, prefix: str) -> None:
         """In the spare, now the staging folder: keep the files as its manifest lists them, remove the rest."""

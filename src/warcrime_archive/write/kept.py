@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 FileEntry = list
 """What the write stage knows of each file of a site: [fingerprint of what it was made from, size, modification time
-(ns), inode, whether the search indexes it, SHA-256 of its bytes (or '' for the search index's files)]."""
+(ns), inode, whether the search indexes it, SHA-256 of its bytes]."""
 
 
 @dataclass

@@ -178,7 +178,8 @@ class Staging:
         if self.mtime is not None:
             os.utime(path, (self.mtime, self.mtime))
         stat = path.stat()
-        self.record(relative, [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, ""])
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()  # so that a copy of the site can be trusted
+        self.record(relative, [fingerprint, stat.st_size, stat.st_mtime_ns, stat.st_ino, False, digest])
 
     def record(self, relative: str, entry: FileEntry) -> None:
         """Count a file `write` put in the staging folder (here or in a forked process) as part of the new site."""
