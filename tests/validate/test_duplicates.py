@@ -72,3 +72,24 @@ def test_a_different_day_or_a_vague_date_is_no_duplicate(tmp_path: Path):
     assert _warnings(archive_with(tmp_path / "a", files={OTHER: later})) == []
     vague = _other(**{'{from: "2022-03-29", to: "2022-03-30"': '{from: "2022-03", to: "2022-03"'})
     assert _warnings(archive_with(tmp_path / "b", files={OTHER: vague})) == []
+
+
+def test_many_copies_of_one_row_give_one_warning_each_naming_the_lowest_id(tmp_path: Path):
+    """200 copies of one record at one place and day, beside the minimal archive's: one warning for each record but
+    the first (200, not the 20,100 pairs), each naming the first; a record that says it is not the first is compared
+    with the next."""
+    copies = {
+        f"incidents/2022-03-29-copy-{i:03}.yaml": _other(**{"https://b.example/2": f"https://c.example/{i}"})
+        for i in range(200)
+    }
+    copies["incidents/2022-03-29-copy-002.yaml"] = _other(
+        **{
+            "https://b.example/2": "https://c.example/2",
+            "tags: [pow]": "tags: [pow]\nnot_same_as: [2022-03-29-copy-000]",
+        }
+    )
+    warned = _warnings(archive_with(tmp_path, files=copies))
+    named = {w.split(".yaml")[0].rsplit("-", 1)[1]: w.split("same incident as '")[1].split("'")[0] for w in warned}
+    assert len(warned) == 200 and "000" not in named
+    assert named["002"] == "2022-03-29-copy-001"
+    assert {v for k, v in named.items() if k != "002"} == {"2022-03-29-copy-000"}

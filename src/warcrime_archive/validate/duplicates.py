@@ -1,7 +1,8 @@
 """Possible duplicates: two records of the same incident, as a migration from two data sets (or one with repeated
 rows) makes them. Records dated within a day of each other are compared: at most `NEAR_KM` apart, at the same
-named place, or citing a source URL that few records cite, they are listed as a warning, once per pair, until a
-record says `same_as` (they are the same, kept apart on purpose) or `not_same_as` (they are not)."""
+named place, or citing a source URL that few records cite, they are listed as a warning, once per record (naming
+the lowest id it may duplicate), until a record says `same_as` (they are the same, kept apart on purpose) or
+`not_same_as` (they are not)."""
 
 from __future__ import annotations
 
@@ -45,24 +46,70 @@ def _why(a: Record, b: Record, shared: set[str]) -> str:
     return ""
 
 
-def _pairs(records: list[Record]) -> Iterator[tuple[Record, Record]]:
-    """Pairs of records whose dates (windows of at most WIDEST_DAYS) lie within a day of each other."""
-    by_day: dict[dt.date, list[Record]] = defaultdict(list)
-    for record in records:
-        start, end = record.incident.date.sort_key()
-        if not record.incident.is_withdrawn and (end - start).days < WIDEST_DAYS:
-            by_day[start].append(record)
+CELL_DEGREES = 0.1
+"""Records with coordinates are bucketed in cells of this many degrees; a point's own cell and the eight around it
+hold every point within NEAR_KM of it up to about 74 degrees of latitude (where 0.1 degree of longitude is 3 km)."""
+
+
+def _keys(record: Record, shared: set[str]) -> set[tuple[object, ...]]:
+    """The buckets a record falls in: its place, each source URL that few records cite, its cell and the cells
+    around it. Two records can only be warned of as one incident when they share a bucket and a day."""
+    loc = record.incident.location
+    keys: set[tuple[object, ...]] = {("url", s.url) for s in record.incident.sources if s.url in shared}
+    if loc.place:
+        keys.add(("place", loc.place.casefold(), loc.region.code))
+    if loc.coordinates is not None:
+        y, x = math.floor(loc.coordinates.lat / CELL_DEGREES), math.floor(loc.coordinates.lon / CELL_DEGREES)
+        keys |= {("cell", y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
+    return keys
+
+
+def _within_a_day(a: Record, b: Record) -> bool:
+    """Whether the two records' dates lie within a day of each other (the earlier window's end and the later start)."""
+    (sa, ea), (sb, eb) = a.incident.date.sort_key(), b.incident.date.sort_key()
     one = dt.timedelta(days=1)
-    for day in sorted(by_day):
-        for i, a in enumerate(by_day[day]):
-            later = [r for n in range(1, WIDEST_DAYS + 1) for r in by_day.get(day + n * one, [])]
-            for b in by_day[day][i + 1 :] + later:
-                if a.incident.date.sort_key()[1] + one >= b.incident.date.sort_key()[0]:
-                    yield a, b
+    return ea + one >= sb if sa <= sb else eb + one >= sa
+
+
+def _candidates(records: list[Record], shared: set[str]) -> Iterator[tuple[Record, list[Record]]]:
+    """Each comparable record (dated to a window of at most WIDEST_DAYS), in order of id, with the records of lower
+    id that share one of its buckets and start within WIDEST_DAYS of it, in order of id. Buckets keep this near
+    linear: the comparison never runs over every pair of the archive's records."""
+    comparable = sorted(
+        (r for r in records if not r.incident.is_withdrawn and _span_days(r) < WIDEST_DAYS), key=lambda r: r.id
+    )
+    seen: dict[tuple[object, ...], list[Record]] = defaultdict(list)  # (day, bucket...) -> records, by id
+    for record in comparable:
+        start = record.incident.date.sort_key()[0]
+        keys = _keys(record, shared)
+        found: dict[str, Record] = {}
+        for shift in range(-WIDEST_DAYS, WIDEST_DAYS + 1):
+            day = start + dt.timedelta(days=shift)
+            for key in keys:
+                for other in seen.get((day, *key), ()):
+                    found.setdefault(other.id, other)
+        yield record, [found[i] for i in sorted(found)]
+        own = {k for k in keys if k[0] != "cell"}  # stored under its own cell, looked up in the nine around it
+        if record.incident.location.coordinates is not None:
+            own.add(("cell", *_cell(record)))
+        for key in own:
+            seen[(start, *key)].append(record)
+
+
+def _cell(record: Record) -> tuple[int, int]:
+    point = record.incident.location.coordinates
+    assert point is not None
+    return math.floor(point.lat / CELL_DEGREES), math.floor(point.lon / CELL_DEGREES)
+
+
+def _span_days(record: Record) -> int:
+    start, end = record.incident.date.sort_key()
+    return (end - start).days
 
 
 def possible_duplicates(records: list[tuple[Record, Document]]) -> list[Problem]:
-    """A warning for each pair of records that may describe one incident, at the second one's date."""
+    """A warning for each record that may describe the same incident as a record of lower id (the lowest such record
+    is named, once per record, so that a thousand copies of one row give a thousand warnings, not half a million)."""
     docs = {id(record): doc for record, doc in records}
     citing: dict[str, int] = defaultdict(int)
     for record, _ in records:
@@ -70,20 +117,21 @@ def possible_duplicates(records: list[tuple[Record, Document]]) -> list[Problem]
             citing[url] += 1
     shared = {url for url, count in citing.items() if count <= FEW_CITING}
     problems = []
-    for a, b in _pairs([record for record, _ in records]):
-        first, second = sorted((a, b), key=lambda r: r.id)
-        marked = set(second.incident.same_as + second.incident.not_same_as + first.incident.same_as)
-        if first.id in marked or second.id in first.incident.not_same_as:
-            continue
-        why = _why(a, b, shared)
-        if why:
-            problems.append(
-                docs[id(second)].problem(
-                    ("date",),
-                    f"possibly the same incident as '{first.id}'",  # one kind of warning: its place in the hint
-                    f"{first.path}, {why}; if it is, merge the records or say `same_as: [{first.id}]`; "
-                    f"if not, say `not_same_as: [{first.id}]`",
-                    severity=Severity.WARNING,
+    for second, earlier in _candidates([record for record, _ in records], shared):
+        for first in earlier:
+            marked = set(second.incident.same_as + second.incident.not_same_as + first.incident.same_as)
+            if first.id in marked or second.id in first.incident.not_same_as or not _within_a_day(first, second):
+                continue
+            why = _why(first, second, shared)
+            if why:
+                problems.append(
+                    docs[id(second)].problem(
+                        ("date",),
+                        f"possibly the same incident as '{first.id}'",  # one kind of warning: its place in the hint
+                        f"{first.path}, {why}; if it is, merge the records or say `same_as: [{first.id}]`; "
+                        f"if not, say `not_same_as: [{first.id}]`",
+                        severity=Severity.WARNING,
+                    )
                 )
-            )
+                break
     return problems
