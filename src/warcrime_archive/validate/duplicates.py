@@ -7,9 +7,10 @@ the lowest id it may duplicate), until a record says `same_as` (they are the sam
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from itertools import groupby
 
 from warcrime_archive.model.archive import Record
 from warcrime_archive.problems import Problem, Severity
@@ -50,18 +51,30 @@ CELL_DEGREES = 0.1
 """Records with coordinates are bucketed in cells of this many degrees; a point's own cell and the eight around it
 hold every point within NEAR_KM of it up to about 74 degrees of latitude (where 0.1 degree of longitude is 3 km)."""
 
+Bucket = tuple[object, ...]
 
-def _keys(record: Record, shared: set[str]) -> set[tuple[object, ...]]:
-    """The buckets a record falls in: its place, each source URL that few records cite, its cell and the cells
-    around it. Two records can only be warned of as one incident when they share a bucket and a day."""
+
+def _buckets(record: Record, shared: set[str]) -> set[Bucket]:
+    """The buckets a record is kept in: its place, each source URL that few records cite, and its cell. Two records
+    can only be warned of as one incident when they share a bucket (or neighbouring cells) and start near a day."""
     loc = record.incident.location
-    keys: set[tuple[object, ...]] = {("url", s.url) for s in record.incident.sources if s.url in shared}
+    buckets: set[Bucket] = {("url", s.url) for s in record.incident.sources if s.url in shared}
     if loc.place:
-        keys.add(("place", loc.place.casefold(), loc.region.code))
+        buckets.add(("place", loc.place.casefold(), loc.region.code))
     if loc.coordinates is not None:
-        y, x = math.floor(loc.coordinates.lat / CELL_DEGREES), math.floor(loc.coordinates.lon / CELL_DEGREES)
-        keys |= {("cell", y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
-    return keys
+        buckets.add(
+            ("cell", math.floor(loc.coordinates.lat / CELL_DEGREES), math.floor(loc.coordinates.lon / CELL_DEGREES))
+        )
+    return buckets
+
+
+def _around(bucket: Bucket) -> list[Bucket]:
+    """The buckets to look in for a record kept in `bucket`: the bucket itself, and for a cell the eight around it."""
+    if bucket[0] != "cell":
+        return [bucket]
+    _, y, x = bucket
+    assert isinstance(y, int) and isinstance(x, int)
+    return [("cell", y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
 
 
 def _within_a_day(a: Record, b: Record) -> bool:
@@ -71,67 +84,51 @@ def _within_a_day(a: Record, b: Record) -> bool:
     return ea + one >= sb if sa <= sb else eb + one >= sa
 
 
-def _candidates(records: list[Record], shared: set[str]) -> Iterator[tuple[Record, list[Record]]]:
-    """Each comparable record (dated to a window of at most WIDEST_DAYS), in order of id, with the records of lower
-    id that share one of its buckets and start within WIDEST_DAYS of it, in order of id. Buckets keep this near
-    linear: the comparison never runs over every pair of the archive's records."""
-    comparable = sorted(
-        (r for r in records if not r.incident.is_withdrawn and _span_days(r) < WIDEST_DAYS), key=lambda r: r.id
-    )
-    seen: dict[tuple[object, ...], list[Record]] = defaultdict(list)  # (day, bucket...) -> records, by id
-    for record in comparable:
-        start = record.incident.date.sort_key()[0]
-        keys = _keys(record, shared)
-        found: dict[str, Record] = {}
-        for shift in range(-WIDEST_DAYS, WIDEST_DAYS + 1):
-            day = start + dt.timedelta(days=shift)
-            for key in keys:
-                for other in seen.get((day, *key), ()):
-                    found.setdefault(other.id, other)
-        yield record, [found[i] for i in sorted(found)]
-        own = {k for k in keys if k[0] != "cell"}  # stored under its own cell, looked up in the nine around it
-        if record.incident.location.coordinates is not None:
-            own.add(("cell", *_cell(record)))
-        for key in own:
-            seen[(start, *key)].append(record)
-
-
-def _cell(record: Record) -> tuple[int, int]:
-    point = record.incident.location.coordinates
-    assert point is not None
-    return math.floor(point.lat / CELL_DEGREES), math.floor(point.lon / CELL_DEGREES)
-
-
-def _span_days(record: Record) -> int:
+def _comparable(record: Record) -> bool:
+    """Published, and dated to a window of at most WIDEST_DAYS (a month says nothing of the day)."""
     start, end = record.incident.date.sort_key()
-    return (end - start).days
+    return not record.incident.is_withdrawn and (end - start).days < WIDEST_DAYS
+
+
+def _same_incident(first: Record, second: Record, shared: set[str]) -> str:
+    """Why `second` may describe the same incident as `first` ('' when nothing says so, or a record says not)."""
+    marked = set(second.incident.same_as + second.incident.not_same_as + first.incident.same_as)
+    if first.id in marked or second.id in first.incident.not_same_as or not _within_a_day(first, second):
+        return ""
+    return _why(first, second, shared)
 
 
 def possible_duplicates(records: list[tuple[Record, Document]]) -> list[Problem]:
-    """A warning for each record that may describe the same incident as a record of lower id (the lowest such record
-    is named, once per record, so that a thousand copies of one row give a thousand warnings, not half a million)."""
+    """A warning for each record that may describe the same incident as a record of lower id, naming the lowest such
+    record: a thousand copies of one row give a thousand warnings, not half a million. Records are taken in order of
+    id and kept in buckets by start day (`_buckets`); each is compared with the records of lower id in its buckets
+    within WIDEST_DAYS, lowest id first, until one matches, so that the check stays near linear."""
     docs = {id(record): doc for record, doc in records}
     citing: dict[str, int] = defaultdict(int)
     for record, _ in records:
         for url in {s.url for s in record.incident.sources}:
             citing[url] += 1
     shared = {url for url, count in citing.items() if count <= FEW_CITING}
+    kept: dict[Bucket, list[Record]] = defaultdict(list)  # (start day, *bucket) -> records, in order of id
     problems = []
-    for second, earlier in _candidates([record for record, _ in records], shared):
-        for first in earlier:
-            marked = set(second.incident.same_as + second.incident.not_same_as + first.incident.same_as)
-            if first.id in marked or second.id in first.incident.not_same_as or not _within_a_day(first, second):
-                continue
-            why = _why(first, second, shared)
-            if why:
-                problems.append(
-                    docs[id(second)].problem(
-                        ("date",),
-                        f"possibly the same incident as '{first.id}'",  # one kind of warning: its place in the hint
-                        f"{first.path}, {why}; if it is, merge the records or say `same_as: [{first.id}]`; "
-                        f"if not, say `not_same_as: [{first.id}]`",
-                        severity=Severity.WARNING,
-                    )
+    for second in sorted((r for r, _ in records if _comparable(r)), key=lambda r: r.id):
+        start = second.incident.date.sort_key()[0]
+        own = _buckets(second, shared)
+        days = [start + dt.timedelta(days=shift) for shift in range(-WIDEST_DAYS, WIDEST_DAYS + 1)]
+        lists = [kept[k] for day in days for b in own for near in _around(b) if (k := (day, *near)) in kept]
+        earlier = (next(same) for _, same in groupby(heapq.merge(*lists, key=lambda r: r.id), key=lambda r: r.id))
+        found = next(((first, why) for first in earlier if (why := _same_incident(first, second, shared))), None)
+        if found is not None:
+            first, why = found
+            problems.append(
+                docs[id(second)].problem(
+                    ("date",),
+                    f"possibly the same incident as '{first.id}'",  # one kind of warning: its place in the hint
+                    f"{first.path}, {why}; if it is, merge the records or say `same_as: [{first.id}]`; "
+                    f"if not, say `not_same_as: [{first.id}]`",
+                    severity=Severity.WARNING,
                 )
-                break
+            )
+        for bucket in own:
+            kept[(start, *bucket)].append(second)
     return problems
