@@ -187,6 +187,8 @@ def test_the_view_works_from_the_keyboard(served):
     marker.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('map') !== {json.dumps(zoom)}")
+    # the zoom is animated (the address may show a step on the way, 5.5 on a loaded machine): wait for its end
+    page.wait_for_function("() => parseFloat(new URLSearchParams(location.search).get('map')) >= 7", timeout=10_000)
     assert float(query(page)["map"][0].split("/")[0]) >= 7
     assert page.evaluate("document.activeElement.id") == "explore-map"  # the reader goes on from the map
 
